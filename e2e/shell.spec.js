@@ -1,0 +1,116 @@
+// The app shell as a first-time visitor sees it: the aluminium-alloy example
+// drawn as a chain, its gaps listed, and the Inspector showing what a stage
+// takes in and gives out.
+const { test, expect } = require('@playwright/test');
+const { watch, checkJson, template, openApp } = require('./helpers');
+
+test('opens on the alloy example with no errors and no foreign requests', async ({ page }) => {
+  const seen = watch(page);
+  await openApp(page);
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(
+    'High-strength aluminium alloy for general-aviation engines',
+  );
+  await expect(page).toHaveTitle(/chainmap/);
+  await page.waitForTimeout(300);
+  expect(seen.errors).toEqual([]);
+  expect(seen.foreign).toEqual([]);
+});
+
+test('the chain shows its lanes in order, its stages, students and flows', async ({ page }) => {
+  await openApp(page);
+  const diagram = page.getByRole('region', { name: 'Chain diagram' });
+  const lanes = diagram.locator('.lane-title');
+  await expect(lanes).toHaveText(['Lab research', 'Pilot test', 'Industrial production']);
+  const stages = diagram.getByRole('button', { name: /^Stage: / });
+  await expect(stages).toHaveCount(6);
+  await expect(diagram.getByRole('button', { name: 'Stage: Casting trials, Pilot test, 1 student: Li' })).toBeVisible();
+  await expect(diagram.getByRole('button', { name: /^Stage: Engine part production, .*nobody works here/ })).toBeVisible();
+  for (const student of ['Gao', 'Li', 'Chen']) {
+    await expect(diagram.locator('.chip text', { hasText: new RegExp(`^${student}$`) })).toHaveCount(1);
+  }
+  for (const artifact of ['strengthening rules', 'alloy specification', 'cast samples', 'process card', 'first-article parts']) {
+    await expect(diagram.locator('.flow-label-text', { hasText: artifact })).toHaveCount(1);
+  }
+  // Lanes read left to right: lab stages left of pilot stages left of production stages.
+  const x = async (name) => (await diagram.getByRole('button', { name: new RegExp(`^Stage: ${name},`) }).boundingBox()).x;
+  expect(await x('Composition design')).toBeLessThan(await x('Casting trials'));
+  expect(await x('Heat treatment window')).toBeLessThan(await x('Engine part production'));
+});
+
+test('no two stage cards overlap and every name is inside its card', async ({ page }) => {
+  await openApp(page);
+  const boxes = await page.locator('g.stage').evaluateAll((gs) =>
+    gs.map((g) => {
+      const card = g.querySelector('rect.card').getBoundingClientRect();
+      const names = [...g.querySelectorAll('text')].map((t) => t.getBoundingClientRect());
+      return { card: { x: card.x, y: card.y, w: card.width, h: card.height }, names: names.map((r) => ({ x: r.x, y: r.y, w: r.width, h: r.height })) };
+    }),
+  );
+  for (let i = 0; i < boxes.length; i++) {
+    const a = boxes[i].card;
+    for (const t of boxes[i].names) {
+      expect(t.x).toBeGreaterThanOrEqual(a.x - 0.5);
+      expect(t.x + t.w).toBeLessThanOrEqual(a.x + a.w + 0.5);
+    }
+    for (let j = i + 1; j < boxes.length; j++) {
+      const b = boxes[j].card;
+      const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      expect(overlap).toBe(false);
+    }
+  }
+});
+
+test('the Gaps region lists exactly the gaps the core finds', async ({ page }) => {
+  const expected = checkJson(template('alloy.en.chainmap.json'));
+  expect(expected.valid).toBe(true);
+  await openApp(page);
+  const gaps = page.getByRole('region', { name: 'Gaps' });
+  const items = gaps.getByRole('listitem');
+  await expect(items).toHaveCount(expected.gaps.length);
+  const codes = await items.evaluateAll((lis) => lis.map((li) => li.dataset.code));
+  expect(codes).toEqual(expected.gaps.map((g) => g.code));
+  const count = (s) => expected.gaps.filter((g) => g.severity === s).length;
+  await expect(gaps).toContainText(`${count('error')} errors · ${count('warning')} warnings · ${count('info')} notes`);
+  await expect(items.first()).toContainText('Composition design');
+});
+
+test('selecting a stage shows its inputs and outputs with the people at the other end', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: /^Stage: Heat treatment window,/ }).click();
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { name: 'Heat treatment window' })).toBeVisible();
+  const inputs = inspector.getByRole('list', { name: 'Direct inputs' });
+  await expect(inputs.getByRole('listitem')).toHaveCount(1);
+  await expect(inputs).toContainText('cast samples');
+  await expect(inputs).toContainText('from Casting trials');
+  await expect(inputs).toContainText('by Li');
+  const outputs = inspector.getByRole('list', { name: 'Direct outputs' });
+  await expect(outputs).toContainText('process card');
+  await expect(outputs).toContainText('to Engine part production');
+  await expect(outputs).toContainText('for nobody yet');
+  // The rest of the chain, beyond the direct hand-offs.
+  await expect(inspector.getByRole('list', { name: 'Further upstream' })).toContainText('alloy specification');
+  await expect(inspector.getByRole('list', { name: 'Further downstream' })).toContainText('first-article parts');
+  // Upstream and downstream are marked on the canvas in two styles.
+  await expect(page.locator('g.stage.up')).toHaveCount(3);
+  await expect(page.locator('g.stage.down')).toHaveCount(2);
+  await expect(page.locator('g.stage.selected')).toHaveCount(1);
+});
+
+test('a stage can be selected with the keyboard alone', async ({ page }) => {
+  await openApp(page);
+  const first = page.getByRole('button', { name: /^Stage: / }).first();
+  await first.focus();
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  await expect(inspector.getByRole('heading', { level: 3 })).toHaveCount(1);
+  const name = await inspector.getByRole('heading', { level: 3 }).textContent();
+  await expect(page.getByRole('button', { name: new RegExp(`^Stage: ${name},`) })).toHaveAttribute('aria-pressed', 'true');
+});
+
+test('activating a gap selects the stage it is about', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('region', { name: 'Gaps' }).getByRole('button', { name: /Nobody works here.*Engine part production/ }).click();
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Engine part production' })).toBeVisible();
+});

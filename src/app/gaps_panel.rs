@@ -1,0 +1,69 @@
+//! The Gaps region: counts by severity and one list item per gap; activating
+//! an item selects the element it concerns.
+
+use yew::prelude::*;
+
+use super::{Derived, Dispatch, Shared};
+use crate::analysis::{Gap, GapCode, Severity};
+use crate::editor::{Action, Selection};
+use crate::i18n::{gap_counts, gap_message, gap_title, severity_name, t, Key, Lang};
+use crate::model::Map;
+
+#[derive(Properties, PartialEq)]
+pub struct GapsProps {
+    pub doc: Shared<Map>,
+    pub derived: Shared<Derived>,
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+}
+
+/// The element a gap is about, for selecting it.
+pub fn target(gap: &Gap) -> Option<Selection> {
+    use GapCode::*;
+    let first = gap.ids.first()?.clone();
+    Some(match gap.code {
+        UnplacedTopic | UnsupervisedTopic | NoEnterpriseSupervisor | UpstreamUncovered => Selection::Topic(first),
+        UncoveredStage | UnsuppliedStage | DeadEndStage | Island | CrowdedStage | Loop => Selection::Stage(first),
+        UnnamedFlow => Selection::Flow(first),
+        UncoveredPhase | EmptyPhase => Selection::Phase(first),
+        IdleStudent => Selection::Person(first),
+    })
+}
+
+#[component]
+pub fn GapsPanel(props: &GapsProps) -> Html {
+    let lang = props.lang;
+    let gaps = &props.derived.analysis.gaps;
+    let count = |s: Severity| gaps.iter().filter(|g| g.severity() == s).count();
+    let items = gaps.iter().enumerate().map(|(i, g)| {
+        let sev = g.severity();
+        let onclick = {
+            let dispatch = props.dispatch.clone();
+            let target = target(g);
+            Callback::from(move |_: MouseEvent| dispatch.emit(Action::Select(target.clone())))
+        };
+        let key = format!("{}:{}", g.code.as_str(), g.ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(","));
+        html! {
+            <li class={classes!("gap", format!("sev-{}", sev.as_str()))} key={format!("{key}#{i}")} data-code={g.code.as_str()}>
+                <button type="button" class="gap-button" {onclick}>
+                    <span class="sev-badge">{severity_name(sev, lang)}</span>
+                    <span class="gap-title">{gap_title(g.code, lang)}</span>
+                    <span class="gap-message">{gap_message(g, &props.doc, lang)}</span>
+                </button>
+            </li>
+        }
+    });
+    html! {
+        <section class="panel gaps" aria-label={t(lang, Key::RegionGaps)}>
+            <h2 class="panel-title">{t(lang, Key::RegionGaps)}</h2>
+            <p class="gap-counts">
+                {gap_counts(lang, count(Severity::Error), count(Severity::Warning), count(Severity::Info))}
+            </p>
+            if gaps.is_empty() {
+                <p class="hint">{t(lang, Key::NoGaps)}</p>
+            } else {
+                <ul class="gap-list">{for items}</ul>
+            }
+        </section>
+    }
+}

@@ -1,0 +1,346 @@
+//! Document edits. `apply` makes the change on a copy and then checks the
+//! whole result against the format's rules, so no edit can leave a map that
+//! would not export and import again.
+
+use crate::format::{validate, Problem};
+use crate::model::{Flow, Id, Map, Person, PersonKind, Phase, Pos, Stage, Topic};
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageMove {
+    pub id: Id,
+    /// New manual position (top-left corner), or `None` for "lay me out".
+    pub pos: Option<(f64, f64)>,
+    /// `Some(phase)` when the stage was dropped into another lane.
+    pub phase: Option<Option<Id>>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    SetTitle(String),
+    SetSource(String),
+    SetBackground(String),
+    AddPhase {
+        id: Id,
+        name: String,
+    },
+    RenamePhase {
+        id: Id,
+        name: String,
+    },
+    /// Moves the phase to position `to` in the lane order.
+    MovePhase {
+        id: Id,
+        to: usize,
+    },
+    /// The phase's stages stay on the map, without a phase.
+    DeletePhase {
+        id: Id,
+    },
+    AddStage {
+        id: Id,
+        name: String,
+        phase: Option<Id>,
+        pos: Option<(f64, f64)>,
+    },
+    RenameStage {
+        id: Id,
+        name: String,
+    },
+    SetStagePhase {
+        id: Id,
+        phase: Option<Id>,
+    },
+    SetStageRole {
+        id: Id,
+        role: String,
+    },
+    SetExternalInputs {
+        id: Id,
+        items: Vec<String>,
+    },
+    SetExternalOutputs {
+        id: Id,
+        items: Vec<String>,
+    },
+    MoveStages(Vec<StageMove>),
+    /// Its flows go with it; topics there become unplaced.
+    DeleteStage {
+        id: Id,
+    },
+    AddFlow {
+        id: Id,
+        from: Id,
+        to: Id,
+        artifact: String,
+    },
+    SetFlowArtifact {
+        id: Id,
+        artifact: String,
+    },
+    SetFlowEnds {
+        id: Id,
+        from: Id,
+        to: Id,
+    },
+    DeleteFlow {
+        id: Id,
+    },
+    AddPerson {
+        id: Id,
+        name: String,
+        kind: PersonKind,
+    },
+    RenamePerson {
+        id: Id,
+        name: String,
+    },
+    SetPersonKind {
+        id: Id,
+        kind: PersonKind,
+    },
+    SetAffiliation {
+        id: Id,
+        affiliation: String,
+    },
+    /// A student's topics go too; a supervisor leaves the topics they supervised.
+    DeletePerson {
+        id: Id,
+    },
+    AddTopic {
+        id: Id,
+        title: String,
+        student: Id,
+        stage: Option<Id>,
+    },
+    SetTopicTitle {
+        id: Id,
+        title: String,
+    },
+    SetTopicStudent {
+        id: Id,
+        student: Id,
+    },
+    SetTopicStage {
+        id: Id,
+        stage: Option<Id>,
+    },
+    SetTopicSupervisors {
+        id: Id,
+        supervisors: Vec<Id>,
+    },
+    SetDefenseDate {
+        id: Id,
+        date: String,
+    },
+    SetTopicNotes {
+        id: Id,
+        notes: String,
+    },
+    DeleteTopic {
+        id: Id,
+    },
+    /// Open file, template, merge: the whole map at once.
+    Replace(Box<Map>),
+    /// Several edits as one undo step (e.g. deleting a multi-selection).
+    Batch(Vec<Edit>),
+}
+
+/// Why an edit was not made.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Refusal {
+    /// The edit names something that is not (or no longer) on the map.
+    NotFound(Id),
+    /// A student who still has topics cannot become a supervisor.
+    StudentHasTopics(Id),
+    /// A supervisor who supervises topics cannot become a student.
+    SupervisesTopics(Id),
+    /// The result would break a rule of the format.
+    Invalid(Problem),
+}
+
+pub fn apply(map: &Map, edit: Edit) -> Result<Map, Refusal> {
+    let mut m = map.clone();
+    change(&mut m, edit)?;
+    match validate::check(&m).into_iter().next() {
+        Some(problem) => Err(Refusal::Invalid(problem)),
+        None => Ok(m),
+    }
+}
+
+fn find<'a, T>(items: &'a mut [T], id: &Id, key: impl Fn(&T) -> &Id) -> Result<&'a mut T, Refusal> {
+    items.iter_mut().find(|x| key(x) == id).ok_or_else(|| Refusal::NotFound(id.clone()))
+}
+
+fn stage<'a>(m: &'a mut Map, id: &Id) -> Result<&'a mut Stage, Refusal> {
+    find(&mut m.stages, id, |s| &s.id)
+}
+fn flow<'a>(m: &'a mut Map, id: &Id) -> Result<&'a mut Flow, Refusal> {
+    find(&mut m.flows, id, |f| &f.id)
+}
+fn person<'a>(m: &'a mut Map, id: &Id) -> Result<&'a mut Person, Refusal> {
+    find(&mut m.people, id, |p| &p.id)
+}
+fn topic<'a>(m: &'a mut Map, id: &Id) -> Result<&'a mut Topic, Refusal> {
+    find(&mut m.topics, id, |t| &t.id)
+}
+fn phase<'a>(m: &'a mut Map, id: &Id) -> Result<&'a mut Phase, Refusal> {
+    find(&mut m.project.phases, id, |p| &p.id)
+}
+
+/// Text as typed, without surrounding spaces or line breaks.
+fn clean(s: String) -> String {
+    let t = s.trim();
+    if t.len() == s.len() {
+        s
+    } else {
+        t.to_string()
+    }
+}
+
+fn clean_list(items: Vec<String>) -> Vec<String> {
+    items.into_iter().map(clean).filter(|s| !s.is_empty()).collect()
+}
+
+fn change(m: &mut Map, edit: Edit) -> Result<(), Refusal> {
+    match edit {
+        Edit::SetTitle(t) => m.project.title = clean(t),
+        Edit::SetSource(s) => m.project.source = clean(s),
+        Edit::SetBackground(b) => m.project.background = b.trim_end().to_string(),
+        Edit::AddPhase { id, name } => m.project.phases.push(Phase { id, name: clean(name), extra: Vec::new() }),
+        Edit::RenamePhase { id, name } => phase(m, &id)?.name = clean(name),
+        Edit::MovePhase { id, to } => {
+            let from = m.project.phases.iter().position(|p| p.id == id).ok_or(Refusal::NotFound(id))?;
+            let p = m.project.phases.remove(from);
+            let to = to.min(m.project.phases.len());
+            m.project.phases.insert(to, p);
+        }
+        Edit::DeletePhase { id } => {
+            let before = m.project.phases.len();
+            m.project.phases.retain(|p| p.id != id);
+            if m.project.phases.len() == before {
+                return Err(Refusal::NotFound(id));
+            }
+            for s in &mut m.stages {
+                if s.phase.as_ref() == Some(&id) {
+                    s.phase = None;
+                }
+            }
+        }
+        Edit::AddStage { id, name, phase, pos } => m.stages.push(Stage {
+            id,
+            name: clean(name),
+            phase,
+            role: String::new(),
+            external_inputs: Vec::new(),
+            external_outputs: Vec::new(),
+            pos: pos.map(|(x, y)| Pos { x, y, extra: Vec::new() }),
+            extra: Vec::new(),
+        }),
+        Edit::RenameStage { id, name } => stage(m, &id)?.name = clean(name),
+        Edit::SetStagePhase { id, phase } => stage(m, &id)?.phase = phase,
+        Edit::SetStageRole { id, role } => stage(m, &id)?.role = clean(role),
+        Edit::SetExternalInputs { id, items } => stage(m, &id)?.external_inputs = clean_list(items),
+        Edit::SetExternalOutputs { id, items } => stage(m, &id)?.external_outputs = clean_list(items),
+        Edit::MoveStages(moves) => {
+            for mv in moves {
+                let s = stage(m, &mv.id)?;
+                s.pos = mv.pos.map(|(x, y)| {
+                    // Keep unknown fields a newer chainmap put on the position.
+                    let extra = s.pos.as_ref().map(|p| p.extra.clone()).unwrap_or_default();
+                    Pos { x: x.round(), y: y.round(), extra }
+                });
+                if let Some(ph) = mv.phase {
+                    s.phase = ph;
+                }
+            }
+        }
+        Edit::DeleteStage { id } => {
+            let before = m.stages.len();
+            m.stages.retain(|s| s.id != id);
+            if m.stages.len() == before {
+                return Err(Refusal::NotFound(id));
+            }
+            m.flows.retain(|f| f.from != id && f.to != id);
+            for t in &mut m.topics {
+                if t.stage.as_ref() == Some(&id) {
+                    t.stage = None;
+                }
+            }
+        }
+        Edit::AddFlow { id, from, to, artifact } => {
+            m.flows.push(Flow { id, from, to, artifact: clean(artifact), extra: Vec::new() })
+        }
+        Edit::SetFlowArtifact { id, artifact } => flow(m, &id)?.artifact = clean(artifact),
+        Edit::SetFlowEnds { id, from, to } => {
+            let f = flow(m, &id)?;
+            f.from = from;
+            f.to = to;
+        }
+        Edit::DeleteFlow { id } => {
+            let before = m.flows.len();
+            m.flows.retain(|f| f.id != id);
+            if m.flows.len() == before {
+                return Err(Refusal::NotFound(id));
+            }
+        }
+        Edit::AddPerson { id, name, kind } => {
+            m.people.push(Person { id, name: clean(name), kind, affiliation: String::new(), extra: Vec::new() })
+        }
+        Edit::RenamePerson { id, name } => person(m, &id)?.name = clean(name),
+        Edit::SetPersonKind { id, kind } => {
+            let old = person(m, &id)?.kind;
+            if old == kind {
+                return Ok(());
+            }
+            if old == PersonKind::Student && m.topics.iter().any(|t| t.student == id) {
+                return Err(Refusal::StudentHasTopics(id));
+            }
+            if kind == PersonKind::Student && m.topics.iter().any(|t| t.supervisors.contains(&id)) {
+                return Err(Refusal::SupervisesTopics(id));
+            }
+            person(m, &id)?.kind = kind;
+        }
+        Edit::SetAffiliation { id, affiliation } => person(m, &id)?.affiliation = clean(affiliation),
+        Edit::DeletePerson { id } => {
+            let before = m.people.len();
+            m.people.retain(|p| p.id != id);
+            if m.people.len() == before {
+                return Err(Refusal::NotFound(id));
+            }
+            m.topics.retain(|t| t.student != id);
+            for t in &mut m.topics {
+                t.supervisors.retain(|s| *s != id);
+            }
+        }
+        Edit::AddTopic { id, title, student, stage } => m.topics.push(Topic {
+            id,
+            title: clean(title),
+            student,
+            stage,
+            supervisors: Vec::new(),
+            defense_date: String::new(),
+            notes: String::new(),
+            extra: Vec::new(),
+        }),
+        Edit::SetTopicTitle { id, title } => topic(m, &id)?.title = clean(title),
+        Edit::SetTopicStudent { id, student } => topic(m, &id)?.student = student,
+        Edit::SetTopicStage { id, stage } => topic(m, &id)?.stage = stage,
+        Edit::SetTopicSupervisors { id, supervisors } => topic(m, &id)?.supervisors = supervisors,
+        Edit::SetDefenseDate { id, date } => topic(m, &id)?.defense_date = clean(date),
+        Edit::SetTopicNotes { id, notes } => topic(m, &id)?.notes = notes.trim_end().to_string(),
+        Edit::DeleteTopic { id } => {
+            let before = m.topics.len();
+            m.topics.retain(|t| t.id != id);
+            if m.topics.len() == before {
+                return Err(Refusal::NotFound(id));
+            }
+        }
+        Edit::Replace(map) => *m = *map,
+        Edit::Batch(edits) => {
+            for e in edits {
+                change(m, e)?;
+            }
+        }
+    }
+    Ok(())
+}

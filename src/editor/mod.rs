@@ -1,0 +1,116 @@
+//! The editor's state and its one reducer.
+//!
+//! Every user action is an [`Action`], applied by [`reduce`], a pure
+//! function: no storage, no files, no clock, no randomness (new ids arrive
+//! inside the action, made by the caller from an injectable source).
+//!
+//! State is split in two. The *document* (the [`Map`]) is what undo/redo
+//! walks through, what is exported and autosaved. The *session*
+//! ([`Session`]: selection, viewport, language, open panels) is never undone.
+//!
+//! Invariants:
+//! - every document a reducer step produces passes `format::validate::check`
+//!   (edits that would break it are refused and leave the state unchanged);
+//! - one action is at most one undo step; a gesture (a drag, a typed name)
+//!   is sent as one action when it ends;
+//! - the selection only names things that exist.
+
+mod apply;
+mod history;
+mod session;
+
+pub use apply::{apply, Edit, Refusal};
+pub use history::{History, UNDO_DEPTH};
+pub use session::{Selection, Session, Viewport};
+
+use std::rc::Rc;
+
+use crate::i18n::Lang;
+use crate::model::Map;
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Editor {
+    pub doc: Rc<Map>,
+    pub history: History,
+    pub session: Session,
+    /// Bumped on every document change (edits, undo, redo); effects such as
+    /// autosave watch it instead of comparing maps.
+    pub revision: u64,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// A change to the document: one undo step.
+    Edit(Edit),
+    Undo,
+    Redo,
+    /// Replace the selection with one thing (or nothing).
+    Select(Option<Selection>),
+    /// Shift-click: add to or remove from the selection.
+    ToggleSelect(Selection),
+    SelectAll(Vec<Selection>),
+    SetLang(Lang),
+    SetViewport(Viewport),
+    ShowShortcuts(bool),
+    /// A message for the user about the last action (e.g. why an edit was refused).
+    Notice(Option<String>),
+}
+
+impl Editor {
+    pub fn new(map: Map, lang: Lang) -> Editor {
+        Editor { doc: Rc::new(map), history: History::default(), session: Session::new(lang), revision: 0 }
+    }
+
+    pub fn map(&self) -> &Map {
+        &self.doc
+    }
+}
+
+/// Applies one action. Returns the new state; never panics.
+pub fn reduce(state: &Editor, action: Action) -> Editor {
+    let mut next = state.clone();
+    match action {
+        Action::Edit(edit) => match apply(&state.doc, edit) {
+            Ok(map) => {
+                if map != *state.doc {
+                    next.history.push(Rc::clone(&state.doc));
+                    next.doc = Rc::new(map);
+                    next.revision += 1;
+                }
+                next.session.refusal = None;
+            }
+            Err(refusal) => next.session.refusal = Some(refusal),
+        },
+        Action::Undo => {
+            if let Some(prev) = next.history.undo(Rc::clone(&state.doc)) {
+                next.doc = prev;
+                next.revision += 1;
+            }
+        }
+        Action::Redo => {
+            if let Some(later) = next.history.redo(Rc::clone(&state.doc)) {
+                next.doc = later;
+                next.revision += 1;
+            }
+        }
+        Action::Select(sel) => next.session.selection = sel.into_iter().collect(),
+        Action::ToggleSelect(sel) => {
+            if let Some(i) = next.session.selection.iter().position(|s| *s == sel) {
+                next.session.selection.remove(i);
+            } else {
+                next.session.selection.push(sel);
+            }
+        }
+        Action::SelectAll(sels) => next.session.selection = sels,
+        Action::SetLang(lang) => next.session.lang = lang,
+        Action::SetViewport(v) => next.session.viewport = v.clamped(),
+        Action::ShowShortcuts(open) => next.session.shortcuts_open = open,
+        Action::Notice(n) => next.session.notice = n,
+    }
+    let doc = Rc::clone(&next.doc);
+    next.session.selection.retain(|s| s.exists_in(&doc));
+    next
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,146 @@
+use super::*;
+use crate::format::{export, validate};
+use crate::model::{Id, IdSource, PersonKind, SeqIds};
+use crate::templates::Template;
+
+fn id(s: &str) -> Id {
+    Id::from(s)
+}
+
+fn alloy() -> Editor {
+    Editor::new(Template::Alloy.map(Lang::En), Lang::En)
+}
+
+fn edit(e: &Editor, edit: Edit) -> Editor {
+    reduce(e, Action::Edit(edit))
+}
+
+#[test]
+fn adding_a_stage_is_one_undoable_step() {
+    let e0 = alloy();
+    let e1 =
+        edit(&e0, Edit::AddStage { id: id("new"), name: "Fatigue tests".into(), phase: Some(id("pilot")), pos: None });
+    assert_eq!(e1.map().stages.len(), e0.map().stages.len() + 1);
+    assert_eq!(e1.revision, 1);
+    let back = reduce(&e1, Action::Undo);
+    assert_eq!(*back.doc, *e0.doc);
+    let again = reduce(&back, Action::Redo);
+    assert_eq!(*again.doc, *e1.doc);
+}
+
+#[test]
+fn an_edit_that_would_break_the_map_is_refused_and_changes_nothing() {
+    let e0 = alloy();
+    for bad in [
+        Edit::RenameStage { id: id("cast"), name: "   ".into() },
+        Edit::AddFlow { id: id("fx"), from: id("cast"), to: id("cast"), artifact: "x".into() },
+        Edit::AddFlow { id: id("fx"), from: id("cast"), to: id("nowhere"), artifact: "x".into() },
+        Edit::AddStage { id: id("cast"), name: "Duplicate".into(), phase: None, pos: None },
+        Edit::AddStage { id: id("bad id"), name: "x".into(), phase: None, pos: None },
+        Edit::SetStagePhase { id: id("cast"), phase: Some(id("market")) },
+        Edit::SetDefenseDate { id: id("t-li"), date: "2027-02-30".into() },
+        Edit::RenameStage { id: id("gone"), name: "x".into() },
+        Edit::SetPersonKind { id: id("li"), kind: PersonKind::AcademicSupervisor },
+        Edit::SetPersonKind { id: id("wang"), kind: PersonKind::Student },
+        Edit::MoveStages(vec![apply::StageMove { id: id("cast"), pos: Some((f64::NAN, 0.0)), phase: None }]),
+    ] {
+        let e1 = edit(&e0, bad.clone());
+        assert_eq!(e1.doc, e0.doc, "{bad:?} changed the map");
+        assert_eq!(e1.revision, 0);
+        assert!(e1.session.refusal.is_some(), "{bad:?} gave no reason");
+        assert!(!e1.history.can_undo());
+    }
+}
+
+#[test]
+fn deleting_a_stage_takes_its_flows_and_unplaces_its_topics_undoably() {
+    let e0 = alloy();
+    let e1 = edit(&e0, Edit::DeleteStage { id: id("cast") });
+    let m = e1.map();
+    assert!(m.stage(&id("cast")).is_none());
+    assert!(m.flows.iter().all(|f| f.from != id("cast") && f.to != id("cast")));
+    assert_eq!(m.topic(&id("t-li")).unwrap().stage, None);
+    assert!(validate::check(m).is_empty());
+    assert_eq!(export(&reduce(&e1, Action::Undo).doc), export(&e0.doc));
+}
+
+#[test]
+fn deleting_a_person_cascades() {
+    let e0 = alloy();
+    let m = edit(&e0, Edit::DeletePerson { id: id("li") });
+    assert!(m.map().topic(&id("t-li")).is_none(), "a student's topics go with them");
+    let m = edit(&e0, Edit::DeletePerson { id: id("wang") });
+    assert!(m.map().topics.iter().all(|t| !t.supervisors.contains(&id("wang"))));
+}
+
+#[test]
+fn undo_reaches_at_least_200_steps_and_redo_returns_every_one() {
+    let mut e = Editor::new(Template::Empty.map(Lang::En), Lang::En);
+    let mut ids = SeqIds(1);
+    let mut exports = vec![export(&e.doc)];
+    for i in 0..250 {
+        let sid = ids.fresh("stage", &|_| false);
+        e = edit(&e, Edit::AddStage { id: sid, name: format!("Stage {i}"), phase: None, pos: None });
+        exports.push(export(&e.doc));
+    }
+    for i in (0..250).rev() {
+        e = reduce(&e, Action::Undo);
+        assert_eq!(export(&e.doc), exports[i]);
+    }
+    for i in 1..=250 {
+        e = reduce(&e, Action::Redo);
+        assert_eq!(export(&e.doc), exports[i]);
+    }
+}
+
+#[test]
+fn a_new_edit_clears_redo() {
+    let e0 = alloy();
+    let e1 = edit(&e0, Edit::RenameStage { id: id("cast"), name: "Casting".into() });
+    let e2 = reduce(&e1, Action::Undo);
+    let e3 = edit(&e2, Edit::RenameStage { id: id("heat"), name: "Heat".into() });
+    assert!(!e3.history.can_redo());
+}
+
+#[test]
+fn selection_only_names_things_that_exist() {
+    let e0 = alloy();
+    let e1 = reduce(&e0, Action::Select(Some(Selection::Stage(id("cast")))));
+    let e2 = reduce(&e1, Action::ToggleSelect(Selection::Stage(id("heat"))));
+    assert_eq!(e2.session.selection.len(), 2);
+    let e3 = edit(&e2, Edit::DeleteStage { id: id("cast") });
+    assert_eq!(e3.session.selection, vec![Selection::Stage(id("heat"))]);
+    let e4 = reduce(&e3, Action::ToggleSelect(Selection::Stage(id("heat"))));
+    assert!(e4.session.selection.is_empty());
+}
+
+#[test]
+fn session_changes_are_not_undo_steps() {
+    let e0 = alloy();
+    let e1 = reduce(&e0, Action::Select(Some(Selection::Stage(id("cast")))));
+    let e2 = reduce(&e1, Action::SetLang(Lang::Zh));
+    let e3 = reduce(&e2, Action::SetViewport(Viewport { x: 10.0, y: 5.0, zoom: 99.0 }));
+    assert!(!e3.history.can_undo());
+    assert_eq!(e3.revision, 0);
+    assert_eq!(e3.session.viewport.zoom, session::MAX_ZOOM);
+}
+
+#[test]
+fn moving_phases_reorders_lanes_and_deleting_keeps_stages() {
+    let e0 = alloy();
+    let e1 = edit(&e0, Edit::MovePhase { id: id("production"), to: 0 });
+    let order: Vec<_> = e1.map().project.phases.iter().map(|p| p.id.to_string()).collect();
+    assert_eq!(order, ["production", "lab", "pilot"]);
+    let e2 = edit(&e1, Edit::DeletePhase { id: id("pilot") });
+    assert_eq!(e2.map().stages.len(), e0.map().stages.len());
+    assert_eq!(e2.map().stage(&id("cast")).unwrap().phase, None);
+}
+
+#[test]
+fn a_batch_is_one_step_and_all_or_nothing() {
+    let e0 = alloy();
+    let e1 = edit(&e0, Edit::Batch(vec![Edit::DeleteFlow { id: id("f1") }, Edit::DeleteStage { id: id("mech") }]));
+    assert_eq!(e1.history.undo_len(), 1);
+    let bad = edit(&e0, Edit::Batch(vec![Edit::DeleteFlow { id: id("f1") }, Edit::DeleteFlow { id: id("f1") }]));
+    assert_eq!(bad.doc, e0.doc);
+}

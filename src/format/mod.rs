@@ -1,0 +1,153 @@
+//! The chainmap file format, version 1 (FORMAT.md): reading a file into a
+//! [`Map`] with every problem listed, and writing a map back, deterministically.
+//!
+//! Reading goes in phases, each only when the one before succeeded:
+//! 1. bytes: size limit, UTF-8 (a BOM is skipped; UTF-16 is named as such);
+//! 2. JSON: syntax (line and column), depth limit, duplicate keys;
+//! 3. envelope: a top-level object with `"format": "chainmap"` and a
+//!    `version` this release reads, so a newer file is called newer rather
+//!    than full of unknown fields;
+//! 4. typed pass (`typed`) and the rules between fields (`validate`).
+//!
+//! Invariant: `import` never panics and never changes anything on failure;
+//! it only returns problems.
+
+mod export;
+mod problem;
+mod typed;
+pub mod validate;
+
+pub use export::{export, format_number};
+pub use problem::{syntax_english, Entity, Note, Place, Problem, ProblemKind};
+
+use crate::json::{self, Value};
+use crate::model::Map;
+
+/// The format version this release reads and writes.
+pub const VERSION: u64 = 1;
+/// A file is at most 20 MiB.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// Positions are finite and at most this far from the origin on each axis.
+pub const MAX_COORDINATE: f64 = 10_000_000.0;
+/// At most this many problems are listed; the rest are counted.
+pub const MAX_PROBLEMS: usize = 100;
+
+/// A successfully read file: the map and the unknown fields that were kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    pub map: Map,
+    pub notes: Vec<Note>,
+}
+
+/// Reads a file's bytes. On failure, every problem found, each with a place.
+pub fn import(bytes: &[u8]) -> Result<Imported, Vec<Problem>> {
+    let text = decode(bytes).map_err(|p| vec![p])?;
+    let parsed = json::parse(text).map_err(|e| {
+        vec![Problem { place: Place::Text { line: e.line, column: e.column }, kind: ProblemKind::Syntax(e.kind) }]
+    })?;
+    let mut problems: Vec<Problem> = parsed
+        .duplicates
+        .iter()
+        .map(|d| {
+            let key = d.path.rsplit('.').next().unwrap_or(&d.path).to_string();
+            Problem::at(d.path.clone(), ProblemKind::DuplicateKey { key })
+        })
+        .collect();
+    let root = match envelope(&parsed.value) {
+        Ok(root) => root,
+        Err(p) => {
+            problems.insert(0, p);
+            return Err(cap(problems));
+        }
+    };
+    let typed = typed::read_map(root);
+    problems.extend(typed.problems);
+    // A field the typed pass already rejected is not reported a second time.
+    let seen: std::collections::HashSet<String> = problems.iter().map(Problem::path).collect();
+    problems.extend(validate::check(&typed.map).into_iter().filter(|p| !seen.contains(&p.path())));
+    if problems.is_empty() {
+        Ok(Imported { map: typed.map, notes: typed.notes })
+    } else {
+        Err(cap(problems))
+    }
+}
+
+/// Reads text that is already a Rust string (tests, the editor's clipboard).
+pub fn import_str(text: &str) -> Result<Imported, Vec<Problem>> {
+    import(text.as_bytes())
+}
+
+fn cap(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() > MAX_PROBLEMS {
+        let more = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem { place: Place::File, kind: ProblemKind::MoreProblems { more } });
+    }
+    problems
+}
+
+fn decode(bytes: &[u8]) -> Result<&str, Problem> {
+    let file = |kind| Problem { place: Place::File, kind };
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(file(ProblemKind::TooLarge { bytes: bytes.len(), max: MAX_FILE_BYTES }));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let looks_utf16 = bytes.starts_with(b"\xFF\xFE")
+        || bytes.starts_with(b"\xFE\xFF")
+        || (bytes.len() >= 2 && (bytes[0] == 0) != (bytes[1] == 0));
+    if looks_utf16 {
+        return Err(file(ProblemKind::Utf16));
+    }
+    std::str::from_utf8(bytes).map_err(|e| {
+        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+        let (line, column) = json_line_column(good);
+        Problem { place: Place::Text { line, column }, kind: ProblemKind::NotUtf8 }
+    })
+}
+
+fn json_line_column(valid_prefix: &str) -> (usize, usize) {
+    let line = valid_prefix.bytes().filter(|&b| b == b'\n').count() + 1;
+    let start = valid_prefix.rfind('\n').map_or(0, |i| i + 1);
+    (line, valid_prefix[start..].chars().count() + 1)
+}
+
+/// Phase 3: is this a chainmap file of a version we read?
+fn envelope(v: &Value) -> Result<&[(String, Value)], Problem> {
+    let Value::Object(root) = v else {
+        return Err(Problem { place: Place::File, kind: ProblemKind::NotAnObject { found: v.kind_name() } });
+    };
+    match v.get("format") {
+        Some(Value::String(s)) if s == "chainmap" => {}
+        Some(Value::String(s)) => {
+            let mut shown = String::new();
+            json::write_string(&mut shown, &s.chars().take(40).collect::<String>());
+            return Err(Problem::at("format", ProblemKind::NotChainmap { found: Some(shown) }));
+        }
+        Some(other) => {
+            return Err(Problem::at("format", ProblemKind::NotChainmap { found: Some(other.kind_name().into()) }))
+        }
+        None => return Err(Problem::at("format", ProblemKind::NotChainmap { found: None })),
+    }
+    match v.get("version") {
+        None => Err(Problem::at("version", ProblemKind::VersionMissing)),
+        Some(Value::Number(n)) => {
+            let whole = n.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+            match (whole, n.parse::<i64>()) {
+                (true, Ok(1)) => Ok(root),
+                (true, Ok(k)) if k > 1 => Err(Problem::at("version", ProblemKind::VersionNewer { version: n.clone() })),
+                // Too big for i64 but all digits: still a newer version.
+                (true, Err(_)) if !n.starts_with('-') => {
+                    Err(Problem::at("version", ProblemKind::VersionNewer { version: n.clone() }))
+                }
+                (true, _) => Err(Problem::at("version", ProblemKind::VersionUnknown { version: n.clone() })),
+                (false, _) => Err(Problem::at("version", ProblemKind::VersionNotWhole { found: n.clone() })),
+            }
+        }
+        Some(Value::String(s)) => {
+            let mut shown = String::new();
+            json::write_string(&mut shown, &s.chars().take(20).collect::<String>());
+            Err(Problem::at("version", ProblemKind::VersionNotWhole { found: format!("the text {shown}") }))
+        }
+        Some(other) => Err(Problem::at("version", ProblemKind::VersionNotWhole { found: other.kind_name().into() })),
+    }
+}

@@ -1,0 +1,261 @@
+//! The rules of FORMAT.md that hold between fields: ids, uniqueness,
+//! references, string limits, dates and counts. Works on a typed [`Map`], so
+//! it checks imported files and, in tests, every map the editor produces.
+
+use std::collections::{HashMap, HashSet};
+
+use super::problem::{Entity, Problem, ProblemKind};
+use crate::model::{Id, Map, PersonKind};
+
+pub const MAX_TEXT: usize = 200;
+pub const MAX_LONG_TEXT: usize = 10_000;
+pub const MAX_STAGES: usize = 10_000;
+pub const MAX_FLOWS: usize = 50_000;
+pub const MAX_PEOPLE: usize = 10_000;
+pub const MAX_TOPICS: usize = 10_000;
+
+/// How a text field is checked.
+#[derive(Clone, Copy)]
+enum Text {
+    /// Names, titles: 1–200 characters after trimming, one line.
+    Required,
+    /// Artifacts, affiliations, external inputs: ≤ 200, one line.
+    Short,
+    /// Role and source: ≤ 200, may hold line breaks and tabs.
+    ShortLines,
+    /// Background and notes: ≤ 10,000, may hold line breaks and tabs.
+    Long,
+}
+
+/// Every problem of the map, in file order.
+pub fn check(map: &Map) -> Vec<Problem> {
+    let mut v = Validator { out: Vec::new() };
+    v.run(map);
+    v.out
+}
+
+struct Validator {
+    out: Vec<Problem>,
+}
+
+impl Validator {
+    fn push(&mut self, path: String, kind: ProblemKind) {
+        self.out.push(Problem::at(path, kind));
+    }
+
+    fn text(&mut self, s: &str, path: impl FnOnce() -> String, rule: Text) {
+        let trimmed = s.trim();
+        let (max, lines) = match rule {
+            Text::Required | Text::Short => (MAX_TEXT, false),
+            Text::ShortLines => (MAX_TEXT, true),
+            Text::Long => (MAX_LONG_TEXT, true),
+        };
+        let bad_control = s.chars().any(|c| {
+            let control = (c as u32) < 0x20 || c == '\u{7f}';
+            control && !(lines && matches!(c, '\n' | '\r' | '\t'))
+        });
+        let problem = if matches!(rule, Text::Required) && trimmed.is_empty() {
+            Some(ProblemKind::Blank)
+        } else if trimmed.chars().count() > max {
+            Some(ProblemKind::TooLong { len: trimmed.chars().count(), max })
+        } else if bad_control {
+            Some(ProblemKind::ControlCharacter)
+        } else {
+            None
+        };
+        if let Some(kind) = problem {
+            self.push(path(), kind);
+        }
+    }
+
+    /// Checks the ids of one kind of entity; returns id → index of first use.
+    fn ids<'m>(&mut self, entity: Entity, list: &str, ids: impl Iterator<Item = &'m Id>) -> HashMap<&'m str, usize> {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{list}[{i}].id");
+            if !id.is_valid() {
+                self.push(path, ProblemKind::BadId);
+                continue;
+            }
+            match seen.get(id.as_str()) {
+                Some(&first) => self.push(
+                    path,
+                    ProblemKind::DuplicateId { entity, id: id.to_string(), first: format!("{list}[{first}]") },
+                ),
+                None => {
+                    seen.insert(id.as_str(), i);
+                }
+            }
+        }
+        seen
+    }
+
+    fn count(&mut self, entity: Entity, list: &str, count: usize, max: usize) {
+        if count > max {
+            self.push(list.to_string(), ProblemKind::TooMany { entity, count, max });
+        }
+    }
+
+    fn run(&mut self, map: &Map) {
+        self.count(Entity::Stage, "stages", map.stages.len(), MAX_STAGES);
+        self.count(Entity::Flow, "flows", map.flows.len(), MAX_FLOWS);
+        self.count(Entity::Person, "people", map.people.len(), MAX_PEOPLE);
+        self.count(Entity::Topic, "topics", map.topics.len(), MAX_TOPICS);
+
+        let p = &map.project;
+        self.text(&p.title, || "project.title".into(), Text::Required);
+        self.text(&p.source, || "project.source".into(), Text::ShortLines);
+        self.text(&p.background, || "project.background".into(), Text::Long);
+        let phases = self.ids(Entity::Phase, "project.phases", p.phases.iter().map(|x| &x.id));
+        for (i, ph) in p.phases.iter().enumerate() {
+            self.text(&ph.name, || format!("project.phases[{i}].name"), Text::Required);
+        }
+        let phase_names = || p.phases.iter().map(|x| x.id.to_string()).collect::<Vec<_>>();
+
+        let stages = self.ids(Entity::Stage, "stages", map.stages.iter().map(|x| &x.id));
+        for (i, s) in map.stages.iter().enumerate() {
+            self.text(&s.name, || format!("stages[{i}].name"), Text::Required);
+            if let Some(ph) = &s.phase {
+                if !phases.contains_key(ph.as_str()) {
+                    let kind = ProblemKind::NoSuch { entity: Entity::Phase, id: ph.to_string(), known: phase_names() };
+                    self.push(format!("stages[{i}].phase"), kind);
+                }
+            }
+            self.text(&s.role, || format!("stages[{i}].role"), Text::ShortLines);
+            for (j, x) in s.external_inputs.iter().enumerate() {
+                self.text(x, || format!("stages[{i}].external_inputs[{j}]"), Text::Short);
+            }
+            for (j, x) in s.external_outputs.iter().enumerate() {
+                self.text(x, || format!("stages[{i}].external_outputs[{j}]"), Text::Short);
+            }
+            if let Some(pos) = &s.pos {
+                for (axis, v) in [("x", pos.x), ("y", pos.y)] {
+                    if !v.is_finite() || v.abs() > super::MAX_COORDINATE {
+                        let kind = ProblemKind::OutOfRange { value: v.to_string(), max: "10000000".into() };
+                        self.push(format!("stages[{i}].pos.{axis}"), kind);
+                    }
+                }
+            }
+        }
+        let stage_known = |limit: usize| {
+            if map.stages.len() > limit {
+                Vec::new()
+            } else {
+                map.stages.iter().map(|x| x.id.to_string()).collect()
+            }
+        };
+
+        let _ = self.ids(Entity::Flow, "flows", map.flows.iter().map(|x| &x.id));
+        for (i, f) in map.flows.iter().enumerate() {
+            for (end, id) in [("from", &f.from), ("to", &f.to)] {
+                if !stages.contains_key(id.as_str()) {
+                    let kind = ProblemKind::NoSuch { entity: Entity::Stage, id: id.to_string(), known: stage_known(8) };
+                    self.push(format!("flows[{i}].{end}"), kind);
+                }
+            }
+            if f.from == f.to && stages.contains_key(f.from.as_str()) {
+                self.push(format!("flows[{i}].to"), ProblemKind::SelfFlow { stage: f.from.to_string() });
+            }
+            self.text(&f.artifact, || format!("flows[{i}].artifact"), Text::Short);
+        }
+
+        let people = self.ids(Entity::Person, "people", map.people.iter().map(|x| &x.id));
+        for (i, p) in map.people.iter().enumerate() {
+            self.text(&p.name, || format!("people[{i}].name"), Text::Required);
+            self.text(&p.affiliation, || format!("people[{i}].affiliation"), Text::Short);
+        }
+        let kind_of = |id: &Id| people.get(id.as_str()).map(|&i| map.people[i].kind);
+
+        let _ = self.ids(Entity::Topic, "topics", map.topics.iter().map(|x| &x.id));
+        for (i, t) in map.topics.iter().enumerate() {
+            self.text(&t.title, || format!("topics[{i}].title"), Text::Required);
+            let path = format!("topics[{i}].student");
+            match kind_of(&t.student) {
+                None => self.push(
+                    path,
+                    ProblemKind::NoSuch { entity: Entity::Person, id: t.student.to_string(), known: vec![] },
+                ),
+                Some(PersonKind::Student) => {}
+                Some(k) => self.push(
+                    path,
+                    ProblemKind::NotAStudent {
+                        id: t.student.to_string(),
+                        kind: if k == PersonKind::AcademicSupervisor {
+                            "an academic supervisor"
+                        } else {
+                            "an enterprise supervisor"
+                        },
+                    },
+                ),
+            }
+            if let Some(st) = &t.stage {
+                if !stages.contains_key(st.as_str()) {
+                    let kind = ProblemKind::NoSuch { entity: Entity::Stage, id: st.to_string(), known: stage_known(8) };
+                    self.push(format!("topics[{i}].stage"), kind);
+                }
+            }
+            let mut seen = HashSet::new();
+            for (j, s) in t.supervisors.iter().enumerate() {
+                let path = format!("topics[{i}].supervisors[{j}]");
+                if !seen.insert(s.as_str()) {
+                    self.push(path, ProblemKind::RepeatedSupervisor { id: s.to_string() });
+                    continue;
+                }
+                match kind_of(s) {
+                    None => self
+                        .push(path, ProblemKind::NoSuch { entity: Entity::Person, id: s.to_string(), known: vec![] }),
+                    Some(PersonKind::Student) => self.push(path, ProblemKind::NotASupervisor { id: s.to_string() }),
+                    Some(_) => {}
+                }
+            }
+            if !t.defense_date.is_empty() && !is_real_date(&t.defense_date) {
+                self.push(format!("topics[{i}].defense_date"), ProblemKind::BadDate { found: t.defense_date.clone() });
+            }
+            self.text(&t.notes, || format!("topics[{i}].notes"), Text::Long);
+        }
+    }
+}
+
+/// `YYYY-MM-DD` naming a day that exists (leap years included).
+pub fn is_real_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return false;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        let part = s.get(r)?;
+        if part.bytes().all(|c| c.is_ascii_digit()) {
+            part.parse().ok()
+        } else {
+            None
+        }
+    };
+    let (Some(y), Some(m), Some(d)) = (num(0..4), num(5..7), num(8..10)) else { return false };
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 1 && (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_real_date;
+
+    #[test]
+    fn dates() {
+        assert!(is_real_date("2026-02-28"));
+        assert!(is_real_date("2024-02-29"));
+        assert!(is_real_date("2000-02-29"));
+        assert!(!is_real_date("1900-02-29"));
+        assert!(!is_real_date("2026-02-30"));
+        assert!(!is_real_date("2026-13-01"));
+        assert!(!is_real_date("2026-1-01"));
+        assert!(!is_real_date("２０２６-01-01"));
+        assert!(!is_real_date("0000-01-01"));
+    }
+}

@@ -1,0 +1,209 @@
+//! Every word the interface shows, in English and Simplified Chinese.
+//!
+//! Components never hold user-facing string literals: they ask [`t`] for a
+//! [`Key`], or use one of the message builders here for text with data in
+//! it. A test checks that every key has text in both languages.
+
+mod gaps;
+mod problems;
+
+pub use gaps::{gap_message, gap_title, severity_name};
+pub use problems::problem_message;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// The BCP 47 tag for `<html lang>`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh-CN",
+        }
+    }
+
+    /// Picks a language from a browser tag such as `zh-CN` or `en-GB`.
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        let t = tag.trim().to_ascii_lowercase();
+        if t == "zh" || t.starts_with("zh-") || t.starts_with("zh_") {
+            Some(Lang::Zh)
+        } else if t == "en" || t.starts_with("en-") || t.starts_with("en_") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The first supported language among the browser's preferences; English otherwise.
+    pub fn negotiate<'a>(prefs: impl IntoIterator<Item = &'a str>) -> Lang {
+        prefs.into_iter().find_map(Lang::from_tag).unwrap_or_default()
+    }
+}
+
+macro_rules! catalogue {
+    ($($key:ident => $en:expr, $zh:expr;)*) => {
+        /// A piece of interface text.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Key { $($key,)* }
+
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+        }
+
+        /// The text of `key` in `lang`.
+        pub fn t(lang: Lang, key: Key) -> &'static str {
+            match (key, lang) {
+                $((Key::$key, Lang::En) => $en, (Key::$key, Lang::Zh) => $zh,)*
+            }
+        }
+    };
+}
+
+catalogue! {
+    AppName => "chainmap", "chainmap";
+    Tagline => "Value chain of the project: who works where, what flows in and out", "项目价值链：谁在哪个环节，输入什么、输出什么";
+    // Regions (landmark names of PRODUCT.md).
+    RegionDiagram => "Chain diagram", "价值链图";
+    RegionInspector => "Inspector", "检查器";
+    RegionGaps => "Gaps", "缺口";
+    RegionTeam => "Team", "团队";
+    RegionCoverage => "Coverage", "覆盖";
+    RegionBrief => "Brief", "开题简报";
+    Toolbar => "Toolbar", "工具栏";
+    // Buttons.
+    NewMap => "New map", "新建";
+    OpenFile => "Open file", "打开文件";
+    MergeFile => "Merge file", "合并文件";
+    ExportJson => "Export JSON", "导出 JSON";
+    ExportSvg => "Export SVG", "导出 SVG";
+    ExportPng => "Export PNG", "导出 PNG";
+    Undo => "Undo", "撤销";
+    Redo => "Redo", "重做";
+    AutoLayout => "Auto layout", "自动布局";
+    AddPhase => "Add phase", "添加阶段";
+    AddStage => "Add stage", "添加环节";
+    AddPerson => "Add person", "添加人员";
+    AddTopic => "Add topic", "添加课题";
+    Delete => "Delete", "删除";
+    Language => "Language", "语言";
+    LangEnglish => "English", "English";
+    LangChinese => "中文", "中文";
+    // Inspector.
+    NothingSelected => "Select a stage (click it, or Tab to it and press Enter) to see what comes in and what goes out.", "选择一个环节（点击，或用 Tab 移到它上面再按 Enter），查看它的输入和输出。";
+    StageHeading => "Stage", "环节";
+    TopicHeading => "Topic", "课题";
+    PhaseLabel => "Phase", "阶段";
+    NoPhase => "No phase", "未分阶段";
+    RoleLabel => "Role", "作用";
+    StudentsHere => "Students here", "在此环节的学生";
+    NobodyHere => "Nobody works here yet.", "还没有人负责这个环节。";
+    Inputs => "Inputs", "输入";
+    Outputs => "Outputs", "输出";
+    DirectInputs => "Direct inputs", "直接输入";
+    DirectOutputs => "Direct outputs", "直接输出";
+    FurtherUpstream => "Further upstream", "更上游";
+    FurtherDownstream => "Further downstream", "更下游";
+    NoInputs => "No inputs: where does this stage get what it needs?", "没有输入：这个环节需要的东西从哪里来？";
+    NoOutputs => "No outputs: who uses what this stage makes?", "没有输出：这个环节的产出给谁用？";
+    ExternalInput => "from outside the project", "来自项目外部";
+    ExternalOutput => "leaves the project", "离开项目";
+    From => "from", "来自";
+    To => "to", "交给";
+    By => "by", "负责人";
+    For => "for", "使用人";
+    NoOne => "nobody yet", "尚无人";
+    Unnamed => "(unnamed)", "（未命名）";
+    CloseSelection => "Clear selection", "取消选择";
+    // Gaps.
+    NoGaps => "No gaps: every stage is covered and every hand-off is defined.", "没有缺口：每个环节都有人负责，每次交接都已定义。";
+    SeverityError => "Errors", "错误";
+    SeverityWarning => "Warnings", "警告";
+    SeverityInfo => "Notes", "提示";
+    // Diagram.
+    DiagramEmpty => "The map has no stages yet.", "图中还没有环节。";
+    StageCardLabel => "Stage", "环节";
+    FlowLabel => "Flow", "流转";
+    StudentsLabel => "students", "名学生";
+    SupervisorAcademicMark => "academic supervisor", "学术导师";
+    SupervisorEnterpriseMark => "enterprise supervisor", "企业导师";
+    ErrorTitle => "This file cannot be opened", "无法打开此文件";
+}
+
+/// "Stage: Casting trials, Pilot test, 1 student: Li" — the accessible
+/// name of a stage card.
+pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &[&str]) -> String {
+    let phase = phase.unwrap_or(t(lang, Key::NoPhase));
+    match lang {
+        Lang::En => {
+            let who = match students.len() {
+                0 => "nobody works here".to_string(),
+                1 => format!("1 student: {}", students[0]),
+                n => format!("{n} students: {}", students.join(", ")),
+            };
+            format!("Stage: {name}, {phase}, {who}")
+        }
+        Lang::Zh => {
+            let who = if students.is_empty() {
+                "暂无学生".to_string()
+            } else {
+                format!("{} 名学生：{}", students.len(), students.join("、"))
+            };
+            format!("环节：{name}，{phase}，{who}")
+        }
+    }
+}
+
+pub fn gap_counts(lang: Lang, errors: usize, warnings: usize, infos: usize) -> String {
+    match lang {
+        Lang::En => format!("{errors} errors · {warnings} warnings · {infos} notes"),
+        Lang::Zh => format!("{errors} 个错误 · {warnings} 个警告 · {infos} 条提示"),
+    }
+}
+
+pub fn problems_heading(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En if n == 1 => "1 problem was found; nothing was changed.".into(),
+        Lang::En => format!("{n} problems were found; nothing was changed."),
+        Lang::Zh => format!("发现 {n} 个问题；地图没有任何改动。"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_has_text_in_both_languages() {
+        for &k in Key::ALL {
+            for lang in Lang::ALL {
+                assert!(!t(lang, k).trim().is_empty(), "{k:?} has no {lang:?} text");
+            }
+        }
+    }
+
+    #[test]
+    fn chinese_is_really_translated() {
+        // Names that are the same in both languages on purpose.
+        let same = [Key::AppName, Key::LangEnglish, Key::LangChinese];
+        for &k in Key::ALL {
+            if !same.contains(&k) {
+                assert_ne!(t(Lang::En, k), t(Lang::Zh, k), "{k:?} is not translated");
+            }
+        }
+    }
+
+    #[test]
+    fn language_negotiation() {
+        assert_eq!(Lang::negotiate(["fr-FR", "zh-CN", "en"]), Lang::Zh);
+        assert_eq!(Lang::negotiate(["en-GB"]), Lang::En);
+        assert_eq!(Lang::negotiate(["de"]), Lang::En);
+        assert_eq!(Lang::from_tag("zh-Hans-CN"), Some(Lang::Zh));
+        assert_eq!(Lang::from_tag("ZH"), Some(Lang::Zh));
+    }
+}
