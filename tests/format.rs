@@ -71,7 +71,8 @@ fn not_a_chainmap_file_says_so() {
 
 #[test]
 fn duplicate_keys_are_errors_not_last_wins() {
-    let text = BASE.replace(r#"{"id": "s1", "name": "Mechanism""#, r#"{"id": "s1", "name": "Mechanism", "name": "Other""#);
+    let text =
+        BASE.replace(r#"{"id": "s1", "name": "Mechanism""#, r#"{"id": "s1", "name": "Mechanism", "name": "Other""#);
     let errs = errors(&text);
     assert_eq!(errs, vec![r#"stages[0].name: the key "name" appears twice in the same object"#]);
 }
@@ -94,7 +95,10 @@ fn encodings_other_than_utf8_are_named() {
 fn limits_are_enforced() {
     let long = "x".repeat(201);
     assert!(has(&errors(&BASE.replace("Mechanism", &long)), "stages[0].name: is 201 characters long"));
-    assert!(has(&errors(&BASE.replace("\"Mechanism\"", "\"Mech\\nanism\"")), "stages[0].name: holds a control character"));
+    assert!(has(
+        &errors(&BASE.replace("\"Mechanism\"", "\"Mech\\nanism\"")),
+        "stages[0].name: holds a control character"
+    ));
     let deep = format!(
         r#"{{"format":"chainmap","version":1,"project":{{"title":"x","extra":{}{}}}}}"#,
         "[".repeat(40),
@@ -128,8 +132,10 @@ fn export_is_canonical_and_deterministic() {
     let a = export(&import_str(BASE).unwrap().map);
     assert!(a.ends_with("}\n"));
     assert!(a.starts_with("{\n  \"format\": \"chainmap\",\n  \"version\": 1,\n  \"project\": {"));
-    let order: Vec<usize> =
-        ["\"project\"", "\"stages\"", "\"flows\"", "\"people\"", "\"topics\""].iter().map(|k| a.find(k).unwrap()).collect();
+    let order: Vec<usize> = ["\"project\"", "\"stages\"", "\"flows\"", "\"people\"", "\"topics\""]
+        .iter()
+        .map(|k| a.find(k).unwrap())
+        .collect();
     assert!(order.windows(2).all(|w| w[0] < w[1]), "fields in FORMAT.md order");
     assert_eq!(a, export(&import_str(&a).unwrap().map));
     // Compact input gives the same canonical bytes.
@@ -139,10 +145,7 @@ fn export_is_canonical_and_deterministic() {
 
 #[test]
 fn positions_round_trip_exactly() {
-    let text = BASE.replace(
-        r#""phase": "lab"}"#,
-        r#""phase": "lab", "pos": {"x": 0.1, "y": -1234567.8912345678}}"#,
-    );
+    let text = BASE.replace(r#""phase": "lab"}"#, r#""phase": "lab", "pos": {"x": 0.1, "y": -1234567.8912345678}}"#);
     let m = import_str(&text).unwrap().map;
     let p = m.stages[0].pos.as_ref().unwrap();
     assert_eq!((p.x, p.y), (0.1, -1234567.8912345678));
@@ -164,7 +167,8 @@ fn markup_in_text_is_kept_as_text() {
 #[test]
 fn the_error_list_is_capped_but_counted() {
     let stages: Vec<String> = (0..300).map(|i| format!(r#"{{"id": "s{i}", "name": "S", "phase": "nope"}}"#)).collect();
-    let text = format!(r#"{{"format":"chainmap","version":1,"project":{{"title":"x"}},"stages":[{}]}}"#, stages.join(","));
+    let text =
+        format!(r#"{{"format":"chainmap","version":1,"project":{{"title":"x"}},"stages":[{}]}}"#, stages.join(","));
     let errs = errors(&text);
     assert_eq!(errs.len(), 101);
     assert!(errs[100].contains("and 200 more problems"), "{}", errs[100]);

@@ -24,7 +24,9 @@ fn names_crate(line: &str, name: &str) -> bool {
         let before = code[..i].chars().next_back();
         let after = &code[i + name.len()..];
         let starts_word = before.is_none_or(|c| !(c.is_alphanumeric() || c == '_'));
-        starts_word && (after.starts_with("::") || code.trim_start().starts_with("use ") && after.starts_with([';', ' ', ',', '}']))
+        starts_word
+            && (after.starts_with("::")
+                || code.trim_start().starts_with("use ") && after.starts_with([';', ' ', ',', '}']))
     })
 }
 

@@ -277,7 +277,9 @@ pub fn people_by_stage(map: &Map) -> Vec<Vec<Id>> {
     let of = positions(&map.stages, |s| &s.id);
     let mut out = vec![Vec::<Id>::new(); map.stages.len()];
     for t in &map.topics {
-        let Some(list) = t.stage.as_ref().and_then(|s| of.get(s)).and_then(|&i| out.get_mut(i)) else { continue };
+        let Some(list) = t.stage.as_ref().and_then(|s| of.get(s.as_str())).and_then(|&i| out.get_mut(i)) else {
+            continue;
+        };
         if !list.contains(&t.student) {
             list.push(t.student.clone());
         }
@@ -386,6 +388,19 @@ mod tests {
         assert!(d.downstream_stages.is_empty());
         // ca ends at a, which is three hand-offs up from d.
         assert_eq!(flows(&d.inputs), vec![("cd", 1), ("bc", 2), ("ab", 3), ("ca", 4)]);
+    }
+
+    #[test]
+    fn reach_gives_the_chain_by_position() {
+        let m = map_from(LINE);
+        let ix = ChainIndex::new(&m);
+        assert_eq!(ix.stages(), 8);
+        let r = ix.reach(2);
+        assert_eq!(r.upstream, vec![3, 4, 6]);
+        assert_eq!(r.downstream, vec![1, 0, 5]);
+        assert_eq!(r.input_flows, vec![(3, 1), (4, 1), (1, 2)]);
+        assert_eq!(r.output_flows, vec![(2, 1), (0, 2), (5, 2)]);
+        assert_eq!(ix.reach(8), Reach::default());
     }
 
     #[test]

@@ -159,7 +159,8 @@ pub(crate) fn coverage_with(map: &Map, ix: &MapIndex) -> Coverage {
             students.push(person.id.clone());
         }
     }
-    let column_of_topic = |t: usize| ix.topic_student.get(t).copied().flatten().and_then(|p| column.get(p).copied().flatten());
+    let column_of_topic =
+        |t: usize| ix.topic_student.get(t).copied().flatten().and_then(|p| column.get(p).copied().flatten());
 
     let mut matrix = Vec::with_capacity(map.stages.len());
     let mut placed: Vec<(usize, usize)> = Vec::new();
@@ -177,7 +178,8 @@ pub(crate) fn coverage_with(map: &Map, ix: &MapIndex) -> Coverage {
                 _ => cells.push((c, vec![topic.id.clone()])),
             }
         }
-        let phase = ix.stage_phase.get(s).copied().flatten().and_then(|p| map.project.phases.get(p)).map(|p| p.id.clone());
+        let phase =
+            ix.stage_phase.get(s).copied().flatten().and_then(|p| map.project.phases.get(p)).map(|p| p.id.clone());
         matrix.push(MatrixRow { stage: stage.id.clone(), phase, cells });
     }
 

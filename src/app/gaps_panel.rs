@@ -4,7 +4,7 @@
 use yew::prelude::*;
 
 use super::{Derived, Dispatch, Shared};
-use crate::analysis::{Gap, GapCode, Severity};
+use crate::analysis::{Gap, GapCode, Names, Severity};
 use crate::editor::{Action, Selection};
 use crate::i18n::{gap_counts, gap_message, gap_title, severity_name, t, Key, Lang};
 use crate::model::Map;
@@ -35,6 +35,7 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
     let lang = props.lang;
     let gaps = &props.derived.analysis.gaps;
     let count = |s: Severity| gaps.iter().filter(|g| g.severity() == s).count();
+    let names = Names::new(&props.doc);
     let items = gaps.iter().enumerate().map(|(i, g)| {
         let sev = g.severity();
         let onclick = {
@@ -48,7 +49,7 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
                 <button type="button" class="gap-button" {onclick}>
                     <span class="sev-badge">{severity_name(sev, lang)}</span>
                     <span class="gap-title">{gap_title(g.code, lang)}</span>
-                    <span class="gap-message">{gap_message(g, &props.doc, lang)}</span>
+                    <span class="gap-message">{gap_message(g, &names, lang)}</span>
                 </button>
             </li>
         }

@@ -1,22 +1,34 @@
 //! The Yew web app: renders the editor's state and sends it actions.
 //!
-//! Components hold no document logic: they read `Editor` (through [`Store`])
-//! and the data derived from it ([`Derived`]: analysis and diagram geometry,
-//! computed once per document change), and dispatch `editor::Action`s.
+//! Components hold no document logic: they read the `Editor` (through
+//! [`Store`]) and the data derived from it ([`Derived`]: analysis and
+//! diagram geometry, computed once per document change), and dispatch
+//! `editor::Action`s. Side effects (files, storage, ids, the clock) live in
+//! `effects` and in the effect hooks of [`App`].
 
+mod commands;
 mod diagram;
+mod dialogs;
 mod dom;
+pub mod effects;
 mod gaps_panel;
 mod inspector;
+mod keys;
 mod shared;
+mod team;
+mod toolbar;
 
 use std::rc::Rc;
 
+use gloo::events::EventListener;
+use gloo::timers::callback::Timeout;
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::analysis::{self, Analysis};
-use crate::editor::{self, Action, Editor};
-use crate::i18n::{t, Key, Lang};
+use crate::editor::{self, Action, Edit, Editor};
+use crate::format::{self, Problem};
+use crate::i18n::{refusal_message, t, Key, Lang};
 use crate::layout::{self, Diagram};
 use crate::model::Map;
 use crate::templates::Template;
@@ -29,12 +41,12 @@ pub fn start() {
 
 /// The editor state as a Yew reducer.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Store(pub Editor);
+pub struct Store(pub Shared<Editor>);
 
 impl Reducible for Store {
     type Action = Action;
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        Rc::new(Store(editor::reduce(&self.0, action)))
+        Rc::new(Store(Shared::new(editor::reduce(&self.0, action))))
     }
 }
 
@@ -54,24 +66,58 @@ pub type Dispatch = Callback<Action>;
 
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
-    /// Start on this map instead of the example (tests).
+    /// Start on this map instead of the autosave or the example (tests).
     #[prop_or_default]
     pub initial: Option<Shared<Map>>,
     /// Start in this language instead of the browser's (tests).
     #[prop_or_default]
     pub lang: Option<Lang>,
+    /// Keep nothing in the browser's storage (tests).
+    #[prop_or_default]
+    pub no_storage: bool,
+}
+
+/// The map to start with: the last autosave if there is a readable one, else the example.
+fn initial_map(lang: Lang, use_storage: bool) -> (Map, bool) {
+    if use_storage {
+        if let Some(text) = effects::storage::load() {
+            if let Ok(imported) = format::import_str(&text) {
+                return (imported.map, true);
+            }
+        }
+    }
+    (Template::Alloy.map(lang), false)
+}
+
+fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
+    target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
+        matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+            || el.closest("dialog").ok().flatten().is_some()
+    })
 }
 
 #[component]
 pub fn App(props: &AppProps) -> Html {
-    let initial = props.initial.clone();
-    let forced = props.lang;
-    let store = use_reducer(move || {
-        let lang = forced.unwrap_or_else(dom::initial_lang);
-        let map = initial.map(|m| (*m.0).clone()).unwrap_or_else(|| Template::Alloy.map(lang));
-        Store(Editor::new(map, lang))
-    });
-    let ed = &store.0;
+    let use_storage = !props.no_storage;
+    let restored = use_state(|| false);
+    let store = {
+        let initial = props.initial.clone();
+        let forced = props.lang;
+        let restored = restored.clone();
+        use_reducer(move || {
+            let lang = forced.unwrap_or_else(dom::initial_lang);
+            let map = match initial {
+                Some(m) => (*m.0).clone(),
+                None => {
+                    let (map, was_restored) = initial_map(lang, use_storage);
+                    restored.set(was_restored);
+                    map
+                }
+            };
+            Store(Shared::new(Editor::new(map, lang)))
+        })
+    };
+    let ed: Shared<Editor> = store.0.clone();
     let lang = ed.session.lang;
     let doc: Shared<Map> = Rc::clone(&ed.doc).into();
     let derived: Shared<Derived> = use_memo(doc.clone(), |d| Derived::of(d)).into();
@@ -79,43 +125,220 @@ pub fn App(props: &AppProps) -> Html {
         let store = store.clone();
         Callback::from(move |a: Action| store.dispatch(a))
     };
+    let new_open = use_state(|| false);
+    let shortcuts_open = ed.session.shortcuts_open;
+    let file_error = use_state(|| None::<(String, Vec<Problem>)>);
+    let file_input = use_node_ref();
+    let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
+
+    // The latest state, for listeners registered once.
+    let latest = use_mut_ref(|| (ed.clone(), derived.clone()));
+    *latest.borrow_mut() = (ed.clone(), derived.clone());
 
     use_effect_with(lang, |&lang| dom::set_document_lang(lang));
+    use_effect_with(doc.project.title.clone(), |title| dom::set_title(&format!("{title} · chainmap")));
+
+    // Autosave: a moment after each change, and at once when the page is hidden.
+    let pending = use_mut_ref(|| None::<Timeout>);
     {
-        let title = doc.project.title.clone();
-        use_effect_with(title, |title| dom::set_title(&format!("{title} · chainmap")));
+        let pending = pending.clone();
+        let dispatch = dispatch.clone();
+        let revision = ed.revision;
+        let doc = doc.clone();
+        let failed = ed.session.save_failed;
+        use_effect_with(revision, move |&rev| {
+            if use_storage && rev > 0 {
+                let doc = doc.clone();
+                let timer = Timeout::new(400, move || {
+                    let ok = effects::storage::save(&format::export(&doc));
+                    if ok == failed {
+                        dispatch.emit(Action::SaveFailed(!ok));
+                    }
+                });
+                *pending.borrow_mut() = Some(timer);
+            }
+        });
+    }
+    {
+        let pending = pending.clone();
+        let latest = latest.clone();
+        use_effect_with((), move |_| {
+            let flush = move |_: &Event| {
+                if pending.borrow_mut().take().is_some() {
+                    let doc = latest.borrow().0.doc.clone();
+                    effects::storage::save(&format::export(&doc));
+                }
+            };
+            let doc = gloo::utils::document();
+            let a = use_storage.then(|| EventListener::new(&doc, "visibilitychange", flush.clone()));
+            let b = use_storage.then(|| EventListener::new(&gloo::utils::window(), "pagehide", flush));
+            move || drop((a, b))
+        });
     }
 
-    let set_lang = |l: Lang| {
+    let on_export = {
+        let latest = latest.clone();
         let dispatch = dispatch.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetLang(l)))
+        Callback::from(move |_: ()| {
+            let ed = latest.borrow().0.clone();
+            let text = format::export(ed.map());
+            effects::download(&effects::file_name(&ed.map().project.title, "chainmap.json"), "application/json", &text);
+            dispatch.emit(Action::Exported(effects::now_hhmm()));
+        })
+    };
+    let on_open = {
+        let file_input = file_input.clone();
+        Callback::from(move |_: ()| {
+            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
+                input.set_value("");
+                input.click();
+            }
+        })
+    };
+    let on_file_chosen = {
+        let reader = reader.clone();
+        let dispatch = dispatch.clone();
+        let file_error = file_error.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
+            let file = gloo::file::File::from(file);
+            let name = file.name();
+            let dispatch = dispatch.clone();
+            let file_error = file_error.clone();
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |res| match res {
+                Ok(bytes) => match format::import(&bytes) {
+                    Ok(imported) => {
+                        file_error.set(None);
+                        dispatch.emit(Action::Edit(Edit::Replace(Box::new(imported.map))));
+                    }
+                    Err(problems) => file_error.set(Some((name, problems))),
+                },
+                Err(err) => file_error.set(Some((
+                    name,
+                    vec![Problem {
+                        place: format::Place::File,
+                        kind: format::ProblemKind::Unreadable { why: err.to_string() },
+                    }],
+                ))),
+            });
+            *reader.borrow_mut() = Some(task);
+        })
+    };
+
+    // Keyboard shortcuts for the whole page.
+    {
+        let latest = latest.clone();
+        let dispatch = dispatch.clone();
+        let new_open = new_open.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+                let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
+                let (ed, derived) = latest.borrow().clone();
+                let in_field = in_text_field(e.target());
+                let ctrl = e.ctrl_key() || e.meta_key();
+                match keys::action_for(&e.key(), ctrl, e.shift_key(), in_field, &ed, &derived) {
+                    Some(keys::KeyAction::Do(a)) => {
+                        e.prevent_default();
+                        dispatch.emit(a);
+                    }
+                    Some(keys::KeyAction::Help) => {
+                        e.prevent_default();
+                        dispatch.emit(Action::ShowShortcuts(true));
+                    }
+                    Some(keys::KeyAction::Escape) => {
+                        if ed.session.shortcuts_open {
+                            dispatch.emit(Action::ShowShortcuts(false));
+                        } else if *new_open {
+                            new_open.set(false);
+                        } else if !in_field {
+                            dispatch.emit(Action::Select(None));
+                        }
+                    }
+                    None => {}
+                }
+            });
+            move || drop(listener)
+        });
+    }
+
+    let choose_template = {
+        let dispatch = dispatch.clone();
+        let new_open = new_open.clone();
+        Callback::from(move |tpl: Template| {
+            new_open.set(false);
+            dispatch.emit(Action::Edit(Edit::Replace(Box::new(tpl.map(lang)))));
+        })
+    };
+
+    let refusal = ed.session.refusal.as_ref().map(|r| refusal_message(r, &doc, lang));
+    let dismiss_refusal = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissRefusal))
+    };
+    let exported = match &ed.session.last_exported {
+        Some(when) => format!("{}: {when}", t(lang, Key::LastExported)),
+        None => t(lang, Key::NeverExported).to_string(),
     };
 
     html! {
         <div class="app">
             <header class="topbar">
                 <div class="brand">
-                    <span class="logo" aria-hidden="true">{"⛓"}</span>
+                    <svg class="logo" viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
+                        <rect x="2" y="9" width="11" height="14" rx="3" class="logo-a" />
+                        <rect x="19" y="9" width="11" height="14" rx="3" class="logo-b" />
+                        <path d="M13 16h6" class="logo-link" />
+                    </svg>
                     <span class="app-name">{t(lang, Key::AppName)}</span>
                 </div>
                 <h1 class="project-title">{doc.project.title.clone()}</h1>
-                <div class="lang-switch" role="group" aria-label={t(lang, Key::Language)}>
-                    <button type="button" class="lang" aria-pressed={(lang == Lang::En).to_string()}
-                        lang="en" onclick={set_lang(Lang::En)}>{t(lang, Key::LangEnglish)}</button>
-                    <button type="button" class="lang" aria-pressed={(lang == Lang::Zh).to_string()}
-                        lang="zh-CN" onclick={set_lang(Lang::Zh)}>{t(lang, Key::LangChinese)}</button>
-                </div>
+                <toolbar::Toolbar editor={ed.clone()} dispatch={dispatch.clone()}
+                    on_new={{ let n = new_open.clone(); Callback::from(move |_| n.set(true)) }}
+                    {on_open} {on_export}
+                    on_shortcuts={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::ShowShortcuts(true))) }} />
+                <input ref={file_input} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
+                    accept=".json,application/json" onchange={on_file_chosen} />
             </header>
+            <div class="statusbar">
+                <span class="exported">{exported}</span>
+                <span class="autosave-note">{t(lang, Key::AutosaveOn)}</span>
+            </div>
+            if ed.session.save_failed {
+                <div class="banner warning" role="alert">{t(lang, Key::AutosaveFailed)}</div>
+            }
+            if let Some((name, problems)) = &*file_error {
+                <dialogs::FileError {lang} file={name.clone()} problems={problems.clone()}
+                    ondismiss={{ let fe = file_error.clone(); Callback::from(move |_| fe.set(None)) }} />
+            }
+            if let Some(msg) = refusal {
+                <div class="banner notice" role="status">
+                    <span>{format!("{}: {msg}", t(lang, Key::Refused))}</span>
+                    <button type="button" class="dismiss" onclick={dismiss_refusal}>{t(lang, Key::Dismiss)}</button>
+                </div>
+            }
+            if *restored && ed.revision == 0 {
+                <div class="banner info" role="status">{t(lang, Key::Restored)}</div>
+            }
             <main class="workspace">
-                <diagram::ChainDiagram doc={doc.clone()} derived={derived.clone()}
-                    selection={ed.session.selection.clone()} {lang} dispatch={dispatch.clone()} />
-                <aside class="side">
-                    <inspector::Inspector doc={doc.clone()} selection={ed.session.primary().cloned()}
-                        {lang} dispatch={dispatch.clone()} />
+                <aside class="side left">
+                    <team::Team editor={ed.clone()} dispatch={dispatch.clone()} />
+                </aside>
+                <diagram::ChainDiagram editor={ed.clone()} derived={derived.clone()} dispatch={dispatch.clone()} />
+                <aside class="side right">
+                    <inspector::Inspector editor={ed.clone()} dispatch={dispatch.clone()} />
                     <gaps_panel::GapsPanel doc={doc.clone()} derived={derived.clone()} {lang}
                         dispatch={dispatch.clone()} />
                 </aside>
             </main>
+            if *new_open {
+                <dialogs::NewMapDialog {lang} onchoose={choose_template}
+                    onclose={{ let n = new_open.clone(); Callback::from(move |_| n.set(false)) }} />
+            }
+            if shortcuts_open {
+                <dialogs::ShortcutsDialog {lang}
+                    onclose={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::ShowShortcuts(false))) }} />
+            }
         </div>
     }
 }

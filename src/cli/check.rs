@@ -46,20 +46,10 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
             Ok(imported) => {
                 let map = &imported.map;
                 let a = analysis::analyse(map);
+                let names = analysis::Names::new(map);
                 let has_error = a.gaps.iter().any(|g| g.severity() == Severity::Error);
                 if as_json {
-                    let gaps: Vec<_> = a
-                        .gaps
-                        .iter()
-                        .map(|g| {
-                            json!({
-                                "code": g.code.as_str(),
-                                "severity": g.severity().as_str(),
-                                "ids": g.ids.iter().map(|i| i.as_str()).collect::<Vec<_>>(),
-                                "message": g.message(map),
-                            })
-                        })
-                        .collect();
+                    let gaps: Vec<_> = a.gaps.iter().map(|g| g.to_json(&names)).collect();
                     let notes: Vec<_> = imported.notes.iter().map(|n| n.path.clone()).collect();
                     let _ = writeln!(
                         out,
@@ -67,7 +57,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                         json!({"file": file, "valid": true, "gaps": gaps, "coverage": a.coverage.to_json(), "unknown_fields": notes})
                     );
                 } else {
-                    human(out, file, map, &a, &imported.notes);
+                    human(out, file, &names, &a, &imported.notes);
                 }
                 i32::from(has_error)
             }
@@ -85,7 +75,7 @@ fn plural(n: usize) -> &'static str {
     }
 }
 
-fn human(out: &mut dyn Write, file: &str, map: &crate::model::Map, a: &analysis::Analysis, notes: &[format::Note]) {
+fn human(out: &mut dyn Write, file: &str, names: &analysis::Names, a: &analysis::Analysis, notes: &[format::Note]) {
     let count = |s: Severity| a.gaps.iter().filter(|g| g.severity() == s).count();
     let (e, w, i) = (count(Severity::Error), count(Severity::Warning), count(Severity::Info));
     let c = &a.coverage;
@@ -107,7 +97,7 @@ fn human(out: &mut dyn Write, file: &str, map: &crate::model::Map, a: &analysis:
         let _ = writeln!(out, "  {}:", sev.as_str());
         for g in gaps {
             let ids = g.ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(", ");
-            let _ = writeln!(out, "    {:<24} {}  [{ids}]", g.code.as_str(), g.message(map));
+            let _ = writeln!(out, "    {:<24} {}  [{ids}]", g.code.as_str(), g.message_with(names));
         }
     }
     for n in notes {

@@ -19,7 +19,7 @@ mod apply;
 mod history;
 mod session;
 
-pub use apply::{apply, Edit, Refusal};
+pub use apply::{apply, Edit, Refusal, StageMove};
 pub use history::{History, UNDO_DEPTH};
 pub use session::{Selection, Session, Viewport};
 
@@ -42,6 +42,9 @@ pub struct Editor {
 pub enum Action {
     /// A change to the document: one undo step.
     Edit(Edit),
+    /// A change that creates something, which then becomes the selection
+    /// (and the Inspector puts the cursor in its first field).
+    EditAndSelect(Edit, Selection),
     Undo,
     Redo,
     /// Replace the selection with one thing (or nothing).
@@ -52,8 +55,14 @@ pub enum Action {
     SetLang(Lang),
     SetViewport(Viewport),
     ShowShortcuts(bool),
-    /// A message for the user about the last action (e.g. why an edit was refused).
+    /// A message for the user about the last action.
     Notice(Option<String>),
+    /// The map was exported (Export JSON) at this local time.
+    Exported(String),
+    /// Whether the last autosave failed.
+    SaveFailed(bool),
+    /// Forget why the last edit was refused (the user dismissed it).
+    DismissRefusal,
 }
 
 impl Editor {
@@ -66,21 +75,46 @@ impl Editor {
     }
 }
 
+/// Applies an edit to `next`; true when the document changed. A map that
+/// replaces the whole document asks the view to fit it.
+fn commit(next: &mut Editor, edit: Edit) -> bool {
+    let replaces = matches!(edit, Edit::Replace(_));
+    match apply(&next.doc, edit) {
+        Ok(map) => {
+            next.session.refusal = None;
+            if map == *next.doc {
+                return false;
+            }
+            next.history.push(Rc::clone(&next.doc));
+            next.doc = Rc::new(map);
+            next.revision += 1;
+            if replaces {
+                next.session.fit_pending = true;
+                next.session.selection.clear();
+            }
+            true
+        }
+        Err(refusal) => {
+            next.session.refusal = Some(refusal);
+            false
+        }
+    }
+}
+
 /// Applies one action. Returns the new state; never panics.
 pub fn reduce(state: &Editor, action: Action) -> Editor {
     let mut next = state.clone();
     match action {
-        Action::Edit(edit) => match apply(&state.doc, edit) {
-            Ok(map) => {
-                if map != *state.doc {
-                    next.history.push(Rc::clone(&state.doc));
-                    next.doc = Rc::new(map);
-                    next.revision += 1;
-                }
-                next.session.refusal = None;
+        Action::Edit(edit) => {
+            commit(&mut next, edit);
+            next.session.fresh = false;
+        }
+        Action::EditAndSelect(edit, sel) => {
+            if commit(&mut next, edit) {
+                next.session.selection = vec![sel];
+                next.session.fresh = true;
             }
-            Err(refusal) => next.session.refusal = Some(refusal),
-        },
+        }
         Action::Undo => {
             if let Some(prev) = next.history.undo(Rc::clone(&state.doc)) {
                 next.doc = prev;
@@ -93,8 +127,12 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
                 next.revision += 1;
             }
         }
-        Action::Select(sel) => next.session.selection = sel.into_iter().collect(),
+        Action::Select(sel) => {
+            next.session.selection = sel.into_iter().collect();
+            next.session.fresh = false;
+        }
         Action::ToggleSelect(sel) => {
+            next.session.fresh = false;
             if let Some(i) = next.session.selection.iter().position(|s| *s == sel) {
                 next.session.selection.remove(i);
             } else {
@@ -103,9 +141,15 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
         }
         Action::SelectAll(sels) => next.session.selection = sels,
         Action::SetLang(lang) => next.session.lang = lang,
-        Action::SetViewport(v) => next.session.viewport = v.clamped(),
+        Action::SetViewport(v) => {
+            next.session.viewport = v.clamped();
+            next.session.fit_pending = false;
+        }
         Action::ShowShortcuts(open) => next.session.shortcuts_open = open,
         Action::Notice(n) => next.session.notice = n,
+        Action::Exported(when) => next.session.last_exported = Some(when),
+        Action::SaveFailed(failed) => next.session.save_failed = failed,
+        Action::DismissRefusal => next.session.refusal = None,
     }
     let doc = Rc::clone(&next.doc);
     next.session.selection.retain(|s| s.exists_in(&doc));

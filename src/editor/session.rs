@@ -69,6 +69,14 @@ pub struct Session {
     /// Why the last edit was refused, if it was.
     pub refusal: Option<Refusal>,
     pub notice: Option<String>,
+    /// The selection was just created: the Inspector focuses its first field.
+    pub fresh: bool,
+    /// The document was replaced (or just opened): the view should fit it.
+    pub fit_pending: bool,
+    /// Local time of the last Export JSON, if any in this session.
+    pub last_exported: Option<String>,
+    /// The last autosave failed; a lasting warning is shown.
+    pub save_failed: bool,
 }
 
 impl Session {
@@ -80,6 +88,10 @@ impl Session {
             shortcuts_open: false,
             refusal: None,
             notice: None,
+            fresh: false,
+            fit_pending: true,
+            last_exported: None,
+            save_failed: false,
         }
     }
 

@@ -42,7 +42,7 @@ fn an_edit_that_would_break_the_map_is_refused_and_changes_nothing() {
         Edit::RenameStage { id: id("gone"), name: "x".into() },
         Edit::SetPersonKind { id: id("li"), kind: PersonKind::AcademicSupervisor },
         Edit::SetPersonKind { id: id("wang"), kind: PersonKind::Student },
-        Edit::MoveStages(vec![apply::StageMove { id: id("cast"), pos: Some((f64::NAN, 0.0)), phase: None }]),
+        Edit::MoveStages(vec![StageMove { id: id("cast"), pos: Some((f64::NAN, 0.0)), phase: None }]),
     ] {
         let e1 = edit(&e0, bad.clone());
         assert_eq!(e1.doc, e0.doc, "{bad:?} changed the map");
@@ -143,4 +143,38 @@ fn a_batch_is_one_step_and_all_or_nothing() {
     assert_eq!(e1.history.undo_len(), 1);
     let bad = edit(&e0, Edit::Batch(vec![Edit::DeleteFlow { id: id("f1") }, Edit::DeleteFlow { id: id("f1") }]));
     assert_eq!(bad.doc, e0.doc);
+}
+
+#[test]
+fn creating_something_selects_it_and_marks_it_fresh() {
+    let e0 = alloy();
+    let sid = id("stage-new");
+    let e1 = reduce(
+        &e0,
+        Action::EditAndSelect(
+            Edit::AddStage { id: sid.clone(), name: "New stage".into(), phase: Some(id("lab")), pos: None },
+            Selection::Stage(sid.clone()),
+        ),
+    );
+    assert_eq!(e1.session.selection, vec![Selection::Stage(sid)]);
+    assert!(e1.session.fresh);
+    let refused = reduce(
+        &e0,
+        Action::EditAndSelect(
+            Edit::AddStage { id: id("cast"), name: "dup".into(), phase: None, pos: None },
+            Selection::Stage(id("cast")),
+        ),
+    );
+    assert!(refused.session.selection.is_empty(), "a refused creation selects nothing");
+}
+
+#[test]
+fn replacing_the_map_asks_for_a_fit_and_clears_the_selection() {
+    let e0 = reduce(&alloy(), Action::SetViewport(Viewport::default()));
+    assert!(!e0.session.fit_pending);
+    let e1 = reduce(&e0, Action::Select(Some(Selection::Stage(id("cast")))));
+    let e2 = edit(&e1, Edit::Replace(Box::new(Template::Sand.map(Lang::En))));
+    assert!(e2.session.fit_pending);
+    assert!(e2.session.selection.is_empty());
+    assert_eq!(*reduce(&e2, Action::Undo).doc, *e0.doc, "opening a file is undoable");
 }

@@ -1,8 +1,8 @@
 //! Gap titles and messages in both languages, with the map's own names.
 
 use super::Lang;
-use crate::analysis::{Gap, GapCode, Severity};
-use crate::model::{Id, Map};
+use crate::analysis::{Gap, GapCode, Names, Severity};
+use crate::model::Id;
 
 pub fn severity_name(sev: Severity, lang: Lang) -> &'static str {
     match (sev, lang) {
@@ -40,103 +40,70 @@ pub fn gap_title(code: GapCode, lang: Lang) -> &'static str {
     }
 }
 
-struct Names<'a> {
-    map: &'a Map,
-    lang: Lang,
+fn q(s: &str) -> String {
+    format!("“{s}”")
 }
 
-impl Names<'_> {
-    fn q(&self, s: &str) -> String {
-        match self.lang {
-            Lang::En => format!("“{s}”"),
-            Lang::Zh => format!("“{s}”"),
-        }
-    }
+struct Zh<'a, 'n> {
+    names: &'n Names<'a>,
+}
+
+impl Zh<'_, '_> {
     fn stage(&self, id: Option<&Id>) -> String {
-        id.map_or_else(String::new, |id| self.q(self.map.stage_name(id)))
+        id.map_or_else(String::new, |id| q(self.names.stage(id)))
     }
     fn topic(&self, id: Option<&Id>) -> String {
-        id.map_or_else(String::new, |id| self.q(self.map.topic(id).map_or(id.as_str(), |t| t.title.as_str())))
+        id.map_or_else(String::new, |id| q(self.names.topic(id)))
     }
     fn person(&self, id: Option<&Id>) -> String {
-        id.map_or_else(String::new, |id| self.q(self.map.person_name(id)))
+        id.map_or_else(String::new, |id| q(self.names.person(id)))
     }
     fn phase(&self, id: Option<&Id>) -> String {
-        id.map_or_else(String::new, |id| self.q(self.map.phase(id).map_or(id.as_str(), |p| p.name.as_str())))
+        id.map_or_else(String::new, |id| q(self.names.phase(id)))
     }
     fn flow(&self, id: Option<&Id>) -> String {
-        let Some(f) = id.and_then(|id| self.map.flow(id)) else { return String::new() };
-        format!("{} → {}", self.q(self.map.stage_name(&f.from)), self.q(self.map.stage_name(&f.to)))
+        match id.and_then(|id| self.names.flow(id)) {
+            Some(f) => format!("{} → {}", q(self.names.stage(&f.from)), q(self.names.stage(&f.to))),
+            None => id.map_or_else(String::new, |id| q(id.as_str())),
+        }
     }
     fn stages(&self, ids: &[Id]) -> String {
-        let sep = if self.lang == Lang::Zh { "、" } else { ", " };
-        ids.iter().map(|i| self.stage(Some(i))).collect::<Vec<_>>().join(sep)
+        ids.iter().map(|i| self.stage(Some(i))).collect::<Vec<_>>().join("、")
     }
     fn topics(&self, ids: &[Id]) -> String {
-        let sep = if self.lang == Lang::Zh { "、" } else { ", " };
-        ids.iter().map(|i| self.topic(Some(i))).collect::<Vec<_>>().join(sep)
+        ids.iter().map(|i| self.topic(Some(i))).collect::<Vec<_>>().join("、")
     }
 }
 
 /// A plain sentence saying what the gap is, naming things by their names.
-pub fn gap_message(gap: &Gap, map: &Map, lang: Lang) -> String {
+/// English comes from `analysis` (the command line prints the same words).
+pub fn gap_message(gap: &Gap, names: &Names, lang: Lang) -> String {
     use GapCode::*;
-    let n = Names { map, lang };
+    if lang == Lang::En {
+        return gap.message_with(names);
+    }
+    let n = Zh { names };
     let first = gap.ids.first();
     let second = gap.ids.get(1);
-    let zh = lang == Lang::Zh;
     match gap.code {
-        UnplacedTopic if zh => format!("课题{}还没有放到任何环节上。", n.topic(first)),
-        UnplacedTopic => format!("Topic {} is not placed at any stage yet.", n.topic(first)),
-        UnsupervisedTopic if zh => format!("课题{}没有导师。", n.topic(first)),
-        UnsupervisedTopic => format!("Topic {} has no supervisor.", n.topic(first)),
-        UncoveredStage if zh => format!("没有课题落在环节{}上：这里无人负责。", n.stage(first)),
-        UncoveredStage => format!("No topic sits at stage {}: nobody works on it.", n.stage(first)),
-        UnsuppliedStage if zh => {
-            format!("环节{}既没有上游流入，也没有外部输入：它需要的东西从哪里来？", n.stage(first))
-        }
-        UnsuppliedStage => format!(
-            "Stage {} has no incoming flow and no external input: where do its inputs come from?",
-            n.stage(first)
-        ),
-        DeadEndStage if zh => format!("环节{}既没有下游流出，也没有外部输出：谁来使用它的产出？", n.stage(first)),
-        DeadEndStage => {
-            format!("Stage {} has no outgoing flow and no external output: who uses what it makes?", n.stage(first))
-        }
-        UnnamedFlow if zh => format!("交接 {} 没有写明交付物。", n.flow(first)),
-        UnnamedFlow => format!("The hand-off {} does not name its artifact.", n.flow(first)),
-        UpstreamUncovered if zh => {
-            format!("课题{}依赖上游环节{}的输入，但那里无人负责。", n.topic(first), n.stage(second))
-        }
-        UpstreamUncovered => {
-            format!("Topic {} takes input from stage {}, where nobody works.", n.topic(first), n.stage(second))
-        }
-        Island if zh => format!("{}与主链不相连。", n.stages(&gap.ids)),
-        Island if gap.ids.len() == 1 => format!("Stage {} is not connected to the main chain.", n.stages(&gap.ids)),
-        Island => format!("Stages {} are not connected to the main chain.", n.stages(&gap.ids)),
-        UncoveredPhase if zh => format!("阶段{}有环节，但没有一个有人负责。", n.phase(first)),
-        UncoveredPhase => format!("Phase {} has stages, but nobody works on any of them.", n.phase(first)),
-        NoEnterpriseSupervisor if zh => format!("课题{}没有企业导师（双导师制）。", n.topic(first)),
-        NoEnterpriseSupervisor => {
-            format!("Topic {} has no enterprise supervisor (dual-supervisor model).", n.topic(first))
-        }
-        IdleStudent if zh => format!("学生{}还没有课题。", n.person(first)),
-        IdleStudent => format!("Student {} has no topic yet.", n.person(first)),
-        CrowdedStage if zh => format!(
+        UnplacedTopic => format!("课题{}还没有放到任何环节上。", n.topic(first)),
+        UnsupervisedTopic => format!("课题{}没有导师。", n.topic(first)),
+        UncoveredStage => format!("没有课题落在环节{}上：这里无人负责。", n.stage(first)),
+        UnsuppliedStage => format!("环节{}既没有上游流入，也没有外部输入：它需要的东西从哪里来？", n.stage(first)),
+        DeadEndStage => format!("环节{}既没有下游流出，也没有外部输出：谁来使用它的产出？", n.stage(first)),
+        UnnamedFlow => format!("交接 {} 没有写明交付物：交的是什么？", n.flow(first)),
+        UpstreamUncovered => format!("课题{}依赖上游环节{}的输入，但那里无人负责。", n.topic(first), n.stage(second)),
+        Island => format!("{}与主链不相连。", n.stages(&gap.ids)),
+        UncoveredPhase => format!("阶段{}有环节，但没有一个有人负责。", n.phase(first)),
+        NoEnterpriseSupervisor => format!("课题{}没有企业导师（双导师制）。", n.topic(first)),
+        IdleStudent => format!("学生{}还没有课题。", n.person(first)),
+        CrowdedStage => format!(
             "环节{}上有 {} 个课题（{}）：请协调分工。",
             n.stage(first),
             gap.ids.len().saturating_sub(1),
             n.topics(gap.ids.get(1..).unwrap_or(&[]))
         ),
-        CrowdedStage => format!(
-            "Stage {} has {} topics ({}): coordinate the split.",
-            n.stage(first),
-            gap.ids.len().saturating_sub(1),
-            n.topics(gap.ids.get(1..).unwrap_or(&[]))
-        ),
-        Loop if zh => format!("{}构成一个循环（反馈或回收）。", n.stages(&gap.ids)),
-        Loop => format!("Stages {} form a loop (feedback or recycling).", n.stages(&gap.ids)),
-        EmptyPhase if zh => format!("阶段{}还没有环节。", n.phase(first)),
-        EmptyPhase => format!("Phase {} has no stages yet.", n.phase(first)),
+        Loop => format!("{}构成一个循环（反馈或回收）。", n.stages(&gap.ids)),
+        EmptyPhase => format!("阶段{}还没有环节。", n.phase(first)),
     }
 }

@@ -6,9 +6,11 @@
 
 mod gaps;
 mod problems;
+mod refusals;
 
 pub use gaps::{gap_message, gap_title, severity_name};
 pub use problems::problem_message;
+pub use refusals::refusal_message;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -133,6 +135,87 @@ catalogue! {
     SupervisorAcademicMark => "academic supervisor", "学术导师";
     SupervisorEnterpriseMark => "enterprise supervisor", "企业导师";
     ErrorTitle => "This file cannot be opened", "无法打开此文件";
+    Dismiss => "Dismiss", "关闭";
+    // Toolbar and status.
+    FileGroup => "File", "文件";
+    EditGroup => "Edit", "编辑";
+    ViewGroup => "View", "视图";
+    ZoomIn => "Zoom in", "放大";
+    ZoomOut => "Zoom out", "缩小";
+    FitView => "Fit to view", "适应窗口";
+    Shortcuts => "Keyboard shortcuts", "键盘快捷键";
+    NeverExported => "Not exported yet", "尚未导出";
+    LastExported => "Last exported", "上次导出";
+    AutosaveOn => "Changes are kept in this browser as you work (not a backup: use Export JSON).", "修改会自动保存在本浏览器中（这不是备份：请用“导出 JSON”）。";
+    AutosaveFailed => "This browser refused to keep your changes (storage full or blocked). Export JSON now to keep your work.", "浏览器无法保存您的修改（存储已满或被禁止）。请立即“导出 JSON”以保留工作。";
+    Restored => "Your last map was restored from this browser.", "已从本浏览器恢复上次的地图。";
+    // New map dialog.
+    NewMapTitle => "Start a new map", "新建地图";
+    NewMapHint => "The current map is replaced; Undo brings it back.", "当前地图将被替换；可用“撤销”恢复。";
+    TemplateEmpty => "Empty chain: lab → pilot → production", "空白链：实验室 → 中试 → 产业化";
+    TemplateAlloy => "Example: high-strength aluminium alloy", "示例：高强铝合金";
+    TemplateSand => "Example: 3D-printing sand with recycling", "示例：3D 打印覆膜砂及回收";
+    Cancel => "Cancel", "取消";
+    Close => "Close", "关闭";
+    // Forms.
+    NameLabel => "Name", "名称";
+    ExternalInputsLabel => "External inputs", "外部输入";
+    ExternalOutputsLabel => "External outputs", "外部输出";
+    OnePerLine => "one per line", "每行一项";
+    AddFlow => "Add flow", "添加流转";
+    ToStage => "To stage", "流向环节";
+    FromStage => "From stage", "来自环节";
+    ArtifactLabel => "Artifact", "交付物";
+    FlowHeading => "Flow", "流转";
+    TitleLabel => "Title", "题目";
+    StudentLabel => "Student", "学生";
+    StageLabel => "Stage", "环节";
+    SupervisorsLabel => "Supervisors", "导师";
+    DefenseDateLabel => "Defense date", "开题日期";
+    NotesLabel => "Notes", "备注";
+    KindLabel => "Kind", "类别";
+    AffiliationLabel => "Affiliation", "单位";
+    PersonHeading => "Person", "人员";
+    PhaseHeading => "Phase", "阶段";
+    ProjectHeading => "Project", "项目";
+    ProjectTitleLabel => "Project title", "项目名称";
+    SourceLabel => "Source", "来源";
+    BackgroundLabel => "Background", "背景";
+    KindStudent => "Student", "学生";
+    KindAcademic => "Academic supervisor", "学术导师";
+    KindEnterprise => "Enterprise supervisor", "企业导师";
+    NotPlaced => "Not placed", "未放置";
+    ChooseStage => "Choose a stage", "选择环节";
+    MoveLeft => "Move left", "左移";
+    MoveRight => "Move right", "右移";
+    SelectFlow => "Select this flow", "选中此流转";
+    StagesInPhase => "Stages in this phase", "本阶段的环节";
+    Topics => "Topics", "课题";
+    Students => "Students", "学生";
+    SupervisorsHeading => "Supervisors", "导师";
+    NoTopicYet => "no topic yet", "尚无课题";
+    NewStageName => "New stage", "新环节";
+    NewPhaseName => "New phase", "新阶段";
+    NewPersonName => "New person", "新成员";
+    NewTopicTitle => "New topic", "新课题";
+    DragToStage => "Drag onto a stage to place it", "拖到环节上即可放置";
+    MultiSelected => "items selected", "项已选中";
+    Refused => "That change was not made", "未做此修改";
+    SelectStudentFirst => "Add a student first.", "请先添加学生。";
+    NoStagesYet => "Add a stage first.", "请先添加环节。";
+    // Shortcuts.
+    KeyNavigate => "Tab / Shift+Tab: go from stage to stage", "Tab / Shift+Tab：在环节之间移动";
+    KeySelect => "Enter: select the focused stage (Shift+Enter adds to the selection)", "Enter：选中当前环节（Shift+Enter 加入选择）";
+    KeyMove => "Arrow keys: move the selected stage (Shift: further)", "方向键：移动选中的环节（按住 Shift 移动更多）";
+    KeyDelete => "Delete: delete the selection", "Delete：删除所选内容";
+    KeyEscape => "Escape: clear the selection, close a dialog", "Escape：取消选择、关闭对话框";
+    KeyUndo => "Ctrl/Cmd+Z: undo", "Ctrl/Cmd+Z：撤销";
+    KeyRedo => "Ctrl+Shift+Z or Ctrl+Y: redo", "Ctrl+Shift+Z 或 Ctrl+Y：重做";
+    KeyZoom => "+ / −: zoom in and out; 0: fit to view", "+ / −：放大缩小；0：适应窗口";
+    KeyHelp => "?: show this list", "?：显示此列表";
+    KeyLayout => "L: auto layout", "L：自动布局";
+    CollapsePanel => "Collapse", "收起";
+    ExpandPanel => "Expand", "展开";
 }
 
 /// "Stage: Casting trials, Pilot test, 1 student: Li" — the accessible

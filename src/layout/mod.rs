@@ -21,20 +21,20 @@ const BOLD: f64 = 1.1;
 pub const ROLE_PX: f64 = 12.0;
 pub const CHIP_PX: f64 = 12.0;
 pub const LABEL_PX: f64 = 12.0;
-pub const CARD_MIN_W: f64 = 150.0;
-pub const CARD_MAX_W: f64 = 220.0;
+pub const CARD_MIN_W: f64 = 140.0;
+pub const CARD_MAX_W: f64 = 200.0;
 const PAD: f64 = 10.0;
 const NAME_LINE: f64 = 18.0;
 const ROLE_LINE: f64 = 16.0;
 const CHIP_H: f64 = 20.0;
 const CHIP_GAP: f64 = 4.0;
-pub const LABEL_MAX_W: f64 = 130.0;
+pub const LABEL_MAX_W: f64 = 104.0;
 const LABEL_LINE: f64 = 15.0;
 /// Horizontal room between two columns: enough for a flow label.
-pub const COLUMN_GAP: f64 = 160.0;
+pub const COLUMN_GAP: f64 = 128.0;
 pub const ROW_GAP: f64 = 36.0;
 pub const LANE_HEADER: f64 = 44.0;
-pub const LANE_PAD: f64 = 28.0;
+pub const LANE_PAD: f64 = 20.0;
 const LOOP_STEP: f64 = 22.0;
 
 #[derive(Clone, Debug, PartialEq)]
@@ -95,7 +95,7 @@ pub struct FlowPath {
 /// The card of a stage, sized to its text.
 fn card_for(map: &Map, index: usize) -> Card {
     let s = &map.stages[index];
-    let inner_max = CARD_MAX_W - 2.0 * PAD;
+    let inner_max = (CARD_MAX_W - 2.0 * PAD - 4.0) / 1.04;
     let name_lines = text::wrap(&s.name, NAME_PX * BOLD, inner_max, 3);
     let role_line = (!s.role.trim().is_empty()).then(|| text::one_line(&s.role, ROLE_PX, inner_max));
     let mut w = name_lines.iter().map(|l| text::width(l, NAME_PX * BOLD)).fold(0.0, f64::max);
@@ -113,7 +113,7 @@ fn card_for(map: &Map, index: usize) -> Card {
     for (_, _, _, cw) in &chip_texts {
         w = w.max(*cw);
     }
-    let w = (w + 2.0 * PAD).clamp(CARD_MIN_W, CARD_MAX_W).ceil();
+    let w = (w * 1.04 + 2.0 * PAD + 4.0).clamp(CARD_MIN_W, CARD_MAX_W).ceil();
     let mut y = PAD + name_lines.len() as f64 * NAME_LINE;
     if role_line.is_some() {
         y += ROLE_LINE;
@@ -172,15 +172,19 @@ pub fn diagram(map: &Map) -> Diagram {
     let width_auto = (x - (COLUMN_GAP - 2.0 * LANE_PAD)).max(0.0);
 
     // Column stacks, centred vertically on the tallest column.
+    // Stages placed by hand keep their place and leave no hole in the stacks.
+    let manual: Vec<bool> = map.stages.iter().map(|s| s.pos.is_some()).collect();
+    let stacks: Vec<Vec<usize>> =
+        placed.order.iter().map(|col| col.iter().copied().filter(|&i| !manual[i]).collect()).collect();
     let mut stack_h = vec![0.0f64; placed.columns];
     for col in 0..placed.columns {
-        let items = &placed.order[col];
+        let items = &stacks[col];
         stack_h[col] = items.iter().map(|&i| cards[i].h).sum::<f64>() + ROW_GAP * items.len().saturating_sub(1) as f64;
     }
     let tallest = stack_h.iter().copied().fold(0.0, f64::max);
     for col in 0..placed.columns {
         let mut y = top + (tallest - stack_h[col]) / 2.0;
-        for &i in &placed.order[col] {
+        for &i in &stacks[col] {
             let cx = col_x.get(col).copied().unwrap_or(0.0);
             let cw = col_w.get(col).copied().unwrap_or(CARD_MIN_W);
             cards[i].x = cx + (cw - cards[i].w) / 2.0;
@@ -200,6 +204,20 @@ pub fn diagram(map: &Map) -> Diagram {
     for c in &cards {
         width = width.max(c.x + c.w + LANE_PAD);
         height = height.max(c.y + c.h + LANE_PAD);
+    }
+    // A lane stretches to hold the cards of its phase that were placed by hand.
+    for (i, s) in map.stages.iter().enumerate() {
+        if s.pos.is_none() {
+            continue;
+        }
+        let phase = s.phase.as_ref().filter(|p| map.phase(p).is_some());
+        if let Some(lane) = lanes.iter_mut().find(|l| l.phase.as_ref() == phase) {
+            let c = &cards[i];
+            let left = lane.x.min(c.x - LANE_PAD);
+            let right = (lane.x + lane.width).max(c.x + c.w + LANE_PAD);
+            lane.x = left.max(0.0);
+            lane.width = right - lane.x;
+        }
     }
     if let Some(last) = lanes.last_mut() {
         last.width = last.width.max(width - last.x);

@@ -1,47 +1,16 @@
-//! The Inspector: what the selection is, what comes in and from whom, what
-//! goes out and to whom — direct first, then the rest of the chain.
+//! The read-only part of the Inspector: each input (artifact, from which
+//! stage, by whom) and each output (artifact, to which stage, for whom),
+//! direct first, then the rest of the chain.
 
 use yew::prelude::*;
 
-use super::{Dispatch, Shared};
-use crate::analysis::{chain::people_at, chain_of_stage, Chain, Link};
+use crate::analysis::{people_at, Chain, Link};
+use crate::app::Dispatch;
 use crate::editor::{Action, Selection};
 use crate::i18n::{t, Key, Lang};
 use crate::model::{Id, Map};
 
-#[derive(Properties, PartialEq)]
-pub struct InspectorProps {
-    pub doc: Shared<Map>,
-    pub selection: Option<Selection>,
-    pub lang: Lang,
-    pub dispatch: Dispatch,
-}
-
-#[component]
-pub fn Inspector(props: &InspectorProps) -> Html {
-    let lang = props.lang;
-    let map = &*props.doc;
-    let body = match &props.selection {
-        Some(Selection::Stage(id)) => match map.stage(id) {
-            Some(_) => stage_view(map, id, lang, &props.dispatch),
-            None => empty(lang),
-        },
-        Some(Selection::Topic(id)) => topic_view(map, id, lang, &props.dispatch),
-        _ => empty(lang),
-    };
-    html! {
-        <section class="panel inspector" aria-label={t(lang, Key::RegionInspector)}>
-            <h2 class="panel-title">{t(lang, Key::RegionInspector)}</h2>
-            {body}
-        </section>
-    }
-}
-
-fn empty(lang: Lang) -> Html {
-    html! { <p class="hint">{t(lang, Key::NothingSelected)}</p> }
-}
-
-fn names(map: &Map, ids: &[Id], lang: Lang) -> String {
+pub fn names(map: &Map, ids: &[Id], lang: Lang) -> String {
     if ids.is_empty() {
         t(lang, Key::NoOne).to_string()
     } else {
@@ -50,21 +19,12 @@ fn names(map: &Map, ids: &[Id], lang: Lang) -> String {
     }
 }
 
-fn stage_link(map: &Map, id: &Id, dispatch: &Dispatch) -> Html {
+pub fn select_button(text: String, sel: Selection, dispatch: &Dispatch, class: &'static str) -> Html {
     let onclick = {
         let dispatch = dispatch.clone();
-        let id = id.clone();
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Select(Some(Selection::Stage(id.clone())))))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::Select(Some(sel.clone()))))
     };
-    html! { <button type="button" class="link" {onclick}>{map.stage_name(id).to_string()}</button> }
-}
-
-fn artifact(a: &str, lang: Lang) -> Html {
-    if a.trim().is_empty() {
-        html! { <span class="artifact unnamed">{t(lang, Key::Unnamed)}</span> }
-    } else {
-        html! { <span class="artifact">{a.to_string()}</span> }
-    }
+    html! { <button type="button" class={classes!("link", class)} {onclick}>{text}</button> }
 }
 
 fn link_item(map: &Map, l: &Link, incoming: bool, lang: Lang, dispatch: &Dispatch) -> Html {
@@ -75,18 +35,23 @@ fn link_item(map: &Map, l: &Link, incoming: bool, lang: Lang, dispatch: &Dispatc
     } else {
         ("→", t(lang, Key::To), t(lang, Key::For))
     };
+    let artifact = if l.artifact.trim().is_empty() {
+        select_button(t(lang, Key::Unnamed).to_string(), Selection::Flow(l.flow.clone()), dispatch, "artifact unnamed")
+    } else {
+        select_button(l.artifact.clone(), Selection::Flow(l.flow.clone()), dispatch, "artifact")
+    };
     html! {
         <li class={classes!("link-item", (l.depth > 1).then_some("further"))} key={l.flow.to_string()}>
             <span class="glyph" aria-hidden="true">{arrow}</span>
-            {artifact(&l.artifact, lang)}
+            {artifact}
             <span class="dir">{format!(" {dir} ")}</span>
-            {stage_link(map, other, dispatch)}
+            {select_button(map.stage_name(other).to_string(), Selection::Stage(other.clone()), dispatch, "stage-link")}
             <span class="who">{format!(" · {who} {}", names(map, &people, lang))}</span>
         </li>
     }
 }
 
-fn chain_lists(
+pub fn chain_lists(
     map: &Map,
     chain: &Chain,
     ext_in: &[String],
@@ -117,7 +82,7 @@ fn chain_lists(
     let no_in = direct_in.is_empty() && ext_in.is_empty();
     let no_out = direct_out.is_empty() && ext_out.is_empty();
     html! {
-        <>
+        <div class="chain-lists">
             <h4 class="sub">{t(lang, Key::Inputs)}</h4>
             if no_in {
                 <p class="hint warn">{t(lang, Key::NoInputs)}</p>
@@ -147,47 +112,6 @@ fn chain_lists(
                 <ul class="links outputs further" aria-label={t(lang, Key::FurtherDownstream)}>
                     {for further_out.iter().map(|l| link_item(map, l, false, lang, dispatch))}
                 </ul>
-            }
-        </>
-    }
-}
-
-fn stage_view(map: &Map, id: &Id, lang: Lang, dispatch: &Dispatch) -> Html {
-    let Some(s) = map.stage(id) else { return html! {} };
-    let chain = chain_of_stage(map, id);
-    let phase =
-        s.phase.as_ref().and_then(|p| map.phase(p)).map_or(t(lang, Key::NoPhase).to_string(), |p| p.name.clone());
-    let students = people_at(map, id);
-    html! {
-        <div class="selection stage-details">
-            <p class="kind">{t(lang, Key::StageHeading)}</p>
-            <h3 class="name">{s.name.clone()}</h3>
-            <dl class="facts">
-                <dt>{t(lang, Key::PhaseLabel)}</dt><dd>{phase}</dd>
-                if !s.role.trim().is_empty() {
-                    <dt>{t(lang, Key::RoleLabel)}</dt><dd class="role">{s.role.clone()}</dd>
-                }
-                <dt>{t(lang, Key::StudentsHere)}</dt>
-                <dd>{if students.is_empty() { t(lang, Key::NobodyHere).to_string() } else { names(map, &students, lang) }}</dd>
-            </dl>
-            {chain_lists(map, &chain, &s.external_inputs, &s.external_outputs, lang, dispatch)}
-        </div>
-    }
-}
-
-fn topic_view(map: &Map, id: &Id, lang: Lang, dispatch: &Dispatch) -> Html {
-    let Some(topic) = map.topic(id) else { return empty(lang) };
-    let stage = topic.stage.as_ref().and_then(|s| map.stage(s));
-    html! {
-        <div class="selection topic-details">
-            <p class="kind">{t(lang, Key::TopicHeading)}</p>
-            <h3 class="name">{topic.title.clone()}</h3>
-            <dl class="facts">
-                <dt>{t(lang, Key::StageHeading)}</dt>
-                <dd>{match stage { Some(s) => stage_link(map, &s.id, dispatch), None => html! { {t(lang, Key::NoOne)} } }}</dd>
-            </dl>
-            if let Some(s) = stage {
-                {chain_lists(map, &chain_of_stage(map, &s.id), &s.external_inputs, &s.external_outputs, lang, dispatch)}
             }
         </div>
     }

@@ -1,0 +1,90 @@
+//! Side effects the reducer must not do: new random ids, downloads, reading
+//! files, the browser's storage, the clock.
+
+use wasm_bindgen::JsCast;
+
+use crate::model::{Id, IdSource, Map};
+
+/// New ids from the browser's random numbers.
+pub struct BrowserIds;
+
+impl IdSource for BrowserIds {
+    fn next_u64(&mut self) -> u64 {
+        let hi = (js_sys::Math::random() * 4294967296.0) as u64;
+        let lo = (js_sys::Math::random() * 4294967296.0) as u64;
+        (hi << 32) ^ lo
+    }
+}
+
+/// A fresh id for a new entity of a map, e.g. `stage-k3v9q2mx`.
+pub fn new_id(map: &Map, prefix: &str) -> Id {
+    let taken = |id: &Id| {
+        map.stage(id).is_some()
+            || map.flow(id).is_some()
+            || map.person(id).is_some()
+            || map.topic(id).is_some()
+            || map.phase(id).is_some()
+    };
+    BrowserIds.fresh(prefix, &taken)
+}
+
+/// Offers `text` as a file download named `name`.
+pub fn download(name: &str, mime: &str, text: &str) {
+    let blob = gloo::file::Blob::new_with_options(text, Some(mime));
+    let url = gloo::file::ObjectUrl::from(blob);
+    let doc = gloo::utils::document();
+    let Ok(a) = doc.create_element("a") else { return };
+    let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>() else { return };
+    a.set_href(&url);
+    a.set_download(name);
+    a.set_hidden(true);
+    if let Some(body) = doc.body() {
+        let _ = body.append_child(&a);
+        a.click();
+        let _ = body.remove_child(&a);
+    }
+    // Keep the object URL alive until the browser has taken the download.
+    let keep = url;
+    gloo::timers::callback::Timeout::new(60_000, move || drop(keep)).forget();
+}
+
+/// A file name from the map's title: `TITLE.chainmap.json`, without
+/// characters that file systems refuse.
+pub fn file_name(title: &str, ext: &str) -> String {
+    let cleaned: String = title
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() || "\\/:*?\"<>|".contains(c) { '_' } else { c })
+        .take(80)
+        .collect();
+    let base = if cleaned.trim().is_empty() { "chainmap".to_string() } else { cleaned.trim().to_string() };
+    format!("{base}.{ext}")
+}
+
+/// The local time as `HH:MM`.
+pub fn now_hhmm() -> String {
+    let d = js_sys::Date::new_0();
+    format!("{:02}:{:02}", d.get_hours(), d.get_minutes())
+}
+
+pub mod storage {
+    //! Autosave in localStorage. One key holds the exported map; a second
+    //! holds when it was saved.
+    const KEY: &str = "chainmap.autosave.v1";
+
+    fn store() -> Option<web_sys::Storage> {
+        gloo::utils::window().local_storage().ok().flatten()
+    }
+
+    pub fn load() -> Option<String> {
+        store()?.get_item(KEY).ok().flatten()
+    }
+
+    /// Saves; false when the browser refused (quota, private mode).
+    pub fn save(text: &str) -> bool {
+        match store() {
+            Some(s) => s.set_item(KEY, text).is_ok(),
+            None => false,
+        }
+    }
+}

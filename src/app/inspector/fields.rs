@@ -1,0 +1,153 @@
+//! Labelled form fields that commit when the user is done (on `change`:
+//! leaving the field or pressing Enter), so a typed name is one undo step.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
+use yew::prelude::*;
+
+fn field_id(label: &str, key: &str) -> String {
+    let slug: String = label.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
+    format!("f-{key}-{slug}")
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TextProps {
+    pub label: AttrValue,
+    /// Identifies the edited entity, so the field resets when the selection changes.
+    pub entity: AttrValue,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+    #[prop_or_default]
+    pub autofocus: bool,
+    #[prop_or(200)]
+    pub maxlength: u32,
+    #[prop_or_default]
+    pub kind: Option<AttrValue>,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+}
+
+#[component]
+pub fn TextField(p: &TextProps) -> Html {
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((p.autofocus, p.entity.clone()), move |(focus, _)| {
+            if *focus {
+                if let Some(el) = node.cast::<HtmlInputElement>() {
+                    let _ = el.focus();
+                    el.select();
+                }
+            }
+        });
+    }
+    let id = field_id(&p.label, &p.entity);
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{p.label.clone()}</label>
+            <input {id} ref={node} type={p.kind.clone().unwrap_or("text".into())} value={p.value.clone()}
+                maxlength={p.maxlength.to_string()} {onchange} />
+            if let Some(h) = &p.hint { <span class="field-hint">{h.clone()}</span> }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct AreaProps {
+    pub label: AttrValue,
+    pub entity: AttrValue,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+    #[prop_or(200)]
+    pub maxlength: u32,
+    #[prop_or(3)]
+    pub rows: u32,
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
+}
+
+#[component]
+pub fn TextArea(p: &AreaProps) -> Html {
+    let id = field_id(&p.label, &p.entity);
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
+    };
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{p.label.clone()}</label>
+            <textarea {id} rows={p.rows.to_string()} maxlength={p.maxlength.to_string()} value={p.value.clone()} {onchange} />
+            if let Some(h) = &p.hint { <span class="field-hint">{h.clone()}</span> }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct SelectProps {
+    pub label: AttrValue,
+    pub entity: AttrValue,
+    /// (value, text) pairs; the value "" stands for "none".
+    pub options: Vec<(String, String)>,
+    pub value: AttrValue,
+    pub onchange: Callback<String>,
+}
+
+#[component]
+pub fn SelectField(p: &SelectProps) -> Html {
+    let id = field_id(&p.label, &p.entity);
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
+    };
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{p.label.clone()}</label>
+            <select {id} {onchange}>
+                {for p.options.iter().map(|(v, text)| html! {
+                    <option value={v.clone()} selected={*v == *p.value}>{text.clone()}</option>
+                })}
+            </select>
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MultiProps {
+    pub label: AttrValue,
+    pub entity: AttrValue,
+    pub options: Vec<(String, String)>,
+    pub values: Vec<String>,
+    pub onchange: Callback<Vec<String>>,
+}
+
+/// A list box where several options can be chosen (Ctrl/Shift+click, or
+/// Space on each option with the keyboard).
+#[component]
+pub fn MultiSelect(p: &MultiProps) -> Html {
+    let id = field_id(&p.label, &p.entity);
+    let onchange = {
+        let cb = p.onchange.clone();
+        Callback::from(move |e: Event| {
+            let sel = e.target_unchecked_into::<HtmlSelectElement>();
+            let opts = sel.selected_options();
+            let chosen = (0..opts.length())
+                .filter_map(|i| opts.item(i))
+                .filter_map(|o| o.get_attribute("value"))
+                .collect::<Vec<_>>();
+            cb.emit(chosen)
+        })
+    };
+    html! {
+        <div class="field">
+            <label for={id.clone()}>{p.label.clone()}</label>
+            <select {id} multiple=true size={p.options.len().clamp(2, 6).to_string()} {onchange}>
+                {for p.options.iter().map(|(v, text)| html! {
+                    <option value={v.clone()} selected={p.values.contains(v)}>{text.clone()}</option>
+                })}
+            </select>
+        </div>
+    }
+}

@@ -1,0 +1,45 @@
+//! The Inspector: edits the selection with labelled fields and shows what
+//! comes in and from whom, what goes out and to whom.
+
+mod chain;
+mod entities;
+mod fields;
+
+use yew::prelude::*;
+
+use super::{Dispatch, Shared};
+use crate::editor::{Editor, Selection};
+use crate::i18n::{t, Key};
+
+#[derive(Properties, PartialEq)]
+pub struct InspectorProps {
+    pub editor: Shared<Editor>,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn Inspector(props: &InspectorProps) -> Html {
+    let ed = &*props.editor;
+    let lang = ed.session.lang;
+    let map = ed.map();
+    let fresh = ed.session.fresh;
+    let d = &props.dispatch;
+    let count = ed.session.selection.len();
+    let body = match ed.session.primary() {
+        Some(Selection::Stage(id)) if map.stage(id).is_some() => entities::stage(map, id, lang, fresh, d),
+        Some(Selection::Flow(id)) if map.flow(id).is_some() => entities::flow(map, id, lang, fresh, d),
+        Some(Selection::Topic(id)) if map.topic(id).is_some() => entities::topic(map, id, lang, fresh, d),
+        Some(Selection::Person(id)) if map.person(id).is_some() => entities::person(map, id, lang, fresh, d),
+        Some(Selection::Phase(id)) if map.phase(id).is_some() => entities::phase(map, id, lang, fresh, d),
+        _ => entities::project(map, lang, d),
+    };
+    html! {
+        <section class="panel inspector" aria-label={t(lang, Key::RegionInspector)}>
+            <h2 class="panel-title">{t(lang, Key::RegionInspector)}</h2>
+            if count > 1 {
+                <p class="hint multi">{format!("{count} {}", t(lang, Key::MultiSelected))}</p>
+            }
+            {body}
+        </section>
+    }
+}

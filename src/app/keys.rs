@@ -1,0 +1,56 @@
+//! Keyboard shortcuts for the whole page (see the `?` dialog).
+
+use super::commands;
+use super::diagram::{fit, live_view, zoom_at};
+use super::Derived;
+use crate::editor::{Action, Editor};
+
+/// What a key press on the page does, if anything. `in_field` is true when
+/// the focus is in a text field or list, where keys belong to the field.
+pub fn action_for(
+    key: &str,
+    ctrl: bool,
+    shift: bool,
+    in_field: bool,
+    ed: &Editor,
+    derived: &Derived,
+) -> Option<KeyAction> {
+    let lower = key.to_lowercase();
+    if ctrl {
+        return match lower.as_str() {
+            "z" if shift => Some(KeyAction::Do(Action::Redo)),
+            "z" => Some(KeyAction::Do(Action::Undo)),
+            "y" => Some(KeyAction::Do(Action::Redo)),
+            _ => None,
+        }
+        .filter(|_| !in_field);
+    }
+    if key == "Escape" {
+        return Some(KeyAction::Escape);
+    }
+    if in_field {
+        return None;
+    }
+    let (vp, cw, ch) = live_view(ed.session.viewport.zoom);
+    let step = if shift { 50.0 } else { 10.0 };
+    let a = match key {
+        "Delete" | "Backspace" => commands::delete_selection(ed)?,
+        "ArrowLeft" => commands::nudge(ed, &derived.diagram, -step, 0.0)?,
+        "ArrowRight" => commands::nudge(ed, &derived.diagram, step, 0.0)?,
+        "ArrowUp" => commands::nudge(ed, &derived.diagram, 0.0, -step)?,
+        "ArrowDown" => commands::nudge(ed, &derived.diagram, 0.0, step)?,
+        "+" | "=" => Action::SetViewport(zoom_at(vp, 1.25, cw / 2.0, ch / 2.0)),
+        "-" | "_" => Action::SetViewport(zoom_at(vp, 0.8, cw / 2.0, ch / 2.0)),
+        "0" => Action::SetViewport(fit(&derived.diagram, cw, ch)),
+        "?" => return Some(KeyAction::Help),
+        "l" | "L" => commands::auto_layout(ed)?,
+        _ => return None,
+    };
+    Some(KeyAction::Do(a))
+}
+
+pub enum KeyAction {
+    Do(Action),
+    Escape,
+    Help,
+}

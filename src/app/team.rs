@@ -1,0 +1,144 @@
+//! The Team region: students with their topics, and the supervisors.
+//! A topic can be dragged onto a stage on the diagram to place it there.
+
+use gloo::events::EventListener;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+use super::{commands, Dispatch, Shared};
+use crate::editor::{Action, Edit, Editor, Selection};
+use crate::i18n::{t, Key};
+use crate::model::{Id, PersonKind};
+
+#[derive(Properties, PartialEq)]
+pub struct TeamProps {
+    pub editor: Shared<Editor>,
+    pub dispatch: Dispatch,
+}
+
+/// Starts dragging a topic: on release over a stage card, the topic is placed there.
+fn start_topic_drag(topic: Id, dispatch: Dispatch) {
+    let doc = gloo::utils::document();
+    if let Some(body) = doc.body() {
+        let _ = body.class_list().add_1("topic-drag");
+    }
+    let up: std::rc::Rc<std::cell::RefCell<Option<EventListener>>> = Default::default();
+    let holder = up.clone();
+    let listener = EventListener::new(&doc, "pointerup", move |e| {
+        let doc = gloo::utils::document();
+        if let Some(body) = doc.body() {
+            let _ = body.class_list().remove_1("topic-drag");
+        }
+        if let Some(e) = e.dyn_ref::<web_sys::PointerEvent>() {
+            let stage = doc
+                .element_from_point(e.client_x() as f32, e.client_y() as f32)
+                .and_then(|el| el.closest("[data-stage]").ok().flatten())
+                .and_then(|el| el.get_attribute("data-stage"));
+            if let Some(stage) = stage {
+                dispatch.emit(Action::Edit(Edit::SetTopicStage { id: topic.clone(), stage: Some(Id::new(stage)) }));
+            }
+        }
+        holder.borrow_mut().take();
+    });
+    *up.borrow_mut() = Some(listener);
+}
+
+#[component]
+pub fn Team(props: &TeamProps) -> Html {
+    let ed = &*props.editor;
+    let lang = ed.session.lang;
+    let map = ed.map();
+    let d = &props.dispatch;
+    let select = |sel: Selection| {
+        let d = d.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(sel.clone()))))
+    };
+    let selected = |sel: &Selection| ed.session.is_selected(sel);
+    let students = map.people.iter().filter(|p| p.kind == PersonKind::Student).map(|p| {
+        let topics = map.topics.iter().filter(|tp| tp.student == p.id).map(|tp| {
+            let sel = Selection::Topic(tp.id.clone());
+            let onpointerdown = {
+                let d = d.clone();
+                let id = tp.id.clone();
+                Callback::from(move |e: PointerEvent| {
+                    if e.button() == 0 {
+                        start_topic_drag(id.clone(), d.clone());
+                    }
+                })
+            };
+            let place =
+                tp.stage.as_ref().map_or(t(lang, Key::NotPlaced).to_string(), |s| map.stage_name(s).to_string());
+            html! {
+                <li key={tp.id.to_string()} class="topic-item">
+                    <button type="button" class={classes!("topic", selected(&sel).then_some("selected"))}
+                        aria-pressed={selected(&sel).to_string()} title={t(lang, Key::DragToStage)}
+                        data-topic={tp.id.to_string()} {onpointerdown} onclick={select(sel.clone())}>
+                        <span class="topic-title">{tp.title.clone()}</span>
+                        <span class={classes!("topic-place", tp.stage.is_none().then_some("unplaced"))}>{place}</span>
+                    </button>
+                </li>
+            }
+        });
+        let topics: Vec<Html> = topics.collect();
+        let sel = Selection::Person(p.id.clone());
+        html! {
+            <li key={p.id.to_string()} class="person student">
+                <button type="button" class={classes!("person-name", selected(&sel).then_some("selected"))}
+                    aria-pressed={selected(&sel).to_string()} onclick={select(sel.clone())}>{p.name.clone()}</button>
+                if topics.is_empty() {
+                    <span class="hint small">{t(lang, Key::NoTopicYet)}</span>
+                } else {
+                    <ul class="topics">{topics}</ul>
+                }
+            </li>
+        }
+    });
+    let supervisors = map.people.iter().filter(|p| p.kind.is_supervisor()).map(|p| {
+        let sel = Selection::Person(p.id.clone());
+        let (mark, kind) = match p.kind {
+            PersonKind::AcademicSupervisor => ("A", t(lang, Key::SupervisorAcademicMark)),
+            _ => ("E", t(lang, Key::SupervisorEnterpriseMark)),
+        };
+        html! {
+            <li key={p.id.to_string()} class="person supervisor">
+                <button type="button" class={classes!("person-name", selected(&sel).then_some("selected"))}
+                    aria-pressed={selected(&sel).to_string()} onclick={select(sel.clone())}>
+                    <span class={classes!("mark", if mark == "A" { "academic" } else { "enterprise" })} title={kind}>{mark}</span>
+                    {p.name.clone()}
+                    <span class="visually-hidden">{format!(" ({kind})")}</span>
+                </button>
+            </li>
+        }
+    });
+    let add_person = {
+        let d = d.clone();
+        let editor = props.editor.clone();
+        Callback::from(move |_: MouseEvent| d.emit(commands::add_person(&editor, String::new(), PersonKind::Student)))
+    };
+    let has_student = map.people.iter().any(|p| p.kind == PersonKind::Student);
+    let add_topic = {
+        let d = d.clone();
+        let editor = props.editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = commands::add_topic(&editor, String::new(), None, None) {
+                d.emit(a);
+            }
+        })
+    };
+    html! {
+        <section class="panel team" aria-label={t(lang, Key::RegionTeam)}>
+            <h2 class="panel-title">{t(lang, Key::RegionTeam)}</h2>
+            <div class="row">
+                <button type="button" onclick={add_person}>{t(lang, Key::AddPerson)}</button>
+                <button type="button" onclick={add_topic} disabled={!has_student}
+                    title={if has_student { t(lang, Key::AddTopic) } else { t(lang, Key::SelectStudentFirst) }}>
+                    {t(lang, Key::AddTopic)}
+                </button>
+            </div>
+            <h3 class="sub">{t(lang, Key::Students)}</h3>
+            <ul class="people">{for students}</ul>
+            <h3 class="sub">{t(lang, Key::SupervisorsHeading)}</h3>
+            <ul class="people">{for supervisors}</ul>
+        </section>
+    }
+}

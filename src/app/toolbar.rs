@@ -1,0 +1,81 @@
+//! The toolbar: files, undo/redo, adding things, layout, language, help.
+
+use yew::prelude::*;
+
+use super::{commands, Dispatch, Shared};
+use crate::editor::{Action, Editor};
+use crate::i18n::{t, Key, Lang};
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub editor: Shared<Editor>,
+    pub dispatch: Dispatch,
+    pub on_new: Callback<()>,
+    pub on_open: Callback<()>,
+    pub on_export: Callback<()>,
+    pub on_shortcuts: Callback<()>,
+}
+
+fn unit(cb: &Callback<()>) -> Callback<MouseEvent> {
+    let cb = cb.clone();
+    Callback::from(move |_: MouseEvent| cb.emit(()))
+}
+
+#[component]
+pub fn Toolbar(p: &ToolbarProps) -> Html {
+    let ed = &*p.editor;
+    let lang = ed.session.lang;
+    let act = |a: Action| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(a.clone()))
+    };
+    let with_editor = |f: fn(&Editor) -> Option<Action>| {
+        let d = p.dispatch.clone();
+        let editor = p.editor.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some(a) = f(&editor) {
+                d.emit(a);
+            }
+        })
+    };
+    let add_stage = {
+        let d = p.dispatch.clone();
+        let editor = p.editor.clone();
+        Callback::from(move |_: MouseEvent| d.emit(commands::add_stage(&editor, commands::target_phase(&editor))))
+    };
+    let add_phase = {
+        let d = p.dispatch.clone();
+        let editor = p.editor.clone();
+        Callback::from(move |_: MouseEvent| d.emit(commands::add_phase(&editor)))
+    };
+    let nothing_selected = ed.session.selection.is_empty();
+    html! {
+        <div class="toolbar" role="toolbar" aria-label={t(lang, Key::Toolbar)}>
+            <div class="group" role="group" aria-label={t(lang, Key::FileGroup)}>
+                <button type="button" onclick={unit(&p.on_new)}>{t(lang, Key::NewMap)}</button>
+                <button type="button" onclick={unit(&p.on_open)}>{t(lang, Key::OpenFile)}</button>
+                <button type="button" onclick={unit(&p.on_export)}>{t(lang, Key::ExportJson)}</button>
+            </div>
+            <div class="group" role="group" aria-label={t(lang, Key::EditGroup)}>
+                <button type="button" onclick={act(Action::Undo)} disabled={!ed.history.can_undo()}
+                    title="Ctrl+Z">{t(lang, Key::Undo)}</button>
+                <button type="button" onclick={act(Action::Redo)} disabled={!ed.history.can_redo()}
+                    title="Ctrl+Shift+Z">{t(lang, Key::Redo)}</button>
+                <button type="button" onclick={add_phase}>{t(lang, Key::AddPhase)}</button>
+                <button type="button" onclick={add_stage}>{t(lang, Key::AddStage)}</button>
+                <button type="button" onclick={with_editor(commands::delete_selection)} disabled={nothing_selected}
+                    title="Delete">{t(lang, Key::Delete)}</button>
+                <button type="button" onclick={with_editor(commands::auto_layout)}
+                    title="L">{t(lang, Key::AutoLayout)}</button>
+            </div>
+            <div class="group" role="group" aria-label={t(lang, Key::Language)}>
+                <button type="button" class="lang" aria-pressed={(lang == Lang::En).to_string()} lang="en"
+                    onclick={act(Action::SetLang(Lang::En))}>{t(lang, Key::LangEnglish)}</button>
+                <button type="button" class="lang" aria-pressed={(lang == Lang::Zh).to_string()} lang="zh-CN"
+                    onclick={act(Action::SetLang(Lang::Zh))}>{t(lang, Key::LangChinese)}</button>
+                <button type="button" class="help" aria-label={t(lang, Key::Shortcuts)} title={t(lang, Key::Shortcuts)}
+                    onclick={unit(&p.on_shortcuts)}>{"?"}</button>
+            </div>
+        </div>
+    }
+}
