@@ -40,3 +40,116 @@ fn import_export_round_trip_in_the_browser() {
 fn broken_file_is_rejected_in_the_browser() {
     assert!(import_str("{\"format\": \"chainmap\", ").is_err());
 }
+
+// ---- Components, mounted in the real browser DOM ----
+
+mod components {
+    use chainmap::app::{App, Shared};
+    use chainmap::i18n::Lang;
+    use chainmap::templates::Template;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use web_sys::{Element, HtmlElement};
+
+    fn mount(template: Template, lang: Lang) -> Element {
+        let doc = gloo::utils::document();
+        let root = doc.create_element("div").unwrap();
+        doc.body().unwrap().append_child(&root).unwrap();
+        let props = chainmap::app::AppProps {
+            initial: Some(Shared::new(template.map(lang))),
+            lang: Some(lang),
+            no_storage: true,
+        };
+        yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        root
+    }
+
+    async fn tick() {
+        yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
+    }
+
+    fn all(root: &Element, sel: &str) -> Vec<Element> {
+        let list = root.query_selector_all(sel).unwrap();
+        (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
+    }
+
+    fn region(root: &Element, name: &str) -> Element {
+        root.query_selector(&format!("section[aria-label=\"{name}\"]")).unwrap().expect("region")
+    }
+
+    fn button(root: &Element, text: &str) -> HtmlElement {
+        all(root, "button")
+            .into_iter()
+            .find(|b| b.text_content().unwrap_or_default().trim() == text)
+            .unwrap_or_else(|| panic!("no button {text}"))
+            .dyn_into()
+            .unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_diagram_draws_lanes_cards_and_labels() {
+        let root = mount(Template::Sand, Lang::En);
+        tick().await;
+        let lanes: Vec<String> = all(&root, ".lane-title").iter().map(|e| e.text_content().unwrap()).collect();
+        assert_eq!(lanes, ["Lab research", "Pilot test", "Industrial production", "Market"]);
+        assert_eq!(all(&root, "g.stage").len(), 5);
+        assert_eq!(all(&root, "g.flow").len(), 5);
+        assert_eq!(all(&root, "g.flow.back").len(), 1, "the recycling flow arcs back");
+        let reclaim = root.query_selector("g.stage[data-stage=reclaim]").unwrap().unwrap();
+        assert_eq!(
+            reclaim.get_attribute("aria-label").unwrap(),
+            "Stage: Used sand reclamation, Industrial production, 2 students: Ma, Sun"
+        );
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn clicking_a_card_fills_the_inspector_and_marks_the_chain() {
+        let root = mount(Template::Alloy, Lang::En);
+        tick().await;
+        let card: HtmlElement = root.query_selector("g.stage[data-stage=cast]").unwrap().unwrap().unchecked_into();
+        card.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+        tick().await;
+        let inspector = region(&root, "Inspector");
+        let text = inspector.text_content().unwrap();
+        assert!(text.contains("alloy specification"), "{text}");
+        assert!(text.contains("Composition design"), "{text}");
+        assert!(text.contains("cast samples"), "{text}");
+        assert_eq!(all(&root, "g.stage.up").len(), 2, "mech and comp are upstream");
+        assert_eq!(all(&root, "g.stage.down").len(), 3, "heat, part and cert are downstream");
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn add_stage_then_undo_and_redo() {
+        let root = mount(Template::Empty, Lang::En);
+        tick().await;
+        assert_eq!(all(&root, "g.stage").len(), 0);
+        button(&root, "Add stage").click();
+        tick().await;
+        assert_eq!(all(&root, "g.stage").len(), 1);
+        let gaps = region(&root, "Gaps").text_content().unwrap();
+        assert!(gaps.contains("New stage"), "the new stage has gaps: {gaps}");
+        button(&root, "Undo").click();
+        tick().await;
+        assert_eq!(all(&root, "g.stage").len(), 0);
+        button(&root, "Redo").click();
+        tick().await;
+        assert_eq!(all(&root, "g.stage").len(), 1);
+        root.remove();
+    }
+
+    #[wasm_bindgen_test]
+    async fn switching_language_changes_every_label() {
+        let root = mount(Template::Alloy, Lang::En);
+        tick().await;
+        button(&root, "中文").click();
+        tick().await;
+        assert!(root.query_selector("section[aria-label=\"缺口\"]").unwrap().is_some());
+        assert!(root.query_selector("section[aria-label=\"Gaps\"]").unwrap().is_none());
+        assert_eq!(gloo::utils::document().document_element().unwrap().get_attribute("lang").unwrap(), "zh-CN");
+        button(&root, "English").click();
+        tick().await;
+        root.remove();
+    }
+}
