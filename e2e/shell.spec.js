@@ -21,10 +21,10 @@ test('the chain shows its lanes in order, its stages, students and flows', async
   const diagram = page.getByRole('region', { name: 'Chain diagram' });
   const lanes = diagram.locator('.lane-title');
   await expect(lanes).toHaveText(['Lab research', 'Pilot test', 'Industrial production']);
-  const stages = diagram.getByRole('button', { name: /^Stage: / });
+  const stages = diagram.getByRole('button', { name: /\(stage, / });
   await expect(stages).toHaveCount(6);
-  await expect(diagram.getByRole('button', { name: 'Stage: Casting trials, Pilot test, 1 student: Li' })).toBeVisible();
-  await expect(diagram.getByRole('button', { name: /^Stage: Engine part production, .*nobody works here/ })).toBeVisible();
+  await expect(diagram.getByRole('button', { name: 'Casting trials (stage, Pilot test; 1 student: Li)', exact: true })).toBeVisible();
+  await expect(diagram.getByRole('button', { name: /^Engine part production \(stage, .*nobody works here/ })).toBeVisible();
   for (const student of ['Gao', 'Li', 'Chen']) {
     await expect(diagram.locator('.chip text', { hasText: new RegExp(`^${student}$`) })).toHaveCount(1);
   }
@@ -36,7 +36,7 @@ test('the chain shows its lanes in order, its stages, students and flows', async
     ['alloy specification', 'cast samples', 'first-article parts', 'process card', 'strengthening rules'].sort(),
   );
   // Lanes read left to right: lab stages left of pilot stages left of production stages.
-  const x = async (name) => (await diagram.getByRole('button', { name: new RegExp(`^Stage: ${name},`) }).boundingBox()).x;
+  const x = async (name) => (await diagram.getByRole('button', { name: new RegExp(`^${name} \\(stage, `) }).boundingBox()).x;
   expect(await x('Composition design')).toBeLessThan(await x('Casting trials'));
   expect(await x('Heat treatment window')).toBeLessThan(await x('Engine part production'));
 });
@@ -80,7 +80,7 @@ test('the Gaps region lists exactly the gaps the core finds', async ({ page }) =
 
 test('selecting a stage shows its inputs and outputs with the people at the other end', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('button', { name: /^Stage: Heat treatment window,/ }).click();
+  await page.getByRole('button', { name: /^Heat treatment window \(stage, / }).click();
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector.getByRole('heading', { name: 'Heat treatment window' })).toBeVisible();
   const inputs = inspector.getByRole('list', { name: 'Direct inputs' });
@@ -103,14 +103,14 @@ test('selecting a stage shows its inputs and outputs with the people at the othe
 
 test('a stage can be selected with the keyboard alone', async ({ page }) => {
   await openApp(page);
-  const first = page.getByRole('button', { name: /^Stage: / }).first();
+  const first = page.getByRole('button', { name: /\(stage, / }).first();
   await first.focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');
   const inspector = page.getByRole('region', { name: 'Inspector' });
   await expect(inspector.getByRole('heading', { level: 3 })).toHaveCount(1);
   const name = await inspector.getByRole('heading', { level: 3 }).textContent();
-  await expect(page.getByRole('button', { name: new RegExp(`^Stage: ${name},`) })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('button', { name: new RegExp(`^${name} \\(stage, `) })).toHaveAttribute('aria-pressed', 'true');
 });
 
 test('activating a gap selects the stage it is about', async ({ page }) => {

@@ -14,20 +14,35 @@ use chainmap::templates::Template;
 use proptest::prelude::*;
 
 const WORDS: &[&str] = &[
-    "Casting", "铸造试验", "alloy spec", "<script>alert(1)</script>", "\"quoted\" & 'single'", "Ω≈ç√", "a\\b",
-    "🚀 launch", " padded ", "javascript:alert(1)", "x", "中试 pilot", "</text><svg onload=alert(1)>",
+    "Casting",
+    "铸造试验",
+    "alloy spec",
+    "<script>alert(1)</script>",
+    "\"quoted\" & 'single'",
+    "Ω≈ç√",
+    "a\\b",
+    "🚀 launch",
+    " padded ",
+    "javascript:alert(1)",
+    "x",
+    "中试 pilot",
+    "</text><svg onload=alert(1)>",
 ];
 
 fn text() -> impl Strategy<Value = String> {
-    prop_oneof![
-        proptest::sample::select(WORDS).prop_map(str::to_string),
-        "[a-zA-Z0-9 ,.()\u{4e00}-\u{4e20}-]{1,40}",
-    ]
-    .prop_map(|s| if s.trim().is_empty() { "blank".to_string() } else { s.trim().to_string() })
+    prop_oneof![proptest::sample::select(WORDS).prop_map(str::to_string), "[a-zA-Z0-9 ,.()\u{4e00}-\u{4e20}-]{1,40}",]
+        .prop_map(|s| if s.trim().is_empty() { "blank".to_string() } else { s.trim().to_string() })
 }
 
 fn coordinate() -> impl Strategy<Value = f64> {
-    prop_oneof![-1e7f64..1e7, Just(0.1 + 0.2), Just(1e-7), Just(-0.0), Just(123456.789), (-1000i32..1000).prop_map(f64::from)]
+    prop_oneof![
+        -1e7f64..1e7,
+        Just(0.1 + 0.2),
+        Just(1e-7),
+        Just(-0.0),
+        Just(123456.789),
+        (-1000i32..1000).prop_map(f64::from)
+    ]
 }
 
 prop_compose! {
@@ -130,8 +145,10 @@ enum Op {
 fn op() -> impl Strategy<Value = Op> {
     prop_oneof![
         (text(), any::<u8>()).prop_map(|(a, b)| Op::AddStage(a, b)),
-        (any::<u8>(), prop_oneof![text(), Just("   ".to_string()), Just("x".repeat(300))]).prop_map(|(a, b)| Op::Rename(a, b)),
-        (any::<u8>(), coordinate(), prop_oneof![coordinate(), Just(f64::NAN), Just(f64::INFINITY)], any::<u8>()).prop_map(|(a, x, y, p)| Op::Move(a, x, y, p)),
+        (any::<u8>(), prop_oneof![text(), Just("   ".to_string()), Just("x".repeat(300))])
+            .prop_map(|(a, b)| Op::Rename(a, b)),
+        (any::<u8>(), coordinate(), prop_oneof![coordinate(), Just(f64::NAN), Just(f64::INFINITY)], any::<u8>())
+            .prop_map(|(a, x, y, p)| Op::Move(a, x, y, p)),
         any::<u8>().prop_map(Op::DeleteStage),
         (any::<u8>(), any::<u8>(), text()).prop_map(|(a, b, c)| Op::AddFlow(a, b, c)),
         any::<u8>().prop_map(Op::DeleteFlow),
@@ -169,19 +186,29 @@ fn action(m: &Map, op: Op, n: usize) -> Option<Action> {
             phase: Some(pick(&m.project.phases, p).map(|ph| ph.id.clone())),
         }])),
         Op::DeleteStage(i) => Action::Edit(Edit::DeleteStage { id: stage(i)? }),
-        Op::AddFlow(a, b, artifact) => Action::Edit(Edit::AddFlow { id: fresh("flow"), from: stage(a)?, to: stage(b)?, artifact }),
+        Op::AddFlow(a, b, artifact) => {
+            Action::Edit(Edit::AddFlow { id: fresh("flow"), from: stage(a)?, to: stage(b)?, artifact })
+        }
         Op::DeleteFlow(i) => Action::Edit(Edit::DeleteFlow { id: pick(&m.flows, i)?.id.clone() }),
         Op::AddPhase(name) => Action::Edit(Edit::AddPhase { id: fresh("phase"), name }),
-        Op::MovePhase(i, to) => Action::Edit(Edit::MovePhase { id: pick(&m.project.phases, i)?.id.clone(), to: to as usize % 5 }),
+        Op::MovePhase(i, to) => {
+            Action::Edit(Edit::MovePhase { id: pick(&m.project.phases, i)?.id.clone(), to: to as usize % 5 })
+        }
         Op::DeletePhase(i) => Action::Edit(Edit::DeletePhase { id: pick(&m.project.phases, i)?.id.clone() }),
-        Op::AddPerson(name, k) => Action::Edit(Edit::AddPerson { id: fresh("person"), name, kind: PersonKind::ALL[k as usize] }),
-        Op::SetKind(i, k) => Action::Edit(Edit::SetPersonKind { id: pick(&m.people, i)?.id.clone(), kind: PersonKind::ALL[k as usize] }),
+        Op::AddPerson(name, k) => {
+            Action::Edit(Edit::AddPerson { id: fresh("person"), name, kind: PersonKind::ALL[k as usize] })
+        }
+        Op::SetKind(i, k) => {
+            Action::Edit(Edit::SetPersonKind { id: pick(&m.people, i)?.id.clone(), kind: PersonKind::ALL[k as usize] })
+        }
         Op::DeletePerson(i) => Action::Edit(Edit::DeletePerson { id: pick(&m.people, i)?.id.clone() }),
         Op::AddTopic(title, s, st) => {
             let student = pick(&m.people, s)?.id.clone();
             Action::Edit(Edit::AddTopic { id: fresh("topic"), title, student, stage: stage(st) })
         }
-        Op::PlaceTopic(t, s) => Action::Edit(Edit::SetTopicStage { id: pick(&m.topics, t)?.id.clone(), stage: stage(s) }),
+        Op::PlaceTopic(t, s) => {
+            Action::Edit(Edit::SetTopicStage { id: pick(&m.topics, t)?.id.clone(), stage: stage(s) })
+        }
         Op::Supervise(t, p) => {
             let topic = pick(&m.topics, t)?;
             let mut supervisors = topic.supervisors.clone();

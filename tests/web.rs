@@ -95,10 +95,10 @@ mod components {
         assert_eq!(all(&root, "g.stage").len(), 5);
         assert_eq!(all(&root, "g.flow").len(), 5);
         assert_eq!(all(&root, "g.flow.back").len(), 1, "the recycling flow arcs back");
-        let reclaim = root.query_selector("g.stage[data-stage=reclaim]").unwrap().unwrap();
+        let reclaim = root.query_selector("g.stage[data-stage=reclaim] [role=button]").unwrap().unwrap();
         assert_eq!(
             reclaim.get_attribute("aria-label").unwrap(),
-            "Stage: Used sand reclamation, Industrial production, 2 students: Ma, Sun"
+            "Used sand reclamation (stage, Industrial production; 2 students: Ma, Sun)"
         );
         root.remove();
     }
@@ -107,7 +107,8 @@ mod components {
     async fn clicking_a_card_fills_the_inspector_and_marks_the_chain() {
         let root = mount(Template::Alloy, Lang::En);
         tick().await;
-        let card: HtmlElement = root.query_selector("g.stage[data-stage=cast]").unwrap().unwrap().unchecked_into();
+        let card: HtmlElement =
+            root.query_selector("g.stage[data-stage=cast] [role=button]").unwrap().unwrap().unchecked_into();
         card.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
         tick().await;
         let inspector = region(&root, "Inspector");

@@ -651,18 +651,26 @@ fn card_view<C: Fn(i32) + Clone + 'static>(cx: CardCtx<'_, C>) -> Html {
         })
     };
     let (ox, oy) = offset.unwrap_or((0.0, 0.0));
-    let mut y = 10.0;
+    // The name is one text element (a line per tspan, with the space kept
+    // at each soft break) so that its text reads as the name; the role and
+    // the chips are in the accessible name already and hidden from it here.
+    let last = c.name_lines.len().saturating_sub(1);
     let name_lines: Html = c
         .name_lines
         .iter()
-        .map(|line| {
-            y += 18.0;
-            html! { <text class="stage-name" x="10" y={(y - 4.0).to_string()}>{line.clone()}</text> }
+        .enumerate()
+        .map(|(i, line)| {
+            let text = if i < last && !line.ends_with(|ch: char| crate::layout::text::is_wide(ch)) {
+                format!("{line} ")
+            } else {
+                line.clone()
+            };
+            html! { <tspan x="10" y={(24.0 + i as f64 * 18.0).to_string()}>{text}</tspan> }
         })
         .collect();
+    let role_y = 24.0 + c.name_lines.len() as f64 * 18.0 - 1.0;
     let role = c.role_line.as_ref().map(|r| {
-        y += 16.0;
-        html! { <text class="stage-role" x="10" y={(y - 3.0).to_string()}>{r.clone()}</text> }
+        html! { <text class="stage-role" x="10" y={role_y.to_string()}>{r.clone()}</text> }
     });
     let chips = c.chips.iter().map(|chip| {
         html! {
@@ -674,20 +682,26 @@ fn card_view<C: Fn(i32) + Clone + 'static>(cx: CardCtx<'_, C>) -> Html {
             </g>
         }
     });
+    // The button holds the card and the name only, so that its visible text
+    // is its name; the role line and the student chips are drawn over it,
+    // outside the button (they are in its accessible name already).
     html! {
         <g {class} key={c.stage.to_string()} data-stage={c.stage.to_string()}
-            transform={format!("translate({},{})", c.x + ox, c.y + oy)}
-            tabindex="0" role="button" aria-label={label} aria-pressed={selected.to_string()}
-            {onclick} {onkeydown} {onpointerdown}>
-            <rect class="card" width={c.w.to_string()} height={c.h.to_string()} rx="8" />
-            if up { <text class="mark" x={(c.w - 8.0).to_string()} y="16" text-anchor="end" aria-hidden="true">{"↑"}</text> }
-            if down { <text class="mark" x={(c.w - 8.0).to_string()} y="16" text-anchor="end" aria-hidden="true">{"↓"}</text> }
-            {name_lines}
-            {for role}
-            {for chips}
-            <circle class="handle" cx={c.w.to_string()} cy={(c.h / 2.0).to_string()} r="7" onpointerdown={onhandle}>
-                <title>{t(lang, Key::AddFlow)}</title>
-            </circle>
+            transform={format!("translate({},{})", c.x + ox, c.y + oy)}>
+            <g class="stage-button" tabindex="0" role="button" aria-label={label} aria-pressed={selected.to_string()}
+                {onclick} {onkeydown} {onpointerdown}>
+                <rect class="card" width={c.w.to_string()} height={c.h.to_string()} rx="8" />
+                <text class="stage-name">{name_lines}</text>
+                <circle class="handle" cx={c.w.to_string()} cy={(c.h / 2.0).to_string()} r="7" onpointerdown={onhandle}>
+                    <title>{t(lang, Key::AddFlow)}</title>
+                </circle>
+            </g>
+            <g class="stage-extra" aria-hidden="true">
+                if up { <text class="mark" x={(c.w - 8.0).to_string()} y="16" text-anchor="end">{"↑"}</text> }
+                if down { <text class="mark" x={(c.w - 8.0).to_string()} y="16" text-anchor="end">{"↓"}</text> }
+                {for role}
+                {for chips}
+            </g>
         </g>
     }
 }

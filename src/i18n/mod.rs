@@ -218,8 +218,8 @@ catalogue! {
     ExpandPanel => "Expand", "展开";
 }
 
-/// "Stage: Casting trials, Pilot test, 1 student: Li" — the accessible
-/// name of a stage card.
+/// "Casting trials (stage, Pilot test; 1 student: Li)" — the accessible
+/// name of a stage card. It starts with the visible name (WCAG "label in name").
 pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &[&str]) -> String {
     let phase = phase.unwrap_or(t(lang, Key::NoPhase));
     match lang {
@@ -229,7 +229,7 @@ pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &
                 1 => format!("1 student: {}", students[0]),
                 n => format!("{n} students: {}", students.join(", ")),
             };
-            format!("Stage: {name}, {phase}, {who}")
+            format!("{name} (stage, {phase}; {who})")
         }
         Lang::Zh => {
             let who = if students.is_empty() {
@@ -237,7 +237,7 @@ pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &
             } else {
                 format!("{} 名学生：{}", students.len(), students.join("、"))
             };
-            format!("环节：{name}，{phase}，{who}")
+            format!("{name}（环节，{phase}；{who}）")
         }
     }
 }

@@ -1,0 +1,48 @@
+// Accessibility: axe-core on the main screens, 0 serious or critical violations.
+const { test, expect } = require('@playwright/test');
+const { openApp } = require('./helpers');
+
+async function axe(page) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const result = await page.evaluate(async () => {
+    // eslint-disable-next-line no-undef
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+const screens = [
+  ['the example map', async () => {}],
+  ['a selected stage', async (page) => page.getByRole('button', { name: /^Casting trials \(stage, / }).click()],
+  ['a selected topic', async (page) => page.getByRole('region', { name: 'Team' }).getByRole('button', { name: /Casting process window/ }).click()],
+  ['a selected person', async (page) => page.getByRole('region', { name: 'Team' }).getByRole('button', { name: /Eng\. Wang/ }).click()],
+  ['a selected flow', async (page) => page.getByRole('region', { name: 'Gaps' }).getByRole('button').first().click()],
+  ['the New map dialog', async (page) => page.getByRole('button', { name: 'New map' }).click()],
+  ['the shortcuts dialog', async (page) => page.getByRole('button', { name: 'Keyboard shortcuts' }).click()],
+];
+
+for (const [name, open] of screens) {
+  test(`axe finds no serious or critical problem on ${name}`, async ({ page }) => {
+    await openApp(page);
+    await open(page);
+    await page.waitForTimeout(100);
+    expect(await axe(page)).toEqual([]);
+  });
+}
+
+test('axe finds no serious or critical problem in Chinese', async ({ page }) => {
+  await openApp(page, '?lang=zh');
+  expect(await axe(page)).toEqual([]);
+});
+
+test('focus is visible on a stage card', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: /\(stage, / }).first().focus();
+  await page.keyboard.press('Tab');
+  const stroke = await page.evaluate(() => {
+    const card = document.activeElement.querySelector('rect.card');
+    return getComputedStyle(card).strokeWidth;
+  });
+  expect(parseFloat(stroke)).toBeGreaterThanOrEqual(3);
+});

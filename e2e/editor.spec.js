@@ -1,0 +1,490 @@
+// The editor, as students and supervisors use it: building a chain with the
+// keyboard and forms alone, dragging on the canvas, placing topics, reading
+// what flows in and out of a topic, deleting and undoing.
+const fs = require('fs');
+const { test, expect } = require('@playwright/test');
+const {
+  checkJson,
+  conformance,
+  openApp,
+  activate,
+  exportDownload,
+  exportJson,
+  gapCodes,
+  byNames,
+  gapsByNames,
+} = require('./helpers');
+
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+function regions(page) {
+  return {
+    diagram: page.getByRole('region', { name: 'Chain diagram' }),
+    inspector: page.getByRole('region', { name: 'Inspector' }),
+    team: page.getByRole('region', { name: 'Team' }),
+    gaps: page.getByRole('region', { name: 'Gaps' }),
+  };
+}
+
+/** The card of the stage called `name` (its accessible name starts "Stage: NAME,"). */
+function card(page, name) {
+  return page
+    .getByRole('region', { name: 'Chain diagram' })
+    .getByRole('button', { name: new RegExp(`^Stage: ${esc(name)},`) });
+}
+
+/** Replaces the text of a field by typing, then leaves it with `key` (which commits it). */
+async function typeInto(page, field, text, key = 'Tab') {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type(text);
+  await page.keyboard.press(key);
+}
+
+/** The accessible names of the stage cards that carry `cls` (up, down, selected…). */
+async function cardsWith(page, cls) {
+  return page.locator(`g.stage.${cls}`).evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+}
+
+const KIND_LABEL = {
+  student: 'Student',
+  academic_supervisor: 'Academic supervisor',
+  enterprise_supervisor: 'Enterprise supervisor',
+};
+
+test('the alloy chain can be built from an empty map with the keyboard and forms alone', async ({ page }, testInfo) => {
+  test.setTimeout(60000);
+  const targetFile = conformance('valid-alloy.chainmap.json');
+  const target = JSON.parse(fs.readFileSync(targetFile, 'utf8'));
+  const phaseName = (id) => target.project.phases.find((p) => p.id === id).name;
+  const stageName = (id) => target.stages.find((s) => s.id === id).name;
+  const person = (id) => target.people.find((p) => p.id === id);
+  const { diagram, inspector, team, gaps } = regions(page);
+
+  await openApp(page);
+
+  // New map → Empty chain, with the keyboard.
+  await activate(page.getByRole('button', { name: 'New map' }));
+  const dialog = page.getByRole('dialog', { name: 'Start a new map' });
+  await expect(dialog).toBeVisible();
+  const empty = dialog.getByRole('button', { name: 'Empty chain: lab → pilot → production' });
+  await expect(empty).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(diagram.getByRole('button', { name: /^Stage: / })).toHaveCount(0);
+  await expect(diagram.locator('.lane-title')).toHaveText(target.project.phases.map((p) => p.name));
+
+  // The project: nothing is selected, so the Inspector edits it.
+  await typeInto(page, inspector.getByLabel('Project title'), target.project.title, 'Enter');
+  await typeInto(page, inspector.getByLabel('Source'), target.project.source, 'Enter');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(target.project.title);
+
+  // Stages: Add stage, type the name, Tab to Phase, choose it, external inputs and outputs.
+  for (const s of target.stages) {
+    await activate(page.getByRole('button', { name: 'Add stage' }));
+    const name = inspector.getByLabel('Name', { exact: true });
+    await expect(name).toBeFocused();
+    await expect(name).toHaveValue('New stage');
+    await page.keyboard.type(s.name);
+    await page.keyboard.press('Tab');
+    await expect(name).toHaveValue(s.name);
+    const phase = inspector.getByLabel('Phase', { exact: true });
+    await expect(phase).toBeFocused();
+    await phase.selectOption({ label: phaseName(s.phase) });
+    if (s.external_inputs) {
+      await typeInto(page, inspector.getByLabel('External inputs'), s.external_inputs.join('\n'));
+    }
+    if (s.external_outputs) {
+      await typeInto(page, inspector.getByLabel('External outputs'), s.external_outputs.join('\n'));
+    }
+    await expect(
+      diagram.getByRole('button', { name: `Stage: ${s.name}, ${phaseName(s.phase)}, nobody works here` }),
+    ).toBeVisible();
+  }
+  await expect(diagram.getByRole('button', { name: /^Stage: / })).toHaveCount(target.stages.length);
+
+  // Flows: select the stage with Enter, then the "Add flow" fieldset.
+  for (const f of target.flows) {
+    await activate(card(page, stageName(f.from)));
+    await expect(inspector.getByRole('heading', { name: stageName(f.from), exact: true })).toBeVisible();
+    const form = inspector.getByRole('group', { name: 'Add flow' });
+    await form.getByLabel('To stage').selectOption({ label: stageName(f.to) });
+    await typeInto(page, form.getByLabel('Artifact'), f.artifact, 'Tab');
+    const add = form.getByRole('button', { name: 'Add flow' });
+    await expect(add).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(inspector.getByRole('list', { name: 'Direct outputs' })).toContainText(
+      `${f.artifact} to ${stageName(f.to)}`,
+    );
+  }
+  await expect(diagram.locator('g.flow')).toHaveCount(target.flows.length);
+
+  // People: Add person, type the name, Tab to Kind.
+  for (const p of target.people) {
+    await activate(team.getByRole('button', { name: 'Add person' }));
+    const name = inspector.getByLabel('Name', { exact: true });
+    await expect(name).toBeFocused();
+    await page.keyboard.type(p.name);
+    await page.keyboard.press('Tab');
+    const kind = inspector.getByLabel('Kind');
+    await expect(kind).toBeFocused();
+    await kind.selectOption({ label: KIND_LABEL[p.kind] });
+    await expect(team.getByRole('button', { name: new RegExp(`^(.*\\b)?${esc(p.name)}\\b`) })).toBeVisible();
+  }
+
+  // Topics: Add topic, type the title, then Student, Stage and Supervisors.
+  for (const tp of target.topics) {
+    await activate(team.getByRole('button', { name: 'Add topic' }));
+    const title = inspector.getByLabel('Title');
+    await expect(title).toBeFocused();
+    await page.keyboard.type(tp.title);
+    await page.keyboard.press('Tab');
+    const student = inspector.getByLabel('Student', { exact: true });
+    await expect(student).toBeFocused();
+    await student.selectOption({ label: person(tp.student).name });
+    await inspector.getByLabel('Stage', { exact: true }).selectOption({ label: stageName(tp.stage) });
+    await inspector
+      .getByLabel('Supervisors')
+      .selectOption(tp.supervisors.map((id) => ({ label: `${person(id).name} (${KIND_LABEL[person(id).kind]})` })));
+    const who = person(tp.student).name;
+    await expect(card(page, stageName(tp.stage))).toHaveAccessibleName(new RegExp(`1 student: ${esc(who)}$`));
+  }
+
+  // Export: the file is the map of the conformance case, up to its (random) ids.
+  const out = await exportDownload(page, testInfo.outputPath('export'));
+  expect(out.name).toBe(`${target.project.title}.chainmap.json`);
+  const exported = JSON.parse(out.text);
+  expect(byNames(exported)).toEqual(byNames(target));
+
+  // Its gaps, by the CLI, are those of the conformance case.
+  const mine = checkJson(out.file);
+  const theirs = checkJson(targetFile);
+  expect(mine.valid).toBe(true);
+  expect(mine.gaps.map((g) => g.code).sort()).toEqual(
+    [
+      'uncovered-stage',
+      'uncovered-stage',
+      'uncovered-stage',
+      'upstream-uncovered',
+      'no-enterprise-supervisor',
+      'idle-student',
+      'uncovered-phase',
+    ].sort(),
+  );
+  expect(gapsByNames(mine, exported)).toEqual(gapsByNames(theirs, target));
+
+  // And the Gaps region lists the same ones.
+  await expect(gaps.getByRole('listitem')).toHaveCount(theirs.gaps.length);
+  expect(await gapCodes(page)).toEqual(theirs.gaps.map((g) => g.code));
+});
+
+test('pressing Enter in the Artifact field of "Add flow" adds the flow with that name', async ({ page }) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  await activate(card(page, 'Strengthening mechanism'));
+  const form = inspector.getByRole('group', { name: 'Add flow' });
+  await form.getByLabel('To stage').selectOption({ label: 'Casting trials' });
+  await typeInto(page, form.getByLabel('Artifact'), 'grain-refiner recipe', 'Enter');
+  await expect(inspector.getByRole('list', { name: 'Direct outputs' })).toContainText(
+    'grain-refiner recipe to Casting trials',
+  );
+  await expect(diagram.locator('g.flow')).toHaveCount(6);
+  await expect(diagram.locator('.flow-label', { hasText: 'grain-refiner recipe' })).toHaveCount(1);
+  // The form is ready for the next flow.
+  await expect(form.getByLabel('Artifact')).toHaveValue('');
+});
+
+test('a stage dragged into another lane takes that lane’s phase, and Undo puts it back', async ({ page }) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  const stage = card(page, 'Composition design');
+  await expect(stage).toHaveAccessibleName('Stage: Composition design, Lab research, nobody works here');
+  const box = await stage.boundingBox();
+  const lane = diagram.locator('g.lane', { has: page.locator('.lane-title', { hasText: 'Pilot test' }) });
+  const laneBox = await lane.locator('rect.lane-bg').boundingBox();
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const to = { x: laneBox.x + laneBox.width / 2, y: from.y + 20 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 12, from.y + 2, { steps: 3 });
+  await page.mouse.move(to.x, to.y, { steps: 12 });
+  await page.mouse.up();
+
+  await expect(stage).toHaveAccessibleName('Stage: Composition design, Pilot test, nobody works here');
+  const moved = await stage.boundingBox();
+  expect(moved.x + moved.width / 2).toBeGreaterThan(laneBox.x);
+  expect(moved.x + moved.width / 2).toBeLessThan(laneBox.x + laneBox.width);
+
+  await stage.click();
+  await expect(inspector.getByRole('heading', { name: 'Composition design', exact: true })).toBeVisible();
+  await expect(inspector.getByLabel('Phase', { exact: true }).locator('option:checked')).toHaveText('Pilot test');
+
+  // One drag, one undo step.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(stage).toHaveAccessibleName('Stage: Composition design, Lab research, nobody works here');
+  await expect(inspector.getByLabel('Phase', { exact: true }).locator('option:checked')).toHaveText('Lab research');
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('dragging from a stage’s handle to another stage connects them; the artifact is named in the Inspector', async ({
+  page,
+}) => {
+  const { diagram, inspector, gaps } = regions(page);
+  await openApp(page);
+  await expect(diagram.locator('g.flow')).toHaveCount(5);
+  const source = card(page, 'Composition design');
+  const target = card(page, 'Heat treatment window');
+  const handle = await source.locator('circle.handle').boundingBox();
+  const tbox = await target.boundingBox();
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(tbox.x + 10, tbox.y + 10, { steps: 5 });
+  await page.mouse.move(tbox.x + tbox.width / 2, tbox.y + tbox.height / 2, { steps: 5 });
+  await page.mouse.up();
+
+  await expect(diagram.locator('g.flow')).toHaveCount(6);
+  await expect(inspector.getByRole('heading', { name: 'Composition design → Heat treatment window' })).toBeVisible();
+  const artifact = inspector.getByLabel('Artifact');
+  await expect(artifact).toBeFocused();
+  await expect(artifact).toHaveValue('');
+  // Not named yet: a gap says so.
+  expect(await gapCodes(page)).toContain('unnamed-flow');
+
+  await page.keyboard.type('test bars');
+  await page.keyboard.press('Enter');
+  await expect(diagram.locator('.flow-label', { hasText: 'test bars' })).toHaveCount(1);
+  expect(await gapCodes(page)).not.toContain('unnamed-flow');
+  await expect(gaps).toBeVisible();
+  await expect(inspector.getByLabel('From stage').locator('option:checked')).toHaveText('Composition design');
+  await expect(inspector.getByLabel('To stage').locator('option:checked')).toHaveText('Heat treatment window');
+
+  // The new hand-off shows in what the target stage takes in.
+  await target.click();
+  await expect(inspector.getByRole('list', { name: 'Direct inputs' })).toContainText('test bars from Composition design');
+});
+
+test('a topic dragged from the Team onto a stage is placed there', async ({ page }) => {
+  const { inspector, team } = regions(page);
+  await openApp(page);
+  const topic = team.getByRole('button', { name: /Ageing kinetics of the new alloy/ });
+  await expect(topic).toContainText('Heat treatment window');
+  const target = card(page, 'Engine part production');
+  await expect(target).toHaveAccessibleName(/nobody works here$/);
+
+  const a = await topic.boundingBox();
+  const b = await target.boundingBox();
+  await page.mouse.move(a.x + a.width / 2, a.y + a.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(a.x + a.width / 2 + 20, a.y + a.height / 2, { steps: 3 });
+  await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
+  await page.mouse.up();
+
+  await expect(target).toHaveAccessibleName('Stage: Engine part production, Industrial production, 1 student: Chen');
+  await expect(target.locator('.chip', { hasText: 'Chen' })).toHaveCount(1);
+  await expect(card(page, 'Heat treatment window')).toHaveAccessibleName(/nobody works here$/);
+  await expect(topic).toContainText('Engine part production');
+
+  await topic.click();
+  await expect(inspector.getByRole('heading', { name: 'Ageing kinetics of the new alloy' })).toBeVisible();
+  await expect(inspector.getByLabel('Stage', { exact: true }).locator('option:checked')).toHaveText(
+    'Engine part production',
+  );
+});
+
+test('selecting a topic lists its inputs and outputs with people and marks its upstream and downstream', async ({
+  page,
+}) => {
+  const { inspector, team } = regions(page);
+  await openApp(page);
+  await expect(page.locator('g.stage.up')).toHaveCount(0);
+  await team.getByRole('button', { name: /Casting process window/ }).click();
+  await expect(inspector.getByRole('heading', { name: 'Casting process window' })).toBeVisible();
+
+  const inputs = inspector.getByRole('list', { name: 'Direct inputs' });
+  await expect(inputs.getByRole('listitem')).toHaveCount(2);
+  await expect(inputs.getByRole('listitem').first()).toContainText('alloy specification from Composition design');
+  await expect(inputs.getByRole('listitem').first()).toContainText('by nobody yet');
+  await expect(inputs).toContainText('pilot foundry line');
+  const outputs = inspector.getByRole('list', { name: 'Direct outputs' });
+  await expect(outputs.getByRole('listitem')).toHaveCount(1);
+  await expect(outputs).toContainText('cast samples to Heat treatment window');
+  await expect(outputs).toContainText('for Chen');
+  const further = inspector.getByRole('list', { name: 'Further upstream' });
+  await expect(further).toContainText('strengthening rules from Strengthening mechanism');
+  await expect(further).toContainText('by Gao');
+  await expect(inspector.getByRole('list', { name: 'Further downstream' })).toContainText(
+    'first-article parts to Testing and certification',
+  );
+
+  // On the canvas: upstream and downstream in two styles, with ↑ and ↓ marks.
+  expect((await cardsWith(page, 'up')).sort()).toEqual(
+    [
+      'Stage: Composition design, Lab research, nobody works here',
+      'Stage: Strengthening mechanism, Lab research, 1 student: Gao',
+    ].sort(),
+  );
+  expect((await cardsWith(page, 'down')).sort()).toEqual(
+    [
+      'Stage: Heat treatment window, Pilot test, 1 student: Chen',
+      'Stage: Engine part production, Industrial production, nobody works here',
+      'Stage: Testing and certification, Industrial production, nobody works here',
+    ].sort(),
+  );
+  await expect(page.locator('g.stage.up .mark')).toHaveText(['↑', '↑']);
+  await expect(page.locator('g.stage.down .mark')).toHaveText(['↓', '↓', '↓']);
+  await expect(page.locator('g.flow.up')).toHaveCount(2);
+  await expect(page.locator('g.flow.down')).toHaveCount(3);
+  // The topic's own stage is neither dimmed nor marked.
+  const own = card(page, 'Casting trials');
+  await expect(own).not.toHaveClass(/\b(dim|up|down)\b/);
+
+  // Escape clears the selection and the marks.
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('g.stage.up')).toHaveCount(0);
+  await expect(page.locator('g.stage.dim')).toHaveCount(0);
+  await expect(inspector.getByLabel('Project title')).toBeVisible();
+});
+
+test('deleting a stage removes its flows and unplaces its topics; Undo restores all of it', async ({ page }) => {
+  const { diagram, team } = regions(page);
+  await openApp(page);
+  const before = await exportJson(page);
+  const stage = card(page, 'Casting trials');
+  await activate(stage);
+  await expect(stage).toHaveAttribute('aria-pressed', 'true');
+  await page.keyboard.press('Delete');
+
+  await expect(stage).toHaveCount(0);
+  await expect(diagram.getByRole('button', { name: /^Stage: / })).toHaveCount(5);
+  await expect(diagram.locator('g.flow')).toHaveCount(3);
+  await expect(diagram.locator('.flow-label', { hasText: 'cast samples' })).toHaveCount(0);
+  await expect(diagram.locator('.flow-label', { hasText: 'alloy specification' })).toHaveCount(0);
+  const topic = team.getByRole('button', { name: /Casting process window/ });
+  await expect(topic).toContainText('Not placed');
+  expect(await gapCodes(page)).toContain('unplaced-topic');
+  const deleted = JSON.parse(await exportJson(page));
+  expect(deleted.topics.find((t) => t.title === 'Casting process window').stage).toBeUndefined();
+
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(card(page, 'Casting trials')).toHaveAccessibleName('Stage: Casting trials, Pilot test, 1 student: Li');
+  await expect(diagram.locator('g.flow')).toHaveCount(5);
+  await expect(topic).toContainText('Casting trials');
+  expect(await exportJson(page)).toBe(before);
+});
+
+test('the Delete button of the Inspector and of the toolbar delete the selection', async ({ page }) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  await diagram.locator('g.flow', { has: page.locator('.flow-label', { hasText: 'process card' }) }).locator('.flow-label').click();
+  await expect(inspector.getByRole('heading', { name: 'Heat treatment window → Engine part production' })).toBeVisible();
+  await inspector.getByRole('button', { name: 'Delete' }).click();
+  await expect(diagram.locator('g.flow')).toHaveCount(4);
+  await card(page, 'Testing and certification').click();
+  await page.getByRole('toolbar').getByRole('button', { name: 'Delete' }).click();
+  await expect(card(page, 'Testing and certification')).toHaveCount(0);
+  await expect(diagram.locator('g.flow')).toHaveCount(3);
+  await expect(page.getByRole('toolbar').getByRole('button', { name: 'Delete' })).toBeDisabled();
+});
+
+test('Tab reaches every stage; arrow keys move the selected stage, one undo step each', async ({ page }) => {
+  const { diagram } = regions(page);
+  await openApp(page);
+  const stages = diagram.getByRole('button', { name: /^Stage: / });
+  const all = await stages.evaluateAll((gs) => gs.map((g) => g.getAttribute('aria-label')));
+  expect(all).toHaveLength(6);
+  await stages.first().focus();
+  const reached = [await page.evaluate(() => document.activeElement.getAttribute('aria-label'))];
+  for (let i = 1; i < all.length; i++) {
+    await page.keyboard.press('Tab');
+    reached.push(await page.evaluate(() => document.activeElement.getAttribute('aria-label')));
+  }
+  expect(reached.sort()).toEqual([...all].sort());
+
+  const stage = card(page, 'Heat treatment window');
+  await stage.focus();
+  await page.keyboard.press('Enter');
+  await expect(stage).toHaveAttribute('aria-pressed', 'true');
+  const a = await stage.boundingBox();
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect
+    .poll(async () => {
+      const b = await stage.boundingBox();
+      return [Math.sign(Math.round(b.x - a.x)), Math.sign(Math.round(b.y - a.y))];
+    })
+    .toEqual([1, 1]);
+  const b = await stage.boundingBox();
+  // Down twice as far as right.
+  expect((b.y - a.y) / (b.x - a.x)).toBeCloseTo(2, 1);
+  const map = JSON.parse(await exportJson(page));
+  expect(map.stages.find((s) => s.name === 'Heat treatment window').pos).toBeDefined();
+
+  for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+Z');
+  await expect.poll(async () => Math.round((await stage.boundingBox()).x - a.x)).toBe(0);
+  expect(Math.round((await stage.boundingBox()).y - a.y)).toBe(0);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('Add stage puts the new stage in the selected lane and focuses its Name', async ({ page }) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  await diagram.locator('.lane-title', { hasText: 'Industrial production' }).click();
+  await expect(inspector.getByRole('heading', { name: 'Industrial production' })).toBeVisible();
+  await activate(page.getByRole('button', { name: 'Add stage' }));
+  await expect(inspector.getByLabel('Name', { exact: true })).toBeFocused();
+  await page.keyboard.type('Machining');
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Machining')).toHaveAccessibleName('Stage: Machining, Industrial production, nobody works here');
+  await expect(diagram.getByRole('button', { name: /^Stage: / })).toHaveCount(7);
+});
+
+test('the shortcuts dialog opens with ? and closes with Escape', async ({ page }) => {
+  await openApp(page);
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(dialog).toHaveCount(0);
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('?');
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText('Ctrl/Cmd+Z: undo');
+  await expect(dialog).toContainText('Ctrl+Shift+Z or Ctrl+Y: redo');
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(dialog).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(dialog).toHaveCount(0);
+});
+
+test('zoom buttons and keys change the zoom percentage and the drawing size', async ({ page }) => {
+  const { diagram } = regions(page);
+  await openApp(page);
+  const view = diagram.getByRole('group', { name: 'View' });
+  const level = view.getByText(/^\d+%$/);
+  const pct = async () => parseInt(await level.textContent(), 10);
+  const width = async () => (await diagram.locator('svg.chain').boundingBox()).width;
+  await expect(level).toBeVisible();
+  const start = await pct();
+  const w0 = await width();
+
+  await view.getByRole('button', { name: 'Zoom in' }).click();
+  await expect.poll(pct).toBe(Math.round(start * 1.25));
+  expect(await width()).toBeGreaterThan(w0 * 1.2);
+  await view.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(pct).toBe(start);
+
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('+');
+  await expect.poll(pct).toBeGreaterThan(start);
+  await page.keyboard.press('-');
+  await page.keyboard.press('-');
+  await expect.poll(pct).toBeLessThan(start);
+  await page.keyboard.press('0');
+  await expect.poll(pct).toBe(start);
+
+  await view.getByRole('button', { name: 'Zoom in' }).click();
+  await view.getByRole('button', { name: 'Fit to view' }).click();
+  await expect.poll(pct).toBe(start);
+});
