@@ -336,7 +336,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             }
         })
     };
-    // Ctrl/Cmd + wheel (and pinch) zooms around the pointer; the plain wheel scrolls.
+    // The wheel zooms around the pointer.
     {
         let scroller = scroller.clone();
         let dispatch = props.dispatch.clone();
@@ -346,7 +346,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 let opts = gloo::events::EventListenerOptions::enable_prevent_default();
                 gloo::events::EventListener::new_with_options(&el.clone(), "wheel", opts, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
-                    if !(e.ctrl_key() || e.meta_key()) {
+                    // A sideways scroll pans; up and down zoom.
+                    if e.delta_x().abs() > e.delta_y().abs() {
                         return;
                     }
                     e.prevent_default();

@@ -94,6 +94,7 @@ pub fn ShortcutsDialog(p: &ShortcutsProps) -> Html {
         Key::KeyRedo,
         Key::KeyZoom,
         Key::KeyLayout,
+        Key::KeySupervisors,
         Key::KeyHelp,
     ];
     let close = {

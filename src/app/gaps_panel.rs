@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::panel::Panel;
 use super::{Derived, Dispatch, Shared};
 use crate::analysis::{Gap, GapCode, Names, Severity};
 use crate::editor::{Action, Selection};
@@ -55,8 +56,7 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
         }
     });
     html! {
-        <section class="panel gaps" aria-label={t(lang, Key::RegionGaps)}>
-            <h2 class="panel-title">{t(lang, Key::RegionGaps)}</h2>
+        <Panel title={t(lang, Key::RegionGaps)} class="gaps" {lang}>
             <p class="gap-counts">
                 {gap_counts(lang, count(Severity::Error), count(Severity::Warning), count(Severity::Info))}
             </p>
@@ -65,6 +65,6 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
             } else {
                 <ul class="gap-list">{for items}</ul>
             }
-        </section>
+        </Panel>
     }
 }

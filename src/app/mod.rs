@@ -14,6 +14,7 @@ pub mod effects;
 mod gaps_panel;
 mod inspector;
 mod keys;
+mod panel;
 mod shared;
 mod team;
 mod toolbar;

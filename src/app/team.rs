@@ -5,6 +5,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::panel::Panel;
 use super::{commands, Dispatch, Shared};
 use crate::editor::{Action, Edit, Editor, Selection};
 use crate::i18n::{t, Key};
@@ -126,8 +127,7 @@ pub fn Team(props: &TeamProps) -> Html {
         })
     };
     html! {
-        <section class="panel team" aria-label={t(lang, Key::RegionTeam)}>
-            <h2 class="panel-title">{t(lang, Key::RegionTeam)}</h2>
+        <Panel title={t(lang, Key::RegionTeam)} class="team" {lang}>
             <div class="row">
                 <button type="button" onclick={add_person}>{t(lang, Key::AddPerson)}</button>
                 <button type="button" onclick={add_topic} disabled={!has_student}
@@ -139,6 +139,6 @@ pub fn Team(props: &TeamProps) -> Html {
             <ul class="people">{for students}</ul>
             <h3 class="sub">{t(lang, Key::SupervisorsHeading)}</h3>
             <ul class="people">{for supervisors}</ul>
-        </section>
+        </Panel>
     }
 }

@@ -93,6 +93,7 @@ catalogue! {
     AddPerson => "Add person", "添加人员";
     AddTopic => "Add topic", "添加课题";
     Delete => "Delete", "删除";
+    RemoveFromMap => "Remove from the map", "从地图中移除";
     Language => "Language", "语言";
     LangEnglish => "English", "English";
     LangChinese => "中文", "中文";
@@ -211,7 +212,8 @@ catalogue! {
     KeyEscape => "Escape: clear the selection, close a dialog", "Escape：取消选择、关闭对话框";
     KeyUndo => "Ctrl/Cmd+Z: undo", "Ctrl/Cmd+Z：撤销";
     KeyRedo => "Ctrl+Shift+Z or Ctrl+Y: redo", "Ctrl+Shift+Z 或 Ctrl+Y：重做";
-    KeyZoom => "+ / −: zoom in and out; 0: fit to view", "+ / −：放大缩小；0：适应窗口";
+    KeyZoom => "+ / − or the mouse wheel: zoom in and out; 0: fit to view; drag the background to pan", "+ / − 或鼠标滚轮：放大缩小；0：适应窗口；拖动背景可平移";
+    KeySupervisors => "In the Supervisors list: Ctrl+Space (Cmd+click) chooses several", "导师列表中：Ctrl+空格（或 Cmd+点击）可多选";
     KeyHelp => "?: show this list", "?：显示此列表";
     KeyLayout => "L: auto layout", "L：自动布局";
     CollapsePanel => "Collapse", "收起";

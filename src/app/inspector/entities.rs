@@ -29,7 +29,8 @@ fn delete_button(lang: Lang, d: &Dispatch, e: Edit) -> Html {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Edit(e.clone())))
     };
-    html! { <button type="button" class="danger" {onclick}>{t(lang, Key::Delete)}</button> }
+    // Not called "Delete": the toolbar's Delete is the one button of that name.
+    html! { <button type="button" class="danger" {onclick}>{t(lang, Key::RemoveFromMap)}</button> }
 }
 
 fn stage_options(map: &Map, lang: Lang, none: Key) -> Vec<(String, String)> {

@@ -7,6 +7,7 @@ mod fields;
 
 use yew::prelude::*;
 
+use super::panel::Panel;
 use super::{Dispatch, Shared};
 use crate::editor::{Editor, Selection};
 use crate::i18n::{t, Key};
@@ -34,12 +35,11 @@ pub fn Inspector(props: &InspectorProps) -> Html {
         _ => entities::project(map, lang, d),
     };
     html! {
-        <section class="panel inspector" aria-label={t(lang, Key::RegionInspector)}>
-            <h2 class="panel-title">{t(lang, Key::RegionInspector)}</h2>
+        <Panel title={t(lang, Key::RegionInspector)} class="inspector" {lang}>
             if count > 1 {
                 <p class="hint multi">{format!("{count} {}", t(lang, Key::MultiSelected))}</p>
             }
             {body}
-        </section>
+        </Panel>
     }
 }
