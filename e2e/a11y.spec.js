@@ -2,6 +2,9 @@
 const { test, expect } = require('@playwright/test');
 const { openApp } = require('./helpers');
 
+// axe-core is injected as a script, which the page's CSP rightly refuses.
+test.use({ bypassCSP: true });
+
 async function axe(page) {
   await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
   const result = await page.evaluate(async () => {

@@ -13,6 +13,12 @@ function watch(page) {
     if (msg.type() === 'error') seen.errors.push(msg.text());
   });
   page.on('pageerror', (err) => seen.errors.push(String(err)));
+  // Content-Security-Policy violations are counted too (none are expected).
+  page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
   page.on('request', (req) => {
     const url = req.url();
     if (url.startsWith('data:') || url.startsWith('blob:')) return;
