@@ -68,23 +68,58 @@ pub fn now_hhmm() -> String {
 }
 
 pub mod storage {
-    //! Autosave in localStorage. One key holds the exported map; a second
-    //! holds when it was saved.
-    const KEY: &str = "chainmap.autosave.v1";
+    //! Autosave in localStorage: one key holds `{"rev": N, "map": TEXT}`,
+    //! written in one step. `rev` grows with every save from any tab, so a
+    //! tab can tell that another one saved a newer map since it last looked.
+    use serde_json::{json, Value};
+
+    pub const KEY: &str = "chainmap.autosave.v2";
 
     fn store() -> Option<web_sys::Storage> {
         gloo::utils::window().local_storage().ok().flatten()
     }
 
-    pub fn load() -> Option<String> {
-        store()?.get_item(KEY).ok().flatten()
+    /// The saved map text and its revision.
+    pub fn load() -> Option<(String, u64)> {
+        parse(&store()?.get_item(KEY).ok().flatten()?)
     }
 
-    /// Saves; false when the browser refused (quota, private mode).
-    pub fn save(text: &str) -> bool {
-        match store() {
-            Some(s) => s.set_item(KEY, text).is_ok(),
-            None => false,
+    /// Reads an autosave entry (also what a `storage` event carries).
+    pub fn parse(raw: &str) -> Option<(String, u64)> {
+        let v: Value = serde_json::from_str(raw).ok()?;
+        Some((v.get("map")?.as_str()?.to_string(), v.get("rev")?.as_u64()?))
+    }
+
+    pub fn current_rev() -> u64 {
+        load().map_or(0, |(_, rev)| rev)
+    }
+
+    pub enum Saved {
+        /// Saved as this revision.
+        Ok(u64),
+        /// Another tab saved revision `theirs` after this tab's `known`: nothing written.
+        Newer { theirs: u64 },
+        /// The browser refused (storage full or disabled).
+        Refused,
+    }
+
+    /// Saves unless another tab saved a newer map since revision `known`.
+    pub fn save(text: &str, known: u64, force: bool) -> Saved {
+        let Some(s) = store() else { return Saved::Refused };
+        let stored = load();
+        let theirs = stored.as_ref().map_or(0, |(_, rev)| *rev);
+        // The same map is already saved (e.g. just loaded from the other tab).
+        if stored.as_ref().is_some_and(|(map, _)| map == text) {
+            return Saved::Ok(theirs);
+        }
+        if theirs > known && !force {
+            return Saved::Newer { theirs };
+        }
+        let rev = theirs.max(known) + 1;
+        let entry = json!({ "rev": rev, "map": text }).to_string();
+        match s.set_item(KEY, &entry) {
+            Ok(()) => Saved::Ok(rev),
+            Err(_) => Saved::Refused,
         }
     }
 }

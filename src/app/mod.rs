@@ -6,6 +6,7 @@
 //! `editor::Action`s. Side effects (files, storage, ids, the clock) live in
 //! `effects` and in the effect hooks of [`App`].
 
+mod autosave;
 mod commands;
 mod diagram;
 mod dialogs;
@@ -22,7 +23,6 @@ mod toolbar;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -79,15 +79,17 @@ pub struct AppProps {
 }
 
 /// The map to start with: the last autosave if there is a readable one, else the example.
-fn initial_map(lang: Lang, use_storage: bool) -> (Map, bool) {
+/// The map to start with and the autosave revision it came from: the last
+/// autosave if there is a readable one, else the example.
+fn initial_map(lang: Lang, use_storage: bool) -> (Map, Option<u64>) {
     if use_storage {
-        if let Some(text) = effects::storage::load() {
+        if let Some((text, rev)) = effects::storage::load() {
             if let Ok(imported) = format::import_str(&text) {
-                return (imported.map, true);
+                return (imported.map, Some(rev));
             }
         }
     }
-    (Template::Alloy.map(lang), false)
+    (Template::Alloy.map(lang), None)
 }
 
 fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
@@ -100,7 +102,7 @@ fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let use_storage = !props.no_storage;
-    let restored = use_state(|| false);
+    let restored = use_state(|| None::<u64>);
     let store = {
         let initial = props.initial.clone();
         let forced = props.lang;
@@ -110,8 +112,8 @@ pub fn App(props: &AppProps) -> Html {
             let map = match initial {
                 Some(m) => (*m.0).clone(),
                 None => {
-                    let (map, was_restored) = initial_map(lang, use_storage);
-                    restored.set(was_restored);
+                    let (map, rev) = initial_map(lang, use_storage);
+                    restored.set(rev);
                     map
                 }
             };
@@ -139,43 +141,12 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(lang, |&lang| dom::set_document_lang(lang));
     use_effect_with(doc.project.title.clone(), |title| dom::set_title(&format!("{title} · chainmap")));
 
-    // Autosave: a moment after each change, and at once when the page is hidden.
-    let pending = use_mut_ref(|| None::<Timeout>);
-    {
-        let pending = pending.clone();
-        let dispatch = dispatch.clone();
-        let revision = ed.revision;
-        let doc = doc.clone();
-        let failed = ed.session.save_failed;
-        use_effect_with(revision, move |&rev| {
-            if use_storage && rev > 0 {
-                let doc = doc.clone();
-                let timer = Timeout::new(400, move || {
-                    let ok = effects::storage::save(&format::export(&doc));
-                    if ok == failed {
-                        dispatch.emit(Action::SaveFailed(!ok));
-                    }
-                });
-                *pending.borrow_mut() = Some(timer);
-            }
-        });
-    }
-    {
-        let pending = pending.clone();
-        let latest = latest.clone();
-        use_effect_with((), move |_| {
-            let flush = move |_: &Event| {
-                if pending.borrow_mut().take().is_some() {
-                    let doc = latest.borrow().0.doc.clone();
-                    effects::storage::save(&format::export(&doc));
-                }
-            };
-            let doc = gloo::utils::document();
-            let a = use_storage.then(|| EventListener::new(&doc, "visibilitychange", flush.clone()));
-            let b = use_storage.then(|| EventListener::new(&gloo::utils::window(), "pagehide", flush));
-            move || drop((a, b))
-        });
-    }
+    let saving = autosave::use_autosave(
+        use_storage && props.initial.is_none(),
+        restored.unwrap_or_else(effects::storage::current_rev),
+        ed.clone(),
+        dispatch.clone(),
+    );
 
     let on_export = {
         let latest = latest.clone();
@@ -318,7 +289,18 @@ pub fn App(props: &AppProps) -> Html {
                     <button type="button" class="dismiss" onclick={dismiss_refusal}>{t(lang, Key::Dismiss)}</button>
                 </div>
             }
-            if *restored && ed.revision == 0 {
+            if let Some(c) = &saving.conflict {
+                <div class="banner warning conflict" role="alert">
+                    <span>{t(lang, Key::OtherTabSaved)}{format!(" (#{})", c.rev)}</span>
+                    <button type="button" onclick={{ let cb = saving.load_theirs.clone(); Callback::from(move |_: MouseEvent| cb.emit(())) }}>
+                        {t(lang, Key::LoadTheirs)}
+                    </button>
+                    <button type="button" onclick={{ let cb = saving.keep_mine.clone(); Callback::from(move |_: MouseEvent| cb.emit(())) }}>
+                        {t(lang, Key::KeepMine)}
+                    </button>
+                </div>
+            }
+            if restored.is_some() && ed.revision == 0 {
                 <div class="banner info" role="status">{t(lang, Key::Restored)}</div>
             }
             <main class="workspace">

@@ -150,6 +150,9 @@ catalogue! {
     AutosaveOn => "Changes are kept in this browser as you work (not a backup: use Export JSON).", "修改会自动保存在本浏览器中（这不是备份：请用“导出 JSON”）。";
     AutosaveFailed => "This browser refused to keep your changes (storage full or blocked). Export JSON now to keep your work.", "浏览器无法保存您的修改（存储已满或被禁止）。请立即“导出 JSON”以保留工作。";
     Restored => "Your last map was restored from this browser.", "已从本浏览器恢复上次的地图。";
+    OtherTabSaved => "This map was changed and saved in another tab. Nothing here was saved over it; choose which version to keep.", "此地图已在另一个标签页中修改并保存。本页没有覆盖它；请选择保留哪个版本。";
+    LoadTheirs => "Load the other tab's version", "载入另一标签页的版本";
+    KeepMine => "Keep this tab's version", "保留本页的版本";
     // New map dialog.
     NewMapTitle => "Start a new map", "新建地图";
     NewMapHint => "The current map is replaced; Undo brings it back.", "当前地图将被替换；可用“撤销”恢复。";
