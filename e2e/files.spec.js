@@ -109,21 +109,53 @@ test('20 edits, undone one by one and redone one by one, give back the exported 
   expect(map.topics.map((t) => t.title)).toContain('Fatigue of cast parts');
 
   // Undo, 20 times: each edit was exactly one step.
-  await leaveFields(page);
   for (let i = 0; i < 20; i++) {
     await expect(undo, `undo step ${i + 1} of 20`).toBeEnabled();
-    await page.keyboard.press('ControlOrMeta+Z');
+    await undo.click();
   }
   await expect(undo).toBeDisabled();
   expect(await exportJson(page)).toBe(before);
 
-  // Redo, 20 times, with both redo shortcuts.
-  await leaveFields(page);
+  // Redo, 20 times.
   for (let i = 0; i < 20; i++) {
     await expect(redo, `redo step ${i + 1} of 20`).toBeEnabled();
-    await page.keyboard.press(i % 2 ? 'ControlOrMeta+Y' : 'ControlOrMeta+Shift+Z');
+    await redo.click();
   }
   await expect(redo).toBeDisabled();
+  expect(await exportJson(page)).toBe(after);
+});
+
+test('Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo the map, not the text of the last edited field', async ({ page }) => {
+  await openApp(page);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const undo = page.getByRole('button', { name: 'Undo' });
+  const before = await exportJson(page);
+  await activate(card(page, 'Casting trials'));
+  await typeInto(page, inspector.getByLabel('Role'), 'Finds the window', 'Tab');
+  await typeInto(page, inspector.getByLabel('External outputs'), 'sound castings', 'Tab');
+  await typeInto(page, inspector.getByLabel('Name', { exact: true }), 'Sand casting', 'Tab');
+  const after = await exportJson(page);
+  await leaveFields(page);
+
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(card(page, 'Casting trials')).toBeVisible();
+  // The shortcut belongs to the map: the browser's own text undo must not
+  // also run (it would pull the focus into the last edited field).
+  const focused = () => page.evaluate(() => document.activeElement.tagName);
+  expect(await focused()).not.toMatch(/^(INPUT|TEXTAREA|SELECT)$/);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(inspector.getByLabel('External outputs')).toHaveValue('');
+  expect(await focused()).not.toMatch(/^(INPUT|TEXTAREA|SELECT)$/);
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(inspector.getByLabel('Role')).toHaveValue('Finds the casting window that gives sound parts');
+  await expect(undo).toBeDisabled();
+  expect(await exportJson(page)).toBe(before);
+
+  await leaveFields(page);
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await page.keyboard.press('ControlOrMeta+Y');
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect(page.getByRole('button', { name: 'Redo' })).toBeDisabled();
   expect(await exportJson(page)).toBe(after);
 });
 
@@ -150,7 +182,6 @@ test('after a reload the map is restored from the browser', async ({ page }) => 
   await expect(card(page, 'Sand casting')).toBeVisible();
   await waitForAutosave(page);
   const before = await exportJson(page);
-  expect(await page.evaluate(() => localStorage.getItem('chainmap.autosave.v1'))).toBe(before);
 
   await page.reload();
   await page.getByRole('region', { name: 'Chain diagram' }).locator('svg').waitFor();

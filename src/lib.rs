@@ -7,10 +7,12 @@
 pub mod analysis;
 pub mod cli;
 pub mod editor;
+pub mod export;
 pub mod format;
 pub mod i18n;
 pub mod json;
 pub mod layout;
+pub mod merge;
 pub mod model;
 pub mod templates;
 

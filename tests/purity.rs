@@ -3,7 +3,8 @@
 
 use std::path::Path;
 
-const CORE: &[&str] = &["json", "model", "format", "analysis", "layout", "editor", "i18n", "templates", "cli"];
+const CORE: &[&str] =
+    &["json", "model", "format", "analysis", "layout", "editor", "i18n", "templates", "cli", "merge", "export"];
 const FORBIDDEN: &[&str] = &["yew", "web_sys", "gloo", "wasm_bindgen", "js_sys"];
 
 fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {

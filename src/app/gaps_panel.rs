@@ -7,7 +7,10 @@ use super::panel::Panel;
 use super::{Derived, Dispatch, Shared};
 use crate::analysis::{Gap, GapCode, Names, Severity};
 use crate::editor::{Action, Selection};
-use crate::i18n::{gap_counts, gap_message, gap_title, severity_name, t, Key, Lang};
+use crate::i18n::{gap_counts, gap_message, gap_title, severity_name, show_more, t, Key, Lang};
+
+/// How many gaps are listed before "Show … more".
+const GAPS_SHOWN: usize = 300;
 use crate::model::Map;
 
 #[derive(Properties, PartialEq)]
@@ -37,7 +40,11 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
     let gaps = &props.derived.analysis.gaps;
     let count = |s: Severity| gaps.iter().filter(|g| g.severity() == s).count();
     let names = Names::new(&props.doc);
-    let items = gaps.iter().enumerate().map(|(i, g)| {
+    // A huge map can have thousands of gaps: the first ones are listed and
+    // the rest on request, so the page stays quick.
+    let show_all = use_state(|| false);
+    let shown = if *show_all { gaps.len() } else { gaps.len().min(GAPS_SHOWN) };
+    let items = gaps.iter().take(shown).enumerate().map(|(i, g)| {
         let sev = g.severity();
         let onclick = {
             let dispatch = props.dispatch.clone();
@@ -64,6 +71,11 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
                 <p class="hint">{t(lang, Key::NoGaps)}</p>
             } else {
                 <ul class="gap-list">{for items}</ul>
+                if shown < gaps.len() {
+                    <button type="button" class="more" onclick={{ let s = show_all.clone(); Callback::from(move |_: MouseEvent| s.set(true)) }}>
+                        {show_more(lang, gaps.len() - shown)}
+                    </button>
+                }
             }
         </Panel>
     }

@@ -124,9 +124,11 @@ pub fn App(props: &AppProps) -> Html {
     let lang = ed.session.lang;
     let doc: Shared<Map> = Rc::clone(&ed.doc).into();
     let derived: Shared<Derived> = use_memo(doc.clone(), |d| Derived::of(d)).into();
+    // One callback for the app's whole life, so that components that take
+    // it as a property are not rendered again just because the app was.
     let dispatch: Dispatch = {
-        let store = store.clone();
-        Callback::from(move |a: Action| store.dispatch(a))
+        let dispatcher = store.dispatcher();
+        (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
     let new_open = use_state(|| false);
     let shortcuts_open = ed.session.shortcuts_open;
@@ -204,7 +206,9 @@ pub fn App(props: &AppProps) -> Html {
         let dispatch = dispatch.clone();
         let new_open = new_open.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::document(), "keydown", move |e| {
+            // Not passive: Ctrl+Z must stop the browser's own text undo.
+            let opts = gloo::events::EventListenerOptions::enable_prevent_default();
+            let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
                 let (ed, derived) = latest.borrow().clone();
                 let in_field = in_text_field(e.target());

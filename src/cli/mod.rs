@@ -7,6 +7,7 @@
 //! invalid or cannot be read, or the call itself is wrong.
 
 mod check;
+mod exchange;
 
 use std::io::Write;
 
@@ -18,10 +19,26 @@ chainmap — value-chain maps for university–enterprise R&D projects
 Usage:
   chainmap check [--json] FILE…   validate files and list their gaps
   chainmap fmt FILE [-o OUT]       rewrite a file in the canonical export form
+  chainmap merge A B… [-o OUT] [--prefer first|last]
+                                   merge B… into A by id; conflicts are listed
+  chainmap brief FILE (--topic ID | --all) [--lang en|zh] [-o OUT]
+                                   a topic's defense brief as Markdown
+  chainmap svg FILE [-o OUT.svg] [--lang en|zh]
+                                   the chain diagram as a self-contained SVG
+  chainmap export FILE --to canvas|dot|mermaid|csv|svg|markdown [-o OUT] [--lang en|zh]
+                                   JSON Canvas, Graphviz DOT, Mermaid, coverage CSV…
+  chainmap import-canvas FILE.canvas [-o OUT]
+                                   a JSON Canvas file as a map, with a report of
+                                   what could not be mapped
   chainmap help                    show this text
+
+Without -o, the result goes to standard output.
 
 check exits with 0 when every file is valid, 1 when all are valid but some
 has an error-severity gap, 2 when a file is invalid or the call is wrong.
+merge exits with 1 when conflicts are left unresolved (nothing is written;
+--prefer first keeps the first file's values, --prefer last takes the later
+files' values), 2 when a file is invalid or the call is wrong.
 ";
 
 pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
@@ -32,6 +49,11 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match cmd.as_str() {
         "check" => check::run(rest, out, err),
         "fmt" => fmt(rest, out, err),
+        "merge" => exchange::merge(rest, out, err),
+        "brief" => exchange::brief(rest, out, err),
+        "svg" => exchange::svg(rest, out, err),
+        "export" => exchange::export_cmd(rest, out, err),
+        "import-canvas" => exchange::import_canvas(rest, out, err),
         "help" | "--help" | "-h" => {
             let _ = write!(out, "{USAGE}");
             0

@@ -4,6 +4,7 @@
 //! [`Key`], or use one of the message builders here for text with data in
 //! it. A test checks that every key has text in both languages.
 
+pub mod exchange;
 mod gaps;
 mod problems;
 mod refusals;
@@ -251,6 +252,20 @@ pub fn gap_counts(lang: Lang, errors: usize, warnings: usize, infos: usize) -> S
     match lang {
         Lang::En => format!("{errors} errors · {warnings} warnings · {infos} notes"),
         Lang::Zh => format!("{errors} 个错误 · {warnings} 个警告 · {infos} 条提示"),
+    }
+}
+
+pub fn more_links(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("… and {n} more hand-offs further along the chain"),
+        Lang::Zh => format!("……链上更远处还有 {n} 次交接"),
+    }
+}
+
+pub fn show_more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("Show {n} more"),
+        Lang::Zh => format!("再显示 {n} 项"),
     }
 }
 

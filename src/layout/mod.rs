@@ -10,8 +10,12 @@
 //! Invariant: `diagram` is deterministic (same map, same geometry) and
 //! cards never overlap one another when no stage has a manual position.
 
+mod graph_json;
+pub mod layered;
 mod place;
 pub mod text;
+
+pub use graph_json::layout_graph_json;
 
 use crate::model::{Id, Map};
 

@@ -7,7 +7,10 @@ use yew::prelude::*;
 use crate::analysis::{people_at, Chain, Link};
 use crate::app::Dispatch;
 use crate::editor::{Action, Selection};
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{more_links, t, Key, Lang};
+
+/// Hand-offs listed beyond the direct ones, nearest first.
+const FURTHER_SHOWN: usize = 40;
 use crate::model::{Id, Map};
 
 pub fn names(map: &Map, ids: &[Id], lang: Lang) -> String {
@@ -60,6 +63,8 @@ pub fn chain_lists(
     dispatch: &Dispatch,
 ) -> Html {
     let direct_in: Vec<&Link> = chain.inputs.iter().filter(|l| l.depth == 1).collect();
+    // The rest of the chain can be thousands of hand-offs on a big map: the
+    // nearest ones are listed, the count of the others is given.
     let further_in: Vec<&Link> = chain.inputs.iter().filter(|l| l.depth > 1).collect();
     let direct_out: Vec<&Link> = chain.outputs.iter().filter(|l| l.depth == 1).collect();
     let further_out: Vec<&Link> = chain.outputs.iter().filter(|l| l.depth > 1).collect();
@@ -95,8 +100,11 @@ pub fn chain_lists(
             if !further_in.is_empty() {
                 <h5 class="subsub">{t(lang, Key::FurtherUpstream)}</h5>
                 <ul class="links inputs further" aria-label={t(lang, Key::FurtherUpstream)}>
-                    {for further_in.iter().map(|l| link_item(map, l, true, lang, dispatch))}
+                    {for further_in.iter().take(FURTHER_SHOWN).map(|l| link_item(map, l, true, lang, dispatch))}
                 </ul>
+                if further_in.len() > FURTHER_SHOWN {
+                    <p class="hint">{more_links(lang, further_in.len() - FURTHER_SHOWN)}</p>
+                }
             }
             <h4 class="sub">{t(lang, Key::Outputs)}</h4>
             if no_out {
@@ -110,8 +118,11 @@ pub fn chain_lists(
             if !further_out.is_empty() {
                 <h5 class="subsub">{t(lang, Key::FurtherDownstream)}</h5>
                 <ul class="links outputs further" aria-label={t(lang, Key::FurtherDownstream)}>
-                    {for further_out.iter().map(|l| link_item(map, l, false, lang, dispatch))}
+                    {for further_out.iter().take(FURTHER_SHOWN).map(|l| link_item(map, l, false, lang, dispatch))}
                 </ul>
+                if further_out.len() > FURTHER_SHOWN {
+                    <p class="hint">{more_links(lang, further_out.len() - FURTHER_SHOWN)}</p>
+                }
             }
         </div>
     }

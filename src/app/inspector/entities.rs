@@ -50,7 +50,8 @@ pub fn kind_name(kind: PersonKind, lang: Lang) -> &'static str {
     )
 }
 
-pub fn stage(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+pub fn stage(doc: &crate::app::Shared<Map>, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+    let map: &Map = doc;
     let Some(s) = map.stage(id) else { return html! {} };
     let key = s.id.to_string();
     let mut phases = vec![(String::new(), t(lang, Key::NoPhase).to_string())];
@@ -79,7 +80,7 @@ pub fn stage(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
                 <span class="label">{t(lang, Key::StudentsHere)}{": "}</span>
                 {if students.is_empty() { t(lang, Key::NobodyHere).to_string() } else { names(map, &students, lang) }}
             </p>
-            <AddFlow map={crate::app::Shared::new(map.clone())} from={id.clone()} {lang} dispatch={d.clone()} />
+            <AddFlow map={doc.clone()} from={id.clone()} {lang} dispatch={d.clone()} />
             {chain_lists(map, &chain, &s.external_inputs, &s.external_outputs, lang, d)}
             <div class="actions">{delete_button(lang, d, Edit::DeleteStage { id: id.clone() })}</div>
         </div>

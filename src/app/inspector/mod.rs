@@ -27,7 +27,9 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let d = &props.dispatch;
     let count = ed.session.selection.len();
     let body = match ed.session.primary() {
-        Some(Selection::Stage(id)) if map.stage(id).is_some() => entities::stage(map, id, lang, fresh, d),
+        Some(Selection::Stage(id)) if map.stage(id).is_some() => {
+            entities::stage(&Shared::from(ed.doc.clone()), id, lang, fresh, d)
+        }
         Some(Selection::Flow(id)) if map.flow(id).is_some() => entities::flow(map, id, lang, fresh, d),
         Some(Selection::Topic(id)) if map.topic(id).is_some() => entities::topic(map, id, lang, fresh, d),
         Some(Selection::Person(id)) if map.person(id).is_some() => entities::person(map, id, lang, fresh, d),

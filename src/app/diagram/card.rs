@@ -1,0 +1,143 @@
+//! One stage card. A component of its own so that, when one card changes
+//! (selected, marked, moved), only that card is rendered again.
+
+use std::cell::RefCell;
+
+use yew::prelude::*;
+
+use super::Gesture;
+use crate::app::{Dispatch, Shared};
+use crate::editor::{Action, Selection};
+use crate::i18n::{t, Key, Lang};
+use crate::layout::Card;
+use crate::model::Id;
+
+#[derive(Properties, PartialEq)]
+pub struct CardProps {
+    pub card: Card,
+    pub label: AttrValue,
+    pub selected: bool,
+    pub up: bool,
+    pub down: bool,
+    pub dim: bool,
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+    pub gesture: Shared<RefCell<Gesture>>,
+    pub suppress_click: Shared<RefCell<bool>>,
+    /// The selected stages at the moment a drag starts (read then, not rendered).
+    pub selected_stages: Shared<RefCell<Vec<Id>>>,
+}
+
+fn select(dispatch: &Dispatch, sel: Selection, add: bool) {
+    dispatch.emit(if add { Action::ToggleSelect(sel) } else { Action::Select(Some(sel)) });
+}
+
+#[component]
+pub fn StageCard(p: &CardProps) -> Html {
+    let c = &p.card;
+    let sel = Selection::Stage(c.stage.clone());
+    let class = classes!(
+        "stage",
+        p.selected.then_some("selected"),
+        p.up.then_some("up"),
+        p.down.then_some("down"),
+        p.dim.then_some("dim")
+    );
+    let onclick = {
+        let dispatch = p.dispatch.clone();
+        let sel = sel.clone();
+        let suppress = p.suppress_click.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            if std::mem::take(&mut *suppress.borrow_mut()) {
+                return;
+            }
+            select(&dispatch, sel.clone(), e.shift_key());
+        })
+    };
+    let onkeydown = {
+        let dispatch = p.dispatch.clone();
+        let sel = sel.clone();
+        Callback::from(move |e: KeyboardEvent| {
+            if e.key() == "Enter" || e.key() == " " {
+                e.prevent_default();
+                e.stop_propagation();
+                select(&dispatch, sel.clone(), e.shift_key());
+            }
+        })
+    };
+    let onpointerdown = {
+        let gesture = p.gesture.clone();
+        let selected = p.selected_stages.clone();
+        let id = c.stage.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            e.stop_propagation();
+            // Dragging a selected stage drags the whole selection.
+            let current = selected.borrow().clone();
+            let ids = if current.contains(&id) { current } else { vec![id.clone()] };
+            *gesture.borrow_mut() = Gesture::Drag { ids, start: (e.client_x() as f64, e.client_y() as f64), moved: false };
+        })
+    };
+    let onhandle = {
+        let gesture = p.gesture.clone();
+        let id = c.stage.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            e.stop_propagation();
+            *gesture.borrow_mut() = Gesture::Connect { from: id.clone() };
+        })
+    };
+    // The name is one text element (a line per tspan, keeping the space at
+    // each soft break) so that the button's visible text reads as the name.
+    let last = c.name_lines.len().saturating_sub(1);
+    let name_lines: Html = c
+        .name_lines
+        .iter()
+        .enumerate()
+        .map(|(i, line)| {
+            let soft_break = i < last && !line.ends_with(crate::layout::text::is_wide);
+            let text = if soft_break { format!("{line} ") } else { line.clone() };
+            html! { <tspan x="10" y={(24.0 + i as f64 * 18.0).to_string()}>{text}</tspan> }
+        })
+        .collect();
+    let role_y = 24.0 + c.name_lines.len() as f64 * 18.0 - 1.0;
+    let role = c.role_line.as_ref().map(|r| {
+        html! { <text class="stage-role" x="10" y={role_y.to_string()}>{r.clone()}</text> }
+    });
+    let chips = c.chips.iter().map(|chip| {
+        html! {
+            <g class="chip" key={chip.topic.to_string()} data-topic={chip.topic.to_string()}>
+                <rect x={chip.x.to_string()} y={chip.y.to_string()} width={chip.w.to_string()} height="20" rx="10" />
+                <text x={(chip.x + chip.w / 2.0).to_string()} y={(chip.y + 14.0).to_string()} text-anchor="middle">
+                    {chip.text.clone()}
+                </text>
+            </g>
+        }
+    });
+    // The button holds the card and the name only; the role line and the
+    // student chips are drawn over it, outside the button (they are in its
+    // accessible name already).
+    html! {
+        <g {class} data-stage={c.stage.to_string()} transform={format!("translate({},{})", c.x, c.y)}>
+            <g class="stage-button" tabindex="0" role="button" aria-label={p.label.clone()} aria-pressed={p.selected.to_string()}
+                {onclick} {onkeydown} {onpointerdown}>
+                <rect class="card" width={c.w.to_string()} height={c.h.to_string()} rx="8" />
+                <text class="stage-name">{name_lines}</text>
+                <circle class="handle" cx={c.w.to_string()} cy={(c.h / 2.0).to_string()} r="7" onpointerdown={onhandle}>
+                    <title>{t(p.lang, Key::AddFlow)}</title>
+                </circle>
+            </g>
+            <g class="stage-extra" aria-hidden="true">
+                if p.up { <text class="mark" x={(c.w - 8.0).to_string()} y="16" text-anchor="end">{"↑"}</text> }
+                if p.down { <text class="mark" x={(c.w - 8.0).to_string()} y="16" text-anchor="end">{"↓"}</text> }
+                {for role}
+                {for chips}
+            </g>
+        </g>
+    }
+}

@@ -1,0 +1,68 @@
+//! One flow: its path, arrowhead and artifact label, as its own component.
+
+use yew::prelude::*;
+
+use crate::app::Dispatch;
+use crate::editor::{Action, Selection};
+use crate::layout::FlowPath;
+
+#[derive(Properties, PartialEq)]
+pub struct FlowProps {
+    pub flow: FlowPath,
+    pub up: bool,
+    pub down: bool,
+    pub selected: bool,
+    pub dim: bool,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn FlowLine(p: &FlowProps) -> Html {
+    let f = &p.flow;
+    let class = classes!(
+        "flow",
+        f.back.then_some("back"),
+        p.up.then_some("up"),
+        p.down.then_some("down"),
+        p.selected.then_some("selected"),
+        p.dim.then_some("dim")
+    );
+    let marker = if p.up {
+        "url(#arrow-up)"
+    } else if p.down {
+        "url(#arrow-down)"
+    } else {
+        "url(#arrow)"
+    };
+    let onclick = {
+        let dispatch = p.dispatch.clone();
+        let id = f.flow.clone();
+        Callback::from(move |e: MouseEvent| {
+            e.stop_propagation();
+            let sel = Selection::Flow(id.clone());
+            dispatch.emit(if e.shift_key() { Action::ToggleSelect(sel) } else { Action::Select(Some(sel)) });
+        })
+    };
+    let label = f.label.map(|(cx, top, w, hgt)| {
+        let lines = f.label_lines.iter().enumerate().map(|(i, line)| {
+            html! {
+                <text class="flow-label-text" x={cx.to_string()} y={(top + 15.0 + i as f64 * 15.0).to_string()}
+                    text-anchor="middle">{line.clone()}</text>
+            }
+        });
+        html! {
+            <g class="flow-label">
+                <rect x={(cx - w / 2.0).to_string()} y={top.to_string()} width={w.to_string()}
+                    height={hgt.to_string()} rx="6" />
+                {for lines}
+            </g>
+        }
+    });
+    html! {
+        <g {class} data-flow={f.flow.to_string()} {onclick}>
+            <path class="flow-hit" d={f.d.clone()} />
+            <path class="flow-line" d={f.d.clone()} marker-end={marker} />
+            {for label}
+        </g>
+    }
+}

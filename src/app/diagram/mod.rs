@@ -1,0 +1,533 @@
+//! The chain diagram: phase lanes, stage cards with their students, and
+//! flows labelled with their artifact, as SVG — with pan (drag the
+//! background), zoom (wheel, buttons), drag a stage (its phase follows the
+//! lane it is dropped in), and connect two stages by dragging from a card's
+//! handle. Selecting a stage or topic marks its upstream (dashed, ↑) and
+//! downstream (solid, ↓) and dims the rest.
+
+mod card;
+mod flow;
+mod view;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+use yew::prelude::*;
+
+pub use view::{fit, live_view, zoom_at, Highlight};
+use view::Window;
+
+use super::{commands, Derived, Dispatch, Shared};
+use crate::editor::{Action, Edit, Editor, Selection, StageMove};
+use crate::i18n::{stage_card_label, t, Key};
+use crate::layout::LANE_HEADER;
+use crate::model::Id;
+
+/// Above this many stages only the cards near the visible part are drawn.
+const CULL_ABOVE: usize = 300;
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Gesture {
+    Idle,
+    Pan { start: (f64, f64), scroll: (i32, i32) },
+    Drag { ids: Vec<Id>, start: (f64, f64), moved: bool },
+    Connect { from: Id },
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DiagramProps {
+    pub editor: Shared<Editor>,
+    pub derived: Shared<Derived>,
+    pub dispatch: Dispatch,
+}
+
+fn element(node: &NodeRef) -> Option<web_sys::Element> {
+    node.cast::<web_sys::Element>()
+}
+
+/// Moves the drawn cards of `ids` by (dx, dy) without a render: during a
+/// drag only what moves is written.
+fn move_cards(derived: &Derived, ids: &[Id], dx: f64, dy: f64) {
+    let doc = gloo::utils::document();
+    for id in ids {
+        let Some(c) = derived.diagram.cards.iter().find(|c| &c.stage == id) else { continue };
+        let sel = format!("g.stage[data-stage=\"{}\"]", id.as_str());
+        if let Ok(Some(el)) = doc.query_selector(&sel) {
+            let _ = el.set_attribute("transform", &format!("translate({},{})", c.x + dx, c.y + dy));
+        }
+    }
+}
+
+#[component]
+pub fn ChainDiagram(props: &DiagramProps) -> Html {
+    let ed = &*props.editor;
+    let lang = ed.session.lang;
+    let map = ed.map();
+    let d = &props.derived.diagram;
+    let vp = ed.session.viewport;
+    let svg_ref = use_node_ref();
+    let scroller = use_node_ref();
+    let connect_ref = use_node_ref();
+    let size = use_state(|| (0.0f64, 0.0f64));
+    let window = use_state(Window::everything);
+    let gesture: Shared<RefCell<Gesture>> = use_memo((), |_| RefCell::new(Gesture::Idle)).into();
+    let suppress_click: Shared<RefCell<bool>> = use_memo((), |_| RefCell::new(false)).into();
+    let selected_stages: Shared<RefCell<Vec<Id>>> = use_memo((), |_| RefCell::new(Vec::new())).into();
+    *selected_stages.borrow_mut() = ed.session.selection.iter().filter_map(|s| s.stage().cloned()).collect();
+    let latest = use_mut_ref(|| props.derived.clone());
+    *latest.borrow_mut() = props.derived.clone();
+    let cull = d.cards.len() > CULL_ABOVE;
+
+    // Track the canvas size (window resizes, panels collapsing).
+    {
+        let scroller = scroller.clone();
+        let size = size.clone();
+        use_effect_with((), move |_| {
+            let holder: Rc<RefCell<Option<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>> =
+                Rc::new(RefCell::new(None));
+            if let Some(el) = element(&scroller) {
+                let measure = {
+                    let el = el.clone();
+                    move || {
+                        let r = el.get_bounding_client_rect();
+                        size.set((r.width(), r.height()));
+                    }
+                };
+                measure();
+                let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| measure());
+                if let Ok(obs) = web_sys::ResizeObserver::new(cb.as_ref().unchecked_ref()) {
+                    obs.observe(&el);
+                    *holder.borrow_mut() = Some((obs, cb));
+                }
+            }
+            move || {
+                if let Some((obs, _cb)) = holder.borrow_mut().take() {
+                    obs.disconnect();
+                }
+            }
+        });
+    }
+
+    // The visible window, for drawing only what is near it on big maps. It
+    // is renewed when the view has moved half a screen, not on every scroll.
+    {
+        let scroller = scroller.clone();
+        let window = window.clone();
+        let size = *size;
+        use_effect_with((cull, vp.zoom.to_bits(), size.0.to_bits(), size.1.to_bits()), move |_| {
+            let listener = cull.then(|| element(&scroller)).flatten().map(|el| {
+                let last = std::cell::Cell::new(Window::everything());
+                let update = {
+                    let el = el.clone();
+                    let window = window.clone();
+                    move |force: bool| {
+                        let (sx, sy) = (el.scroll_left() as f64, el.scroll_top() as f64);
+                        let next = Window::around(sx, sy, size.0, size.1, vp.zoom);
+                        let cur = last.get();
+                        let moved = (next.x0 - cur.x0).abs() * vp.zoom > size.0 / 2.0
+                            || (next.y0 - cur.y0).abs() * vp.zoom > size.1 / 2.0;
+                        if force || moved {
+                            last.set(next);
+                            window.set(next);
+                        }
+                    }
+                };
+                update(true);
+                gloo::events::EventListener::new(&el, "scroll", move |_| update(false))
+            });
+            if !cull {
+                window.set(Window::everything());
+            }
+            move || drop(listener)
+        });
+    }
+
+    // Fit the map into view when it was opened or replaced.
+    {
+        let dispatch = props.dispatch.clone();
+        let derived = props.derived.clone();
+        let pending = ed.session.fit_pending;
+        use_effect_with((pending, *size), move |(pending, (w, h))| {
+            if *pending && *w > 0.0 && *h > 0.0 {
+                dispatch.emit(Action::SetViewport(fit(&derived.diagram, *w, *h)));
+            }
+        });
+    }
+
+    // Apply the session's scroll position when an action changed the view.
+    {
+        let scroller = scroller.clone();
+        use_effect_with(vp, move |vp| {
+            if let Some(el) = element(&scroller) {
+                el.set_scroll_left((vp.x * vp.zoom).round() as i32);
+                el.set_scroll_top((vp.y * vp.zoom).round() as i32);
+            }
+        });
+    }
+
+    // Reveal the selected stage (or the stage of the selected topic) when it
+    // was selected from elsewhere: the Gaps list, the Inspector, the Team.
+    {
+        let target = match ed.session.primary() {
+            Some(Selection::Stage(id)) => Some(id.clone()),
+            Some(Selection::Topic(id)) => map.topic(id).and_then(|t| t.stage.clone()),
+            _ => None,
+        };
+        let scroller = scroller.clone();
+        let derived = props.derived.clone();
+        use_effect_with(target, move |target| {
+            let Some(id) = target else { return };
+            let Some(el) = element(&scroller) else { return };
+            let Some(c) = derived.diagram.cards.iter().find(|c| &c.stage == id) else { return };
+            let (sx, sy) = (el.scroll_left() as f64, el.scroll_top() as f64);
+            let (w, h) = (el.client_width() as f64, el.client_height() as f64);
+            let (x0, y0, x1, y1) = (c.x * vp.zoom, c.y * vp.zoom, (c.x + c.w) * vp.zoom, (c.y + c.h) * vp.zoom);
+            let margin = 24.0;
+            let nx = if x0 < sx { x0 - margin } else if x1 > sx + w { x1 - w + margin } else { sx };
+            let ny = if y0 < sy { y0 - margin } else if y1 > sy + h { y1 - h + margin } else { sy };
+            if nx != sx || ny != sy {
+                el.set_scroll_left(nx.max(0.0) as i32);
+                el.set_scroll_top(ny.max(0.0) as i32);
+            }
+        });
+    }
+
+    // The wheel zooms around the pointer; a sideways scroll pans.
+    {
+        let scroller = scroller.clone();
+        let dispatch = props.dispatch.clone();
+        use_effect_with(vp.zoom.to_bits(), move |bits| {
+            let zoom = f64::from_bits(*bits);
+            let listener = element(&scroller).map(|el| {
+                let opts = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&el.clone(), "wheel", opts, move |e| {
+                    let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
+                    if e.delta_x().abs() > e.delta_y().abs() {
+                        return;
+                    }
+                    e.prevent_default();
+                    let r = el.get_bounding_client_rect();
+                    let (v, _, _) = live_view(zoom);
+                    let factor = (-e.delta_y() * 0.002).exp();
+                    dispatch.emit(Action::SetViewport(zoom_at(
+                        v,
+                        factor,
+                        e.client_x() as f64 - r.left(),
+                        e.client_y() as f64 - r.top(),
+                    )));
+                })
+            });
+            move || drop(listener)
+        });
+    }
+
+    let highlight = {
+        let doc = ed.doc.clone();
+        use_memo((Shared::from(ed.doc.clone()), ed.session.selection.clone()), move |(_, sel)| Highlight::of(&doc, sel))
+    };
+
+    // Client point → diagram point.
+    let to_diagram = {
+        let svg_ref = svg_ref.clone();
+        move |cx: f64, cy: f64| -> (f64, f64) {
+            match element(&svg_ref) {
+                Some(el) => {
+                    let r = el.get_bounding_client_rect();
+                    ((cx - r.left()) / vp.zoom, (cy - r.top()) / vp.zoom)
+                }
+                None => (cx, cy),
+            }
+        }
+    };
+    let capture = {
+        let svg_ref = svg_ref.clone();
+        move |pointer: i32| {
+            if let Some(el) = element(&svg_ref) {
+                let _ = el.set_pointer_capture(pointer);
+            }
+        }
+    };
+
+    let onpointerdown = {
+        let gesture = gesture.clone();
+        let scroller = scroller.clone();
+        Callback::from(move |e: PointerEvent| {
+            if e.button() != 0 {
+                return;
+            }
+            // Pointer capture starts with the first move, so that a plain
+            // click still reaches the element under the pointer.
+            let scroll = element(&scroller).map_or((0, 0), |el| (el.scroll_left(), el.scroll_top()));
+            *gesture.borrow_mut() = Gesture::Pan { start: (e.client_x() as f64, e.client_y() as f64), scroll };
+        })
+    };
+    let onpointermove = {
+        let gesture = gesture.clone();
+        let capture = capture.clone();
+        let to_diagram = to_diagram.clone();
+        let scroller = scroller.clone();
+        let svg_ref = svg_ref.clone();
+        let connect_ref = connect_ref.clone();
+        let latest = latest.clone();
+        Callback::from(move |e: PointerEvent| {
+            let (cx, cy) = (e.client_x() as f64, e.client_y() as f64);
+            let mut g = gesture.borrow_mut();
+            match &mut *g {
+                Gesture::Idle => {}
+                Gesture::Pan { start, scroll } => {
+                    capture(e.pointer_id());
+                    if let Some(el) = element(&scroller) {
+                        el.set_scroll_left(scroll.0 - (cx - start.0) as i32);
+                        el.set_scroll_top(scroll.1 - (cy - start.1) as i32);
+                    }
+                }
+                Gesture::Drag { ids, start, moved } => {
+                    let (dx, dy) = ((cx - start.0) / vp.zoom, (cy - start.1) / vp.zoom);
+                    if !*moved && dx.abs() + dy.abs() < 4.0 / vp.zoom {
+                        return;
+                    }
+                    if !*moved {
+                        capture(e.pointer_id());
+                        if let Some(svg) = element(&svg_ref) {
+                            let _ = svg.class_list().add_1("dragging");
+                        }
+                    }
+                    *moved = true;
+                    move_cards(&latest.borrow(), ids, dx, dy);
+                }
+                Gesture::Connect { from } => {
+                    capture(e.pointer_id());
+                    let (x, y) = to_diagram(cx, cy);
+                    let derived = latest.borrow();
+                    if let (Some(c), Some(path)) =
+                        (derived.diagram.cards.iter().find(|c| &c.stage == from), element(&connect_ref))
+                    {
+                        let _ = path.set_attribute("d", &format!("M{},{} L{},{}", c.x + c.w, c.y + c.h / 2.0, x, y));
+                        let _ = path.set_attribute("visibility", "visible");
+                    }
+                }
+            }
+        })
+    };
+    let onpointerup = {
+        let gesture = gesture.clone();
+        let dispatch = props.dispatch.clone();
+        let editor = props.editor.clone();
+        let suppress_click = suppress_click.clone();
+        let to_diagram = to_diagram.clone();
+        let svg_ref = svg_ref.clone();
+        let connect_ref = connect_ref.clone();
+        let latest = latest.clone();
+        Callback::from(move |e: PointerEvent| {
+            let g = std::mem::replace(&mut *gesture.borrow_mut(), Gesture::Idle);
+            let derived = latest.borrow().clone();
+            let d = &derived.diagram;
+            match g {
+                Gesture::Drag { ids, start, moved: true } => {
+                    *suppress_click.borrow_mut() = true;
+                    // Put the cards back where the last render drew them; the
+                    // edit below draws them at their new place.
+                    move_cards(&derived, &ids, 0.0, 0.0);
+                    if let Some(svg) = element(&svg_ref) {
+                        let _ = svg.class_list().remove_1("dragging");
+                    }
+                    let (dx, dy) =
+                        ((e.client_x() as f64 - start.0) / vp.zoom, (e.client_y() as f64 - start.1) / vp.zoom);
+                    let moves: Vec<StageMove> = ids
+                        .iter()
+                        .filter_map(|id| d.cards.iter().find(|c| &c.stage == id))
+                        .map(|c| {
+                            let (x, y) = ((c.x + dx).max(0.0), (c.y + dy).max(0.0));
+                            let centre = x + c.w / 2.0;
+                            let lane = d.lanes.iter().find(|l| centre >= l.x && centre <= l.x + l.width);
+                            let old = editor.map().stages.get(c.index).and_then(|s| s.phase.clone());
+                            let phase = lane.map(|l| l.phase.clone()).filter(|p| *p != old);
+                            StageMove { id: c.stage.clone(), pos: Some((x, y)), phase }
+                        })
+                        .collect();
+                    if !moves.is_empty() {
+                        dispatch.emit(Action::Edit(Edit::MoveStages(moves)));
+                    }
+                }
+                Gesture::Connect { from } => {
+                    if let Some(path) = element(&connect_ref) {
+                        let _ = path.set_attribute("visibility", "hidden");
+                    }
+                    let (x, y) = to_diagram(e.client_x() as f64, e.client_y() as f64);
+                    *suppress_click.borrow_mut() = true;
+                    if let Some(target) =
+                        d.cards.iter().find(|c| x >= c.x && x <= c.x + c.w && y >= c.y && y <= c.y + c.h)
+                    {
+                        if target.stage != from {
+                            dispatch.emit(commands::add_flow(&editor, from, target.stage.clone(), String::new()));
+                        }
+                    }
+                }
+                _ => {}
+            }
+        })
+    };
+    let onclick_background = {
+        let dispatch = props.dispatch.clone();
+        let suppress_click = suppress_click.clone();
+        Callback::from(move |e: MouseEvent| {
+            if std::mem::take(&mut *suppress_click.borrow_mut()) {
+                return;
+            }
+            let on_background = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.closest(".stage, .flow, .lane-title").ok().flatten().is_none());
+            if on_background {
+                dispatch.emit(Action::Select(None));
+            }
+        })
+    };
+    let ondblclick = {
+        let dispatch = props.dispatch.clone();
+        let editor = props.editor.clone();
+        let latest = latest.clone();
+        let to_diagram = to_diagram.clone();
+        Callback::from(move |e: MouseEvent| {
+            let on_lane = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .is_some_and(|el| el.closest(".stage, .flow").ok().flatten().is_none());
+            if !on_lane {
+                return;
+            }
+            let (x, _) = to_diagram(e.client_x() as f64, e.client_y() as f64);
+            let derived = latest.borrow();
+            if let Some(lane) = derived.diagram.lanes.iter().find(|l| x >= l.x && x <= l.x + l.width) {
+                dispatch.emit(commands::add_stage(&editor, lane.phase.clone()));
+            }
+        })
+    };
+
+    let lanes = d.lanes.iter().enumerate().map(|(i, lane)| {
+        let name = match &lane.phase {
+            Some(p) => map.phase(p).map_or(p.to_string(), |ph| ph.name.clone()),
+            None => t(lang, Key::NoPhase).to_string(),
+        };
+        let selected = lane.phase.as_ref().is_some_and(|p| ed.session.is_selected(&Selection::Phase(p.clone())));
+        let class = classes!(
+            "lane",
+            if i % 2 == 0 { "lane-even" } else { "lane-odd" },
+            lane.phase.is_none().then_some("lane-none"),
+            selected.then_some("selected")
+        );
+        let key = lane.phase.as_ref().map_or("~none".to_string(), |p| p.to_string());
+        let onclick = lane.phase.clone().map(|p| {
+            let dispatch = props.dispatch.clone();
+            Callback::from(move |e: MouseEvent| {
+                e.stop_propagation();
+                dispatch.emit(Action::Select(Some(Selection::Phase(p.clone()))));
+            })
+        });
+        html! {
+            <g {class} key={key}>
+                <rect class="lane-bg" x={lane.x.to_string()} y="0" width={lane.width.to_string()}
+                    height={d.height.to_string()} rx="10" />
+                <text class="lane-title" x={(lane.x + 16.0).to_string()} y={(LANE_HEADER / 2.0 + 6.0).to_string()}
+                    onclick={onclick}>{name}</text>
+            </g>
+        }
+    });
+
+    let win = if cull { *window } else { Window::everything() };
+    let active = highlight.active();
+    let card_at: std::collections::HashMap<&str, &crate::layout::Card> =
+        d.cards.iter().map(|c| (c.stage.as_str(), c)).collect();
+    let flows = d
+        .flows
+        .iter()
+        .filter(|f| {
+            if !cull {
+                return true;
+            }
+            let (Some(a), Some(b)) = (
+                map.flows.get(f.index).and_then(|fl| card_at.get(fl.from.as_str())),
+                map.flows.get(f.index).and_then(|fl| card_at.get(fl.to.as_str())),
+            ) else {
+                return false;
+            };
+            win.meets(a.x.min(b.x), a.y.min(b.y) - 200.0, (a.x + a.w).max(b.x + b.w), (a.y + a.h).max(b.y + b.h))
+        })
+        .map(|f| {
+            let up = highlight.up_flows.contains(&f.flow);
+            let down = highlight.down_flows.contains(&f.flow);
+            html! {
+                <flow::FlowLine key={f.flow.to_string()} flow={f.clone()} {up} {down}
+                    selected={highlight.flows.contains(&f.flow)} dim={active && !up && !down}
+                    dispatch={props.dispatch.clone()} />
+            }
+        });
+    let cards = d.cards.iter().filter(|c| win.meets(c.x, c.y, c.x + c.w, c.y + c.h)).map(|c| {
+        let stage = map.stages.get(c.index);
+        let phase_name = stage.and_then(|s| s.phase.as_ref()).and_then(|p| map.phase(p)).map(|p| p.name.as_str());
+        let students: Vec<&str> = c.chips.iter().map(|ch| map.person_name(&ch.student)).collect();
+        let label = stage_card_label(lang, stage.map_or("", |s| s.name.as_str()), phase_name, &students);
+        let up = highlight.up_stages.contains(&c.stage);
+        let down = highlight.down_stages.contains(&c.stage);
+        let focus = highlight.focus.contains(&c.stage);
+        html! {
+            <card::StageCard key={c.stage.to_string()} card={c.clone()} label={label}
+                selected={ed.session.is_selected(&Selection::Stage(c.stage.clone()))}
+                {up} {down} dim={active && !up && !down && !focus} {lang}
+                dispatch={props.dispatch.clone()} gesture={gesture.clone()}
+                suppress_click={suppress_click.clone()} selected_stages={selected_stages.clone()} />
+        }
+    });
+
+    let zoom_btn = |factor: f64| {
+        let dispatch = props.dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            let (v, cw, ch) = live_view(vp.zoom);
+            dispatch.emit(Action::SetViewport(zoom_at(v, factor, cw / 2.0, ch / 2.0)))
+        })
+    };
+    let fit_btn = {
+        let dispatch = props.dispatch.clone();
+        let derived = props.derived.clone();
+        let (w, h) = *size;
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetViewport(fit(&derived.diagram, w, h))))
+    };
+
+    html! {
+        <section class="canvas" aria-label={t(lang, Key::RegionDiagram)}>
+            if map.stages.is_empty() {
+                <p class="canvas-empty">{t(lang, Key::DiagramEmpty)}</p>
+            }
+            <div class="scroller" ref={scroller}>
+            <svg ref={svg_ref} class={classes!("chain", active.then_some("has-focus"))}
+                width={(d.width * vp.zoom).round().to_string()} height={(d.height * vp.zoom).round().to_string()}
+                viewBox={format!("0 0 {} {}", d.width, d.height)}
+                {onpointerdown} {onpointermove} {onpointerup} onclick={onclick_background} {ondblclick}>
+                <defs>
+                    <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
+                    </marker>
+                    <marker id="arrow-up" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" class="arrow-head up" />
+                    </marker>
+                    <marker id="arrow-down" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+                        <path d="M0,0 L10,5 L0,10 z" class="arrow-head down" />
+                    </marker>
+                </defs>
+                <g class="lanes">{for lanes}</g>
+                <g class="flows">{for flows}</g>
+                <g class="cards">{for cards}</g>
+                <path ref={connect_ref} class="connect-preview" d="M0,0" visibility="hidden" />
+            </svg>
+            </div>
+            <div class="zoom-controls" role="group" aria-label={t(lang, Key::ViewGroup)}>
+                <button type="button" aria-label={t(lang, Key::ZoomOut)} title={t(lang, Key::ZoomOut)} onclick={zoom_btn(1.0 / 1.25)}>{"−"}</button>
+                <span class="zoom-level" aria-live="polite">{format!("{:.0}%", vp.zoom * 100.0)}</span>
+                <button type="button" aria-label={t(lang, Key::ZoomIn)} title={t(lang, Key::ZoomIn)} onclick={zoom_btn(1.25)}>{"+"}</button>
+                <button type="button" class="fit" aria-label={t(lang, Key::FitView)} title={t(lang, Key::FitView)} onclick={fit_btn}>{"⤢"}</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,112 @@
+//! Viewport arithmetic and what the selection marks on the diagram.
+
+use std::collections::HashSet;
+
+use crate::analysis::chain_of_stage;
+use crate::editor::{Selection, Viewport};
+use crate::layout::Diagram;
+use crate::model::{Id, Map};
+
+/// Below this zoom, 14 px names shrink under 10 px.
+pub const MIN_READABLE_ZOOM: f64 = 0.72;
+
+/// The zoom that shows the whole diagram in a `w` × `h` canvas, but never
+/// so small that names cannot be read (then the canvas scrolls), with the
+/// view at the start of the chain.
+pub fn fit(d: &Diagram, w: f64, h: f64) -> Viewport {
+    let pad = 16.0;
+    let whole = ((w - pad) / d.width.max(1.0)).min((h - pad) / d.height.max(1.0));
+    Viewport { x: 0.0, y: 0.0, zoom: whole.clamp(MIN_READABLE_ZOOM, 1.0) }
+}
+
+/// Zooms by `factor` keeping the diagram point under (sx, sy) (pixels from
+/// the canvas's top-left corner) still. `v.x`, `v.y` are the scroll
+/// position in diagram units.
+pub fn zoom_at(v: Viewport, factor: f64, sx: f64, sy: f64) -> Viewport {
+    let zoom = (v.zoom * factor).clamp(0.1, 4.0);
+    let px = v.x + sx / v.zoom;
+    let py = v.y + sy / v.zoom;
+    Viewport { x: (px - sx / zoom).max(0.0), y: (py - sy / zoom).max(0.0), zoom }
+}
+
+/// The view as the user left it: the zoom of the session and the scroll
+/// position of the canvas (which the user changes without actions).
+pub fn live_view(zoom: f64) -> (Viewport, f64, f64) {
+    let el = gloo::utils::document().query_selector(".canvas .scroller").ok().flatten();
+    match el {
+        Some(el) => {
+            let v = Viewport { x: el.scroll_left() as f64 / zoom, y: el.scroll_top() as f64 / zoom, zoom };
+            (v, el.client_width() as f64, el.client_height() as f64)
+        }
+        None => (Viewport { x: 0.0, y: 0.0, zoom }, 800.0, 600.0),
+    }
+}
+
+/// What to mark on the diagram for the current selection.
+#[derive(Default, PartialEq)]
+pub struct Highlight {
+    pub focus: HashSet<Id>,
+    pub up_stages: HashSet<Id>,
+    pub down_stages: HashSet<Id>,
+    pub up_flows: HashSet<Id>,
+    pub down_flows: HashSet<Id>,
+    pub flows: HashSet<Id>,
+}
+
+impl Highlight {
+    pub fn of(map: &Map, selection: &[Selection]) -> Highlight {
+        let mut h = Highlight::default();
+        for s in selection {
+            match s {
+                Selection::Stage(id) => {
+                    h.focus.insert(id.clone());
+                }
+                Selection::Flow(id) => {
+                    h.flows.insert(id.clone());
+                }
+                _ => {}
+            }
+        }
+        let stage = match selection.last() {
+            Some(Selection::Stage(id)) => Some(id.clone()),
+            Some(Selection::Topic(id)) => map.topic(id).and_then(|t| t.stage.clone()),
+            _ => None,
+        };
+        let Some(stage) = stage else { return h };
+        h.focus.insert(stage.clone());
+        let chain = chain_of_stage(map, &stage);
+        h.up_stages.extend(chain.upstream_stages.iter().cloned());
+        h.down_stages.extend(chain.downstream_stages.iter().cloned());
+        h.up_flows.extend(chain.inputs.iter().map(|l| l.flow.clone()));
+        h.down_flows.extend(chain.outputs.iter().map(|l| l.flow.clone()));
+        h
+    }
+
+    pub fn active(&self) -> bool {
+        !self.focus.is_empty()
+    }
+}
+
+/// The part of the diagram on screen (diagram units), grown by a margin so
+/// that a short scroll shows cards that are already there.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Window {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Window {
+    pub fn everything() -> Window {
+        Window { x0: f64::NEG_INFINITY, y0: f64::NEG_INFINITY, x1: f64::INFINITY, y1: f64::INFINITY }
+    }
+    pub fn around(scroll_x: f64, scroll_y: f64, w: f64, h: f64, zoom: f64) -> Window {
+        let (mx, my) = (w / zoom, h / zoom);
+        let (x, y) = (scroll_x / zoom, scroll_y / zoom);
+        Window { x0: x - mx, y0: y - my, x1: x + 2.0 * mx, y1: y + 2.0 * my }
+    }
+    pub fn meets(&self, x0: f64, y0: f64, x1: f64, y1: f64) -> bool {
+        x0 <= self.x1 && x1 >= self.x0 && y0 <= self.y1 && y1 >= self.y0
+    }
+}

@@ -1,0 +1,507 @@
+//! Merging a map that someone else exported into this one, by id (issue 5,
+//! PRODUCT.md item 8): the supervisor sends a template to the students, each
+//! adds a topic and edits a stage, the supervisor merges the files back.
+//!
+//! - An entity only in theirs is added, next to the entity it follows in
+//!   their file (see [`merge`] for the order).
+//! - Identical entities are left alone.
+//! - A field empty or absent on one side and filled on the other is filled
+//!   in, and listed in [`MergeResult::filled`].
+//! - A field filled on both sides with different values is a [`Conflict`],
+//!   resolved one by one or all at once with [`MergeResult::resolve`].
+//! - References that would dangle in the result (a flow whose stage is not
+//!   there, a topic whose student became a supervisor in the other file…)
+//!   are repaired by leaving the thing out or clearing the field, and every
+//!   such repair is listed ([`Dangling`]); nothing is dropped silently.
+//!
+//! Guarantee: when both maps pass `format::validate::check`, every resolved
+//! map passes it too. Nothing here panics on any input. The merge is
+//! deterministic, and merging files that do not conflict gives the same map
+//! whatever the order they are merged in (for the usual case of files that
+//! each add their own entities; see the property tests).
+
+mod fields;
+
+pub use fields::FieldValue;
+use fields::{
+    document_fields, document_get, document_set, project_fields, project_get, project_set, Fields,
+};
+
+use std::collections::{HashMap, HashSet};
+
+use crate::format::validate::{MAX_FLOWS, MAX_PEOPLE, MAX_STAGES, MAX_TOPICS};
+use crate::model::{Id, Map, PersonKind};
+
+/// What kind of thing a merge report line is about.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum EntityKind {
+    /// The top level of the file (only unknown fields live there).
+    Document,
+    Project,
+    Phase,
+    Stage,
+    Flow,
+    Person,
+    Topic,
+}
+
+impl EntityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntityKind::Document => "file",
+            EntityKind::Project => "project",
+            EntityKind::Phase => "phase",
+            EntityKind::Stage => "stage",
+            EntityKind::Flow => "flow",
+            EntityKind::Person => "person",
+            EntityKind::Topic => "topic",
+        }
+    }
+}
+
+/// An entity that was only in their file and is now in the map.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Added {
+    pub kind: EntityKind,
+    pub id: Id,
+}
+
+/// A field that was empty (or absent) in mine and filled in from theirs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Filled {
+    pub kind: EntityKind,
+    /// Empty for the project and the file's top level.
+    pub id: Id,
+    pub field: String,
+    pub value: FieldValue,
+}
+
+/// A field filled on both sides with different values.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Conflict {
+    pub kind: EntityKind,
+    /// Empty for the project and the file's top level.
+    pub id: Id,
+    /// The field's name as in the file (`role`, `artifact`, an unknown key…).
+    pub field: String,
+    pub mine: FieldValue,
+    pub theirs: FieldValue,
+}
+
+/// How to settle a conflict.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Choice {
+    KeepMine,
+    TakeTheirs,
+}
+
+/// Why a reference could not stay as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Why {
+    /// It names an entity of this kind that is not in the merged map.
+    Missing(EntityKind),
+    /// A topic's student is not (any more) a student.
+    NotAStudent,
+    /// A topic's supervisor is not (any more) a supervisor.
+    NotASupervisor,
+    /// A flow would go from a stage to itself.
+    SameStage,
+    /// A supervisor is listed twice.
+    Repeated,
+    /// The merged map would hold more of this kind than a file may (FORMAT.md limits).
+    TooMany,
+}
+
+/// What was done about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Fix {
+    /// The whole entity was left out of the merged map.
+    LeftOut,
+    /// The field was cleared (a stage without a phase, a topic not placed).
+    Cleared,
+    /// The entry was taken out of the list (a topic's supervisors).
+    Removed,
+}
+
+/// A reference that would have dangled, and what was done about it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Dangling {
+    pub kind: EntityKind,
+    pub id: Id,
+    /// The field holding the reference; empty when the entity itself was left out for [`Why::TooMany`].
+    pub field: String,
+    /// The id the field named.
+    pub target: Id,
+    pub why: Why,
+    pub fix: Fix,
+}
+
+/// The outcome of [`merge`], before conflicts are resolved.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MergeResult {
+    /// Mine, with theirs' additions and fill-ins, every conflict still as mine.
+    base: Map,
+    /// Entities added from theirs, in report order (project phases, stages, flows, people, topics).
+    pub added: Vec<Added>,
+    pub filled: Vec<Filled>,
+    pub conflicts: Vec<Conflict>,
+    /// Entities of theirs that could not be added (the file limits).
+    pub left_out: Vec<Dangling>,
+}
+
+/// A merge with its conflicts settled: a valid map and the repairs made.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    pub map: Map,
+    /// Everything left out or cleared, in report order.
+    pub dangling: Vec<Dangling>,
+}
+
+impl MergeResult {
+    pub fn has_conflicts(&self) -> bool {
+        !self.conflicts.is_empty()
+    }
+
+    /// Nothing to add, fill in or settle: their file brings nothing new.
+    pub fn is_noop(&self) -> bool {
+        self.added.is_empty() && self.filled.is_empty() && self.conflicts.is_empty() && self.left_out.is_empty()
+    }
+
+    /// Settles the conflicts one by one: `choices[i]` for `conflicts[i]`;
+    /// a conflict without a choice keeps mine.
+    pub fn resolve(&self, choices: &[Choice]) -> Resolved {
+        let mut map = self.base.clone();
+        for (i, c) in self.conflicts.iter().enumerate() {
+            if choices.get(i).copied() == Some(Choice::TakeTheirs) {
+                set_field(&mut map, c.kind, &c.id, &c.field, c.theirs.clone());
+            }
+        }
+        let mut dangling = self.left_out.clone();
+        dangling.extend(repair(&mut map));
+        Resolved { map, dangling }
+    }
+
+    /// Settles every conflict the same way.
+    pub fn resolve_all(&self, choice: Choice) -> Resolved {
+        self.resolve(&vec![choice; self.conflicts.len()])
+    }
+
+    /// The map as it is before any conflict is settled (every conflict keeps
+    /// mine), for a preview; the same as `resolve_all(Choice::KeepMine).map`.
+    pub fn preview(&self) -> Resolved {
+        self.resolve(&[])
+    }
+}
+
+/// Brings `theirs` into `mine` by id. See the module documentation.
+///
+/// Order of what is added: each new entity goes right after the entity that
+/// precedes it in their file (the start of the list when none does), past
+/// any entities of mine that their file does not know and whose id sorts
+/// before the new one. So a new stage stays next to its neighbours, and
+/// several files adding at the same place give one order whichever is
+/// merged first.
+pub fn merge(mine: &Map, theirs: &Map) -> MergeResult {
+    let mut r = Report::default();
+    let mut base = mine.clone();
+
+    // The top level's unknown fields.
+    let fills = r.fields(
+        EntityKind::Document,
+        &Id::default(),
+        document_fields(&mine.extra),
+        &|f| document_get(&mine.extra, f),
+        &|f| document_get(&theirs.extra, f),
+        document_fields(&theirs.extra),
+    );
+    for (f, v) in fills {
+        document_set(&mut base.extra, &f, v);
+    }
+
+    // The project's own fields, then its phases.
+    let fills = r.fields(
+        EntityKind::Project,
+        &Id::default(),
+        project_fields(&mine.project),
+        &|f| project_get(&mine.project, f),
+        &|f| project_get(&theirs.project, f),
+        project_fields(&theirs.project),
+    );
+    for (f, v) in fills {
+        project_set(&mut base.project, &f, v);
+    }
+    base.project.phases = r.list(EntityKind::Phase, &mine.project.phases, &theirs.project.phases, usize::MAX);
+    base.stages = r.list(EntityKind::Stage, &mine.stages, &theirs.stages, MAX_STAGES);
+    base.flows = r.list(EntityKind::Flow, &mine.flows, &theirs.flows, MAX_FLOWS);
+    base.people = r.list(EntityKind::Person, &mine.people, &theirs.people, MAX_PEOPLE);
+    base.topics = r.list(EntityKind::Topic, &mine.topics, &theirs.topics, MAX_TOPICS);
+
+    MergeResult { base, added: r.added, filled: r.filled, conflicts: r.conflicts, left_out: r.left_out }
+}
+
+#[derive(Default)]
+struct Report {
+    added: Vec<Added>,
+    filled: Vec<Filled>,
+    conflicts: Vec<Conflict>,
+    left_out: Vec<Dangling>,
+}
+
+impl Report {
+    /// Compares two entities field by field; returns the fill-ins to apply to mine.
+    fn fields(
+        &mut self,
+        kind: EntityKind,
+        id: &Id,
+        mine_fields: Vec<(String, FieldValue)>,
+        mine_get: &dyn Fn(&str) -> FieldValue,
+        theirs_get: &dyn Fn(&str) -> FieldValue,
+        theirs_fields: Vec<(String, FieldValue)>,
+    ) -> Vec<(String, FieldValue)> {
+        let mut names: Vec<String> = mine_fields.into_iter().map(|(k, _)| k).collect();
+        for (k, _) in theirs_fields {
+            if !names.contains(&k) {
+                names.push(k);
+            }
+        }
+        let mut fills = Vec::new();
+        for name in names {
+            let (m, t) = (mine_get(&name), theirs_get(&name));
+            if m == t || t.is_empty() {
+                continue;
+            }
+            if m.is_empty() {
+                self.filled.push(Filled { kind, id: id.clone(), field: name.clone(), value: t.clone() });
+                fills.push((name, t));
+            } else {
+                self.conflicts.push(Conflict { kind, id: id.clone(), field: name, mine: m, theirs: t });
+            }
+        }
+        fills
+    }
+
+    /// Merges one list of entities by id.
+    fn list<T: Fields + Clone>(&mut self, kind: EntityKind, mine: &[T], theirs: &[T], max: usize) -> Vec<T> {
+        let mut nodes: Vec<T> = mine.to_vec();
+        let mut at: HashMap<&Id, usize> = HashMap::with_capacity(mine.len());
+        for (i, e) in mine.iter().enumerate() {
+            at.entry(e.id()).or_insert(i);
+        }
+        let theirs_ids: HashSet<&Id> = theirs.iter().map(|e| e.id()).collect();
+        let mut known: HashSet<Id> = mine.iter().map(|e| e.id().clone()).collect();
+        // A linked list over slots: slot 0 is the head, slot i + 1 holds nodes[i].
+        let mut next: Vec<Option<usize>> = (0..=mine.len()).map(|s| (s < mine.len()).then_some(s + 1)).collect();
+        let mut foreign: Vec<bool> = mine.iter().map(|e| !theirs_ids.contains(e.id())).collect();
+        let mut count = mine.len();
+        let mut anchor = 0usize;
+        let mut seen: HashSet<&Id> = HashSet::new();
+        for t in theirs {
+            if !seen.insert(t.id()) {
+                continue; // a repeated id in their file: the first one counts
+            }
+            if let Some(&i) = at.get(t.id()) {
+                if let Some(m) = nodes.get(i) {
+                    let fills =
+                        self.fields(kind, t.id(), m.fields(), &|f| m.get(f), &|f| t.get(f), t.fields());
+                    if let Some(m) = nodes.get_mut(i) {
+                        for (f, v) in fills {
+                            m.set(&f, v);
+                        }
+                    }
+                }
+                anchor = i + 1;
+                continue;
+            }
+            if known.contains(t.id()) {
+                continue;
+            }
+            if count >= max {
+                self.left_out.push(Dangling {
+                    kind,
+                    id: t.id().clone(),
+                    field: String::new(),
+                    target: t.id().clone(),
+                    why: Why::TooMany,
+                    fix: Fix::LeftOut,
+                });
+                continue;
+            }
+            count += 1;
+            known.insert(t.id().clone());
+            nodes.push(t.clone());
+            foreign.push(false);
+            next.push(None);
+            let slot = nodes.len();
+            // Past the entities their file does not know whose id sorts first.
+            let mut prev = anchor;
+            while let Some(n) = next.get(prev).copied().flatten() {
+                let skip = foreign.get(n - 1).copied().unwrap_or(false)
+                    && nodes.get(n - 1).is_some_and(|e| e.id() < t.id());
+                if !skip {
+                    break;
+                }
+                prev = n;
+            }
+            let after = next.get(prev).copied().flatten();
+            if let Some(s) = next.get_mut(slot) {
+                *s = after;
+            }
+            if let Some(s) = next.get_mut(prev) {
+                *s = Some(slot);
+            }
+            anchor = slot;
+            self.added.push(Added { kind, id: t.id().clone() });
+        }
+        let mut order = Vec::with_capacity(nodes.len());
+        let mut cur = next.first().copied().flatten();
+        while let Some(s) = cur {
+            order.push(s - 1);
+            cur = next.get(s).copied().flatten();
+            if order.len() > nodes.len() {
+                break; // cannot happen; never loop forever
+            }
+        }
+        let mut slots: Vec<Option<T>> = nodes.into_iter().map(Some).collect();
+        order.into_iter().filter_map(|i| slots.get_mut(i).and_then(Option::take)).collect()
+    }
+}
+
+fn set_field(map: &mut Map, kind: EntityKind, id: &Id, field: &str, v: FieldValue) {
+    fn find<'a, T: Fields>(list: &'a mut [T], id: &Id) -> Option<&'a mut T> {
+        list.iter_mut().find(|e| e.id() == id)
+    }
+    match kind {
+        EntityKind::Document => document_set(&mut map.extra, field, v),
+        EntityKind::Project => project_set(&mut map.project, field, v),
+        EntityKind::Phase => {
+            if let Some(e) = find(&mut map.project.phases, id) {
+                e.set(field, v);
+            }
+        }
+        EntityKind::Stage => {
+            if let Some(e) = find(&mut map.stages, id) {
+                e.set(field, v);
+            }
+        }
+        EntityKind::Flow => {
+            if let Some(e) = find(&mut map.flows, id) {
+                e.set(field, v);
+            }
+        }
+        EntityKind::Person => {
+            if let Some(e) = find(&mut map.people, id) {
+                e.set(field, v);
+            }
+        }
+        EntityKind::Topic => {
+            if let Some(e) = find(&mut map.topics, id) {
+                e.set(field, v);
+            }
+        }
+    }
+}
+
+/// Makes every reference of a map name an entity of the right kind: a
+/// stage's unknown phase and a topic's unknown stage are cleared, a flow
+/// with an unknown end (or from a stage to itself) and a topic whose student
+/// is not a student are left out, a topic's supervisors that are not
+/// supervisors (or repeated) are taken out. Returns what was done, in file
+/// order. A map that passes `format::validate::check` is left unchanged.
+pub fn repair(map: &mut Map) -> Vec<Dangling> {
+    let mut out = Vec::new();
+    let phases: HashSet<Id> = map.project.phases.iter().map(|p| p.id.clone()).collect();
+    for s in &mut map.stages {
+        if let Some(p) = s.phase.clone() {
+            if !phases.contains(&p) {
+                out.push(Dangling {
+                    kind: EntityKind::Stage,
+                    id: s.id.clone(),
+                    field: "phase".into(),
+                    target: p,
+                    why: Why::Missing(EntityKind::Phase),
+                    fix: Fix::Cleared,
+                });
+                s.phase = None;
+            }
+        }
+    }
+    let stages: HashSet<Id> = map.stages.iter().map(|s| s.id.clone()).collect();
+    map.flows.retain(|f| {
+        let problem = if !stages.contains(&f.from) {
+            Some(("from", f.from.clone(), Why::Missing(EntityKind::Stage)))
+        } else if !stages.contains(&f.to) {
+            Some(("to", f.to.clone(), Why::Missing(EntityKind::Stage)))
+        } else if f.from == f.to {
+            Some(("to", f.to.clone(), Why::SameStage))
+        } else {
+            None
+        };
+        match problem {
+            Some((field, target, why)) => {
+                out.push(Dangling { kind: EntityKind::Flow, id: f.id.clone(), field: field.into(), target, why, fix: Fix::LeftOut });
+                false
+            }
+            None => true,
+        }
+    });
+    let kinds: HashMap<Id, PersonKind> = map.people.iter().map(|p| (p.id.clone(), p.kind)).collect();
+    map.topics.retain(|t| {
+        let why = match kinds.get(&t.student) {
+            None => Some(Why::Missing(EntityKind::Person)),
+            Some(PersonKind::Student) => None,
+            Some(_) => Some(Why::NotAStudent),
+        };
+        match why {
+            Some(why) => {
+                out.push(Dangling {
+                    kind: EntityKind::Topic,
+                    id: t.id.clone(),
+                    field: "student".into(),
+                    target: t.student.clone(),
+                    why,
+                    fix: Fix::LeftOut,
+                });
+                false
+            }
+            None => true,
+        }
+    });
+    for t in &mut map.topics {
+        if let Some(st) = t.stage.clone() {
+            if !stages.contains(&st) {
+                out.push(Dangling {
+                    kind: EntityKind::Topic,
+                    id: t.id.clone(),
+                    field: "stage".into(),
+                    target: st,
+                    why: Why::Missing(EntityKind::Stage),
+                    fix: Fix::Cleared,
+                });
+                t.stage = None;
+            }
+        }
+        let mut kept: Vec<Id> = Vec::with_capacity(t.supervisors.len());
+        for s in std::mem::take(&mut t.supervisors) {
+            let why = match kinds.get(&s) {
+                _ if kept.contains(&s) => Some(Why::Repeated),
+                None => Some(Why::Missing(EntityKind::Person)),
+                Some(k) if k.is_supervisor() => None,
+                Some(_) => Some(Why::NotASupervisor),
+            };
+            match why {
+                Some(why) => out.push(Dangling {
+                    kind: EntityKind::Topic,
+                    id: t.id.clone(),
+                    field: "supervisors".into(),
+                    target: s,
+                    why,
+                    fix: Fix::Removed,
+                }),
+                None => kept.push(s),
+            }
+        }
+        t.supervisors = kept;
+    }
+    out
+}
+
