@@ -95,6 +95,7 @@ catalogue! {
     AddTopic => "Add topic", "添加课题";
     Delete => "Delete", "删除";
     RemoveFromMap => "Remove from the map", "从地图中移除";
+    EditHeading => "Edit", "编辑";
     Language => "Language", "语言";
     LangEnglish => "English", "English";
     LangChinese => "中文", "中文";

@@ -20,6 +20,8 @@ pub struct CardProps {
     pub up: bool,
     pub down: bool,
     pub dim: bool,
+    /// The stage the selection is about (e.g. the stage of a selected topic).
+    pub focus: bool,
     pub lang: Lang,
     pub dispatch: Dispatch,
     pub gesture: Shared<RefCell<Gesture>>,
@@ -41,7 +43,8 @@ pub fn StageCard(p: &CardProps) -> Html {
         p.selected.then_some("selected"),
         p.up.then_some("up"),
         p.down.then_some("down"),
-        p.dim.then_some("dim")
+        p.dim.then_some("dim"),
+        (p.focus && !p.selected).then_some("focus")
     );
     let onclick = {
         let dispatch = p.dispatch.clone();

@@ -475,7 +475,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         html! {
             <card::StageCard key={c.stage.to_string()} card={c.clone()} label={label}
                 selected={ed.session.is_selected(&Selection::Stage(c.stage.clone()))}
-                {up} {down} dim={active && !up && !down && !focus} {lang}
+                {up} {down} dim={active && !up && !down && !focus} {focus} {lang}
                 dispatch={props.dispatch.clone()} gesture={gesture.clone()}
                 suppress_click={suppress_click.clone()} selected_stages={selected_stages.clone()} />
         }

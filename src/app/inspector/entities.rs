@@ -63,6 +63,12 @@ pub fn stage(doc: &crate::app::Shared<Map>, id: &Id, lang: Lang, fresh: bool, d:
         <div class="selection stage-details" key={format!("stage-{key}")}>
             <p class="kind">{t(lang, Key::StageHeading)}</p>
             <h3 class="name">{s.name.clone()}</h3>
+            <p class="students-here">
+                <span class="label">{t(lang, Key::StudentsHere)}{": "}</span>
+                {if students.is_empty() { t(lang, Key::NobodyHere).to_string() } else { names(map, &students, lang) }}
+            </p>
+            {chain_lists(map, &chain, &s.external_inputs, &s.external_outputs, lang, d)}
+            <h4 class="sub edit-heading">{t(lang, Key::EditHeading)}</h4>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={s.name.clone()} autofocus={fresh}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenameStage { id: i.clone(), name } })} />
             <SelectField label={t(lang, Key::PhaseLabel)} entity={key.clone()} options={phases}
@@ -76,12 +82,7 @@ pub fn stage(doc: &crate::app::Shared<Map>, id: &Id, lang: Lang, fresh: bool, d:
             <TextArea label={t(lang, Key::ExternalOutputsLabel)} entity={key.clone()} value={s.external_outputs.join("\n")}
                 maxlength={5000} hint={t(lang, Key::OnePerLine)}
                 onchange={edit(d, { let i = i.clone(); move |v: String| Edit::SetExternalOutputs { id: i.clone(), items: lines(&v) } })} />
-            <p class="students-here">
-                <span class="label">{t(lang, Key::StudentsHere)}{": "}</span>
-                {if students.is_empty() { t(lang, Key::NobodyHere).to_string() } else { names(map, &students, lang) }}
-            </p>
             <AddFlow map={doc.clone()} from={id.clone()} {lang} dispatch={d.clone()} />
-            {chain_lists(map, &chain, &s.external_inputs, &s.external_outputs, lang, d)}
             <div class="actions">{delete_button(lang, d, Edit::DeleteStage { id: id.clone() })}</div>
         </div>
     }
@@ -189,6 +190,10 @@ pub fn topic(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
         <div class="selection topic-details" key={format!("topic-{key}")}>
             <p class="kind">{t(lang, Key::TopicHeading)}</p>
             <h3 class="name">{tp.title.clone()}</h3>
+            if let Some(s) = stage {
+                {chain_lists(map, &chain_of_stage(map, &s.id), &s.external_inputs, &s.external_outputs, lang, d)}
+            }
+            <h4 class="sub edit-heading">{t(lang, Key::EditHeading)}</h4>
             <TextField label={t(lang, Key::TitleLabel)} entity={key.clone()} value={tp.title.clone()} autofocus={fresh}
                 onchange={edit(d, { let i = i.clone(); move |title| Edit::SetTopicTitle { id: i.clone(), title } })} />
             <SelectField label={t(lang, Key::StudentLabel)} entity={key.clone()} options={students} value={tp.student.to_string()}
@@ -203,9 +208,6 @@ pub fn topic(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
                 onchange={edit(d, { let i = i.clone(); move |date| Edit::SetDefenseDate { id: i.clone(), date } })} />
             <TextArea label={t(lang, Key::NotesLabel)} entity={key.clone()} value={tp.notes.clone()} maxlength={10000} rows={3}
                 onchange={edit(d, { let i = i.clone(); move |notes| Edit::SetTopicNotes { id: i.clone(), notes } })} />
-            if let Some(s) = stage {
-                {chain_lists(map, &chain_of_stage(map, &s.id), &s.external_inputs, &s.external_outputs, lang, d)}
-            }
             <div class="actions">{delete_button(lang, d, Edit::DeleteTopic { id: id.clone() })}</div>
         </div>
     }
