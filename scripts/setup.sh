@@ -68,6 +68,10 @@ _chainmap_install() {
     echo "== setup: rustup target add wasm32-unknown-unknown"
     rustup target add wasm32-unknown-unknown
   fi
+  if ! cargo clippy --version >/dev/null 2>&1; then
+    echo "== setup: rustup component add clippy"
+    rustup component add clippy
+  fi
 
   # Cargo.lock decides the wasm-bindgen version (it is committed; generate it only if absent).
   [ -f Cargo.lock ] || { echo "== setup: cargo generate-lockfile"; cargo generate-lockfile; }

@@ -71,7 +71,7 @@ pub mod storage {
     //! Autosave in localStorage: one key holds `{"rev": N, "map": TEXT}`,
     //! written in one step. `rev` grows with every save from any tab, so a
     //! tab can tell that another one saved a newer map since it last looked.
-    use serde_json::{json, Value};
+    use crate::json::{self, Value};
 
     pub const KEY: &str = "chainmap.autosave.v2";
 
@@ -86,8 +86,9 @@ pub mod storage {
 
     /// Reads an autosave entry (also what a `storage` event carries).
     pub fn parse(raw: &str) -> Option<(String, u64)> {
-        let v: Value = serde_json::from_str(raw).ok()?;
-        Some((v.get("map")?.as_str()?.to_string(), v.get("rev")?.as_u64()?))
+        let v = json::parse(raw).ok()?.value;
+        let (Some(Value::String(map)), Some(Value::Number(rev))) = (v.get("map"), v.get("rev")) else { return None };
+        Some((map.clone(), rev.parse().ok()?))
     }
 
     pub fn current_rev() -> u64 {
@@ -116,7 +117,9 @@ pub mod storage {
             return Saved::Newer { theirs };
         }
         let rev = theirs.max(known) + 1;
-        let entry = json!({ "rev": rev, "map": text }).to_string();
+        let mut entry = format!("{{\"rev\":{rev},\"map\":");
+        json::write_string(&mut entry, text);
+        entry.push('}');
         match s.set_item(KEY, &entry) {
             Ok(()) => Saved::Ok(rev),
             Err(_) => Saved::Refused,

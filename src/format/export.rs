@@ -158,6 +158,7 @@ fn topic(t: &Topic) -> Value {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::format_number;
 

@@ -12,6 +12,8 @@
 //! Invariant: `import` never panics and never changes anything on failure;
 //! it only returns problems.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod export;
 mod problem;
 mod typed;
@@ -94,12 +96,12 @@ fn decode(bytes: &[u8]) -> Result<&str, Problem> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let looks_utf16 = bytes.starts_with(b"\xFF\xFE")
         || bytes.starts_with(b"\xFE\xFF")
-        || (bytes.len() >= 2 && (bytes[0] == 0) != (bytes[1] == 0));
+        || matches!((bytes.first(), bytes.get(1)), (Some(a), Some(b)) if (*a == 0) != (*b == 0));
     if looks_utf16 {
         return Err(file(ProblemKind::Utf16));
     }
     std::str::from_utf8(bytes).map_err(|e| {
-        let good = std::str::from_utf8(&bytes[..e.valid_up_to()]).unwrap_or("");
+        let good = bytes.get(..e.valid_up_to()).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("");
         let (line, column) = json_line_column(good);
         Problem { place: Place::Text { line, column }, kind: ProblemKind::NotUtf8 }
     })

@@ -164,7 +164,7 @@ impl Validator {
             self.text(&p.name, || format!("people[{i}].name"), Text::Required);
             self.text(&p.affiliation, || format!("people[{i}].affiliation"), Text::Short);
         }
-        let kind_of = |id: &Id| people.get(id.as_str()).map(|&i| map.people[i].kind);
+        let kind_of = |id: &Id| people.get(id.as_str()).and_then(|&i| map.people.get(i)).map(|p| p.kind);
 
         let _ = self.ids(Entity::Topic, "topics", map.topics.iter().map(|x| &x.id));
         for (i, t) in map.topics.iter().enumerate() {
@@ -219,7 +219,7 @@ impl Validator {
 /// `YYYY-MM-DD` naming a day that exists (leap years included).
 pub fn is_real_date(s: &str) -> bool {
     let b = s.as_bytes();
-    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+    if b.len() != 10 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return false;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
@@ -243,6 +243,7 @@ pub fn is_real_date(s: &str) -> bool {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::is_real_date;
 

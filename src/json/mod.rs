@@ -6,6 +6,8 @@
 //! nesting depth with a clear message. This module does all three, and never
 //! recurses deeper than [`MAX_DEPTH`] + 1 frames.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod parse;
 mod write;
 

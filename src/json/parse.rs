@@ -127,7 +127,7 @@ impl Parser<'_> {
         if self.src.get(self.pos..end) == Some(word.as_bytes()) {
             self.pos = end;
             Ok(v)
-        } else if end > self.src.len() && word.as_bytes().starts_with(&self.src[self.pos..]) {
+        } else if end > self.src.len() && word.as_bytes().starts_with(self.src.get(self.pos..).unwrap_or_default()) {
             self.pos = self.src.len();
             Err(self.error(SyntaxKind::UnexpectedEnd))
         } else {
@@ -373,6 +373,7 @@ pub fn line_column(text: &str, offset: usize) -> (usize, usize) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

@@ -76,6 +76,7 @@ pub fn write_string(out: &mut String, s: &str) {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::super::parse;
     use super::*;
