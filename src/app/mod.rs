@@ -7,7 +7,9 @@
 //! `effects` and in the effect hooks of [`App`].
 
 mod autosave;
+mod brief_panel;
 mod commands;
+mod coverage_panel;
 mod diagram;
 mod dialogs;
 mod dom;
@@ -310,10 +312,14 @@ pub fn App(props: &AppProps) -> Html {
             <main class="workspace">
                 <aside class="side left">
                     <team::Team editor={ed.clone()} dispatch={dispatch.clone()} />
+                    <coverage_panel::CoveragePanel doc={doc.clone()} derived={derived.clone()} {lang}
+                        dispatch={dispatch.clone()} />
                 </aside>
                 <diagram::ChainDiagram editor={ed.clone()} derived={derived.clone()} dispatch={dispatch.clone()} />
                 <aside class="side right">
                     <inspector::Inspector editor={ed.clone()} dispatch={dispatch.clone()} />
+                    <brief_panel::BriefPanel doc={doc.clone()} derived={derived.clone()}
+                        selection={ed.session.primary().cloned()} {lang} dispatch={dispatch.clone()} />
                     <gaps_panel::GapsPanel doc={doc.clone()} derived={derived.clone()} {lang}
                         dispatch={dispatch.clone()} />
                 </aside>

@@ -96,6 +96,20 @@ catalogue! {
     Delete => "Delete", "删除";
     RemoveFromMap => "Remove from the map", "从地图中移除";
     EditHeading => "Edit", "编辑";
+    CoveragePhases => "Stages covered per phase", "各阶段的环节覆盖";
+    CoverageMatrix => "Who works at which stage", "谁在哪个环节";
+    CoverageSupervisors => "Topics per supervisor", "每位导师的课题";
+    AcademicSupervisors => "Academic supervisors", "学术导师";
+    EnterpriseSupervisors => "Enterprise supervisors", "企业导师";
+    NoSupervisorsYet => "No supervisors yet.", "还没有导师。";
+    NoStudentsYet => "No students yet.", "还没有学生。";
+    BriefTopicLabel => "Brief for topic", "简报对应的课题";
+    ExportMarkdown => "Export Markdown", "导出 Markdown";
+    ExportAllMarkdown => "Export all briefs as Markdown", "把全部简报导出为 Markdown";
+    PrintBrief => "Print brief", "打印简报";
+    PrintAllBriefs => "Print all briefs", "打印全部简报";
+    CheckDone => "done", "已完成";
+    CheckMissing => "missing", "未完成";
     Language => "Language", "语言";
     LangEnglish => "English", "English";
     LangChinese => "中文", "中文";
@@ -253,6 +267,22 @@ pub fn gap_counts(lang: Lang, errors: usize, warnings: usize, infos: usize) -> S
     match lang {
         Lang::En => format!("{errors} errors · {warnings} warnings · {infos} notes"),
         Lang::Zh => format!("{errors} 个错误 · {warnings} 个警告 · {infos} 条提示"),
+    }
+}
+
+pub fn coverage_summary(lang: Lang, covered: usize, total: usize) -> String {
+    let share = if total == 0 { 0 } else { (covered * 100 + total / 2) / total };
+    match lang {
+        Lang::En => format!("{covered} of {total} stages have a student ({share}%)"),
+        Lang::Zh => format!("{total} 个环节中有 {covered} 个有学生负责（{share}%）"),
+    }
+}
+
+pub fn topic_count(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En if n == 1 => "1 topic".into(),
+        Lang::En => format!("{n} topics"),
+        Lang::Zh => format!("{n} 个课题"),
     }
 }
 

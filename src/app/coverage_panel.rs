@@ -1,0 +1,138 @@
+//! The Coverage region: per phase, covered / total stages; the stage ×
+//! student matrix; topics per supervisor; the share of stages covered.
+//! Activating a cell selects the topic, a row header the stage.
+
+use yew::prelude::*;
+
+use super::panel::Panel;
+use super::{Derived, Dispatch, Shared};
+use crate::editor::{Action, Selection};
+use crate::i18n::{coverage_summary, t, topic_count, Key, Lang};
+use crate::model::{Map, PersonKind};
+
+/// Rows of the matrix drawn before "Show … more".
+const ROWS_SHOWN: usize = 120;
+
+#[derive(Properties, PartialEq)]
+pub struct CoverageProps {
+    pub doc: Shared<Map>,
+    pub derived: Shared<Derived>,
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+}
+
+#[component]
+pub fn CoveragePanel(p: &CoverageProps) -> Html {
+    let lang = p.lang;
+    let map = &*p.doc;
+    let c = &p.derived.analysis.coverage;
+    let all_rows = use_state(|| false);
+    let select = |sel: Selection| {
+        let d = p.dispatch.clone();
+        Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(sel.clone()))))
+    };
+    let phases = c.phases.iter().map(|ph| {
+        let name = match &ph.phase {
+            Some(id) => map.phase(id).map_or(id.to_string(), |x| x.name.clone()),
+            None => t(lang, Key::NoPhase).to_string(),
+        };
+        let key = ph.phase.as_ref().map_or("~none".to_string(), |id| id.to_string());
+        html! {
+            <li key={key} class="phase-coverage">
+                <span class="phase-name">{name.clone()}</span>
+                <meter min="0" max={ph.total.max(1).to_string()} value={ph.covered.to_string()}
+                    aria-label={format!("{name}: {} / {}", ph.covered, ph.total)} />
+                <span class="ratio">{format!("{} / {}", ph.covered, ph.total)}</span>
+            </li>
+        }
+    });
+    let students: Vec<&str> = c.students.iter().map(|id| map.person_name(id)).collect();
+    let shown = if *all_rows { c.matrix.len() } else { c.matrix.len().min(ROWS_SHOWN) };
+    let rows = c.matrix.iter().take(shown).map(|row| {
+        let cells = (0..students.len()).map(|col| {
+            let topics = row.topics_of(col);
+            html! {
+                <td>
+                    {for topics.iter().map(|tid| {
+                        let title = map.topic(tid).map_or(tid.to_string(), |x| x.title.clone());
+                        html! {
+                            <button type="button" class="cell-mark" title={title.clone()} aria-label={title}
+                                onclick={select(Selection::Topic(tid.clone()))}>{"●"}</button>
+                        }
+                    })}
+                </td>
+            }
+        });
+        html! {
+            <tr key={row.stage.to_string()} class={classes!((!row.is_covered()).then_some("uncovered"))}>
+                <th scope="row">
+                    <button type="button" class="link" onclick={select(Selection::Stage(row.stage.clone()))}>
+                        {map.stage_name(&row.stage).to_string()}
+                    </button>
+                </th>
+                {for cells}
+            </tr>
+        }
+    });
+    let supervisors = |kind: PersonKind| -> Html {
+        let list: Vec<Html> = c
+            .supervisors
+            .iter()
+            .filter(|s| s.kind == kind)
+            .map(|s| {
+                let topics = s.topics.iter().map(|tid| {
+                    let title = map.topic(tid).map_or(tid.to_string(), |x| x.title.clone());
+                    html! { <li key={tid.to_string()}><button type="button" class="link" onclick={select(Selection::Topic(tid.clone()))}>{title}</button></li> }
+                });
+                html! {
+                    <li key={s.person.to_string()}>
+                        <button type="button" class="link person-link" onclick={select(Selection::Person(s.person.clone()))}>
+                            {map.person_name(&s.person).to_string()}
+                        </button>
+                        <span class="hint small">{format!(" · {}", topic_count(lang, s.topics.len()))}</span>
+                        <ul class="plain">{for topics}</ul>
+                    </li>
+                }
+            })
+            .collect();
+        if list.is_empty() {
+            html! { <p class="hint small">{t(lang, Key::NoSupervisorsYet)}</p> }
+        } else {
+            html! { <ul class="plain supervisors">{list}</ul> }
+        }
+    };
+    html! {
+        <Panel title={t(lang, Key::RegionCoverage)} class="coverage" {lang}>
+            <p class="coverage-summary">{coverage_summary(lang, c.covered_stages, c.total_stages)}</p>
+            <h3 class="sub">{t(lang, Key::CoveragePhases)}</h3>
+            <ul class="plain phases">{for phases}</ul>
+            <h3 class="sub">{t(lang, Key::CoverageMatrix)}</h3>
+            if students.is_empty() {
+                <p class="hint small">{t(lang, Key::NoStudentsYet)}</p>
+            } else {
+                <div class="matrix-wrap">
+                    <table class="matrix">
+                        <caption class="visually-hidden">{t(lang, Key::CoverageMatrix)}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t(lang, Key::StageLabel)}</th>
+                                {for students.iter().map(|s| html! { <th scope="col">{s.to_string()}</th> })}
+                            </tr>
+                        </thead>
+                        <tbody>{for rows}</tbody>
+                    </table>
+                </div>
+                if shown < c.matrix.len() {
+                    <button type="button" class="more" onclick={{ let a = all_rows.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                        {crate::i18n::show_more(lang, c.matrix.len() - shown)}
+                    </button>
+                }
+            }
+            <h3 class="sub">{t(lang, Key::CoverageSupervisors)}</h3>
+            <h4 class="subsub">{t(lang, Key::AcademicSupervisors)}</h4>
+            {supervisors(PersonKind::AcademicSupervisor)}
+            <h4 class="subsub">{t(lang, Key::EnterpriseSupervisors)}</h4>
+            {supervisors(PersonKind::EnterpriseSupervisor)}
+        </Panel>
+    }
+}
