@@ -18,3 +18,5 @@ pub mod templates;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;
+#[cfg(target_arch = "wasm32")]
+pub mod bench_api;

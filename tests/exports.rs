@@ -40,7 +40,8 @@ fn sample_maps() -> Vec<(String, Map)> {
         dirs.push(shared);
     }
     for (d, dir) in dirs.iter().enumerate() {
-        let mut files: Vec<PathBuf> = std::fs::read_dir(dir).expect("conformance folder").filter_map(|e| e.ok().map(|e| e.path())).collect();
+        let mut files: Vec<PathBuf> =
+            std::fs::read_dir(dir).expect("conformance folder").filter_map(|e| e.ok().map(|e| e.path())).collect();
         files.sort();
         for f in files {
             let name = f.file_name().and_then(|n| n.to_str()).unwrap_or("").to_string();
@@ -181,7 +182,7 @@ fn the_brief_reads_in_chinese_and_agrees_with_the_checklist() {
                 let open = md.matches("- [ ] ").count();
                 assert_eq!(ticks, b.checklist.iter().filter(|c| c.ok).count(), "{md}");
                 assert_eq!(ticks + open, 7);
-                assert_eq!(md.matches("\n- **").count() >= 5, true);
+                assert!(md.matches("\n- **").count() >= 5);
                 for g in &b.gaps {
                     let sev = chainmap::i18n::severity_name(g.severity(), lang);
                     assert!(md.contains(&format!("**{sev}**")), "gap {g:?} missing in\n{md}");
@@ -239,10 +240,7 @@ fn an_unplaced_topic_says_so() {
 fn assert_inert_markdown(md: &str) {
     assert!(!md.contains('<') && !md.contains('>'), "raw angle bracket in\n{md}");
     for line in md.lines() {
-        let body = line
-            .strip_prefix("- [x] ")
-            .or_else(|| line.strip_prefix("- [ ] "))
-            .unwrap_or(line);
+        let body = line.strip_prefix("- [x] ").or_else(|| line.strip_prefix("- [ ] ")).unwrap_or(line);
         let chars: Vec<char> = body.chars().collect();
         for (i, &c) in chars.iter().enumerate() {
             if matches!(c, '[' | ']' | '`' | '|' | '_') {
@@ -286,7 +284,9 @@ fn every_svg_export_is_well_formed_safe_xml_and_renders() {
             assert!(doc.elements.iter().any(|e| e.name == "style"));
             assert!(doc.style.contains("Noto Sans CJK SC") && doc.style.contains("sans-serif"));
             // Every stage's card, every flow's line, every lane.
-            let count = |class: &str| doc.elements.iter().filter(|e| e.attrs.iter().any(|(k, v)| k == "class" && v == class)).count();
+            let count = |class: &str| {
+                doc.elements.iter().filter(|e| e.attrs.iter().any(|(k, v)| k == "class" && v == class)).count()
+            };
             assert_eq!(count("stage"), m.stages.len(), "{name}");
             assert_eq!(count("flow-line"), m.flows.len(), "{name}");
             for c in chainmap::layout::diagram(&m).cards {
@@ -298,7 +298,9 @@ fn every_svg_export_is_well_formed_safe_xml_and_renders() {
         let path = tmp(&format!("{name}.svg"));
         std::fs::write(&path, svg(&m, Lang::Zh)).expect("write svg");
         let png = tmp(&format!("{name}.png"));
-        let Some(out) = tool("rsvg-convert", &[path.to_str().unwrap_or(""), "-o", png.to_str().unwrap_or("")]) else { return };
+        let Some(out) = tool("rsvg-convert", &[path.to_str().unwrap_or(""), "-o", png.to_str().unwrap_or("")]) else {
+            return;
+        };
         assert!(out.status.success(), "{name}: rsvg-convert failed: {}", String::from_utf8_lossy(&out.stderr));
         let bytes = std::fs::read(&png).expect("png written");
         assert!(bytes.starts_with(b"\x89PNG") && bytes.len() > 60, "{name}: no picture");
@@ -318,7 +320,10 @@ fn hostile_text_in_the_svg_is_only_text() {
     assert!(doc.text.contains(BREAKOUT));
     let names: Vec<&str> = doc.elements.iter().map(|e| e.name.as_str()).collect();
     for n in &names {
-        assert!(["svg", "title", "style", "defs", "marker", "path", "rect", "g", "text", "tspan"].contains(n), "element {n}");
+        assert!(
+            ["svg", "title", "style", "defs", "marker", "path", "rect", "g", "text", "tspan"].contains(n),
+            "element {n}"
+        );
     }
 }
 
@@ -330,7 +335,9 @@ fn graphviz_accepts_every_dot_export() {
         let text = dot(&m);
         let edge_lines = text
             .lines()
-            .filter(|l| l.strip_prefix("  \"").and_then(|r| r.split_once("\" -> \"")).is_some_and(|(a, _)| !a.contains('"')))
+            .filter(|l| {
+                l.strip_prefix("  \"").and_then(|r| r.split_once("\" -> \"")).is_some_and(|(a, _)| !a.contains('"'))
+            })
             .count();
         assert_eq!(edge_lines, m.flows.len(), "{name}");
         let path = tmp(&format!("{name}.dot"));
@@ -344,10 +351,12 @@ fn graphviz_accepts_every_dot_export() {
         // phase), one edge per flow, one cluster per phase.
         let Some(plain) = tool("dot", &["-Tplain", path.to_str().unwrap_or("")]) else { return };
         let plain = String::from_utf8_lossy(&plain.stdout).to_string();
-        let empty_phases = m.project.phases.iter().filter(|p| !m.stages.iter().any(|s| s.phase.as_ref() == Some(&p.id))).count();
+        let empty_phases =
+            m.project.phases.iter().filter(|p| !m.stages.iter().any(|s| s.phase.as_ref() == Some(&p.id))).count();
         assert_eq!(plain.lines().filter(|l| l.starts_with("node ")).count(), m.stages.len() + empty_phases, "{name}");
         assert_eq!(plain.lines().filter(|l| l.starts_with("edge ")).count(), m.flows.len(), "{name}");
-        let clusters = doc.elements.iter().filter(|e| e.attrs.iter().any(|(k, v)| k == "class" && v == "cluster")).count();
+        let clusters =
+            doc.elements.iter().filter(|e| e.attrs.iter().any(|(k, v)| k == "class" && v == "cluster")).count();
         assert_eq!(clusters, m.project.phases.len(), "{name}");
         if name == "hostile" {
             assert!(doc.text.contains(SCRIPT), "the label is drawn as text");
@@ -472,7 +481,9 @@ fn the_coverage_csv_opens_in_a_spreadsheet() {
     assert_eq!(rows[4], vec!["旧砂再生", "产业化生产", "", "热法再生", "机械法再生", ""]);
     assert!(rows.iter().any(|r| r == &vec!["全部环节", "2", "5", "40%"]));
     assert!(rows.iter().any(|r| r == &vec!["中试", "0", "1", "0%"]));
-    assert!(rows.iter().any(|r| r.first().map(String::as_str) == Some("徐教授") && r.get(1).map(String::as_str) == Some("学术导师")));
+    assert!(rows
+        .iter()
+        .any(|r| r.first().map(String::as_str) == Some("徐教授") && r.get(1).map(String::as_str) == Some("学术导师")));
     let cov = analysis::coverage(&m);
     assert_eq!(rows.iter().take_while(|r| !(r.len() == 1 && r[0].is_empty())).count(), 1 + cov.matrix.len());
     assert!(coverage_csv(&m, Lang::En).contains("Stage,Phase,"));
@@ -525,8 +536,10 @@ type Shape = (Vec<(String, String)>, Vec<(String, String, Option<String>)>, Vec<
 
 fn shape(m: &Map) -> Shape {
     let phases = m.project.phases.iter().map(|p| (p.id.to_string(), p.name.clone())).collect();
-    let stages = m.stages.iter().map(|s| (s.id.to_string(), s.name.clone(), s.phase.as_ref().map(|p| p.to_string()))).collect();
-    let flows = m.flows.iter().map(|f| (f.id.to_string(), f.from.to_string(), f.to.to_string(), f.artifact.clone())).collect();
+    let stages =
+        m.stages.iter().map(|s| (s.id.to_string(), s.name.clone(), s.phase.as_ref().map(|p| p.to_string()))).collect();
+    let flows =
+        m.flows.iter().map(|f| (f.id.to_string(), f.from.to_string(), f.to.to_string(), f.artifact.clone())).collect();
     (phases, stages, flows)
 }
 
@@ -600,8 +613,11 @@ fn canvas_import_maps_groups_by_containment_and_reports_the_rest() {
     let m = &got.map;
     let phases: Vec<(&str, &str)> = m.project.phases.iter().map(|p| (p.id.as_str(), p.name.as_str())).collect();
     assert_eq!(phases, vec![("g1", "Lab"), ("inner", "inner"), ("g2", "Pilot")]);
-    let stages: Vec<(&str, &str, Option<&str>, &str)> =
-        m.stages.iter().map(|s| (s.id.as_str(), s.name.as_str(), s.phase.as_ref().map(Id::as_str), s.role.as_str())).collect();
+    let stages: Vec<(&str, &str, Option<&str>, &str)> = m
+        .stages
+        .iter()
+        .map(|s| (s.id.as_str(), s.name.as_str(), s.phase.as_ref().map(Id::as_str), s.role.as_str()))
+        .collect();
     assert_eq!(
         stages,
         vec![
@@ -666,5 +682,36 @@ proptest! {
                 prop_assert!(chainmap::format::validate::check(&got.map).is_empty());
             }
         }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 200, ..ProptestConfig::default() })]
+
+    /// Every export of any valid map: well-formed safe SVG, inert Markdown,
+    /// Mermaid of the expected shape, CSV without formulas, and a canvas
+    /// that imports back to the same stages, phases and flows.
+    #[test]
+    fn every_export_of_any_map_is_safe(m in common::gen::map(), zh in any::<bool>()) {
+        let lang = if zh { Lang::Zh } else { Lang::En };
+        let text = svg(&m, lang);
+        let doc = xml::parse(&text).map_err(|e| TestCaseError::fail(format!("{e}\n{text}")))?;
+        prop_assert!(xml::unsafe_parts(&doc).is_empty());
+        let md = all_briefs_markdown(&m, lang);
+        prop_assert!(!md.contains('<') && !md.contains('>'), "{}", md);
+        for t in &m.topics {
+            let one = brief_markdown(&m, &t.id, lang).unwrap_or_default();
+            prop_assert!(!one.contains('<'));
+            prop_assert!(one.lines().all(|l| !l.starts_with('#') || l.starts_with("# ") || l.starts_with("## ")));
+        }
+        assert_mermaid_shape(&mermaid(&m));
+        let csv_text = coverage_csv(&m, lang);
+        let rows = parse_csv(csv_text.strip_prefix('\u{feff}').unwrap_or("no BOM"));
+        prop_assert!(rows.iter().flatten().all(|c| !c.starts_with(['=', '+', '-', '@'])));
+        let d = dot(&m);
+        let whole = d.starts_with("digraph chainmap {\n") && d.ends_with("}\n");
+        prop_assert!(whole, "not one graph");
+        let back = from_canvas(&to_canvas(&m)).map_err(|e| TestCaseError::fail(format!("{e:?}")))?;
+        prop_assert_eq!(shape(&back.map), shape(&m));
     }
 }

@@ -2,6 +2,8 @@
 //! kind of conflict, fill-ins, dangling references, self-merge and order
 //! independence (property tests).
 
+mod common;
+
 use chainmap::format::{export, import_str, validate};
 use chainmap::i18n::exchange::{conflict_message, dangling_message, merge_summary};
 use chainmap::i18n::Lang;
@@ -9,6 +11,7 @@ use chainmap::json::Value;
 use chainmap::merge::{merge, repair, Choice, EntityKind, FieldValue, Fix, Why};
 use chainmap::model::{Flow, Id, Map, Person, PersonKind, Phase, Pos, Stage, Topic};
 use chainmap::templates::Template;
+use common::gen::{map, text};
 use proptest::prelude::*;
 
 fn id(s: &str) -> Id {
@@ -73,7 +76,13 @@ fn student_file(base: &Map, k: usize, sid: &str) -> Map {
     let mut m = base.clone();
     let stage_id = m.stages[k].id.clone();
     m.people.push(person(sid, &format!("Student {k}"), PersonKind::Student));
-    m.topics.push(topic(&format!("topic-{sid}"), &format!("Topic of {k}"), sid, Some(stage_id.as_str()), &["zhang", "wang"]));
+    m.topics.push(topic(
+        &format!("topic-{sid}"),
+        &format!("Topic of {k}"),
+        sid,
+        Some(stage_id.as_str()),
+        &["zhang", "wang"],
+    ));
     m.stages[k].role = format!("What stage {k} does, written by its student");
     valid(&m);
     m
@@ -270,7 +279,10 @@ fn every_kind_of_conflict_is_listed_with_both_values() {
     assert!(r.added.is_empty() && r.filled.is_empty());
     // Words for the list, in both languages.
     let c = r.conflicts.iter().find(|c| c.field == "role").unwrap();
-    assert_eq!(conflict_message(c, &mine, Lang::En), "stage \u{201c}A\u{201d} (a), role: mine \u{201c}role mine\u{201d}, theirs \u{201c}role theirs\u{201d}");
+    assert_eq!(
+        conflict_message(c, &mine, Lang::En),
+        "stage \u{201c}A\u{201d} (a), role: mine \u{201c}role mine\u{201d}, theirs \u{201c}role theirs\u{201d}"
+    );
     assert_eq!(conflict_message(c, &mine, Lang::Zh), "环节“A”（a），作用：我的“role mine”，对方的“role theirs”");
 
     // All at once, each way.
@@ -400,7 +412,10 @@ fn references_that_would_dangle_are_reported_and_repaired() {
     assert!(take.map.topics.is_empty(), "the topic's student is a supervisor now: left out");
     assert_eq!(take.dangling.len(), 1);
     let d = &take.dangling[0];
-    assert_eq!((d.kind, d.id.as_str(), d.field.as_str(), &d.why, d.fix), (EntityKind::Topic, "t", "student", &Why::NotAStudent, Fix::LeftOut));
+    assert_eq!(
+        (d.kind, d.id.as_str(), d.field.as_str(), &d.why, d.fix),
+        (EntityKind::Topic, "t", "student", &Why::NotAStudent, Fix::LeftOut)
+    );
     assert_eq!(
         dangling_message(d, &mine, Lang::En),
         "topic \u{201c}X\u{201d} (t): its student p is not a student in the merged map; left out."
@@ -408,11 +423,8 @@ fn references_that_would_dangle_are_reported_and_repaired() {
     assert!(dangling_message(d, &mine, Lang::Zh).contains("未加入"));
 
     // Keep the student, take the supervisor's new kind: the supervisor is taken off the topic.
-    let choices: Vec<Choice> = r
-        .conflicts
-        .iter()
-        .map(|c| if c.id.as_str() == "q" { Choice::TakeTheirs } else { Choice::KeepMine })
-        .collect();
+    let choices: Vec<Choice> =
+        r.conflicts.iter().map(|c| if c.id.as_str() == "q" { Choice::TakeTheirs } else { Choice::KeepMine }).collect();
     let mixed = r.resolve(&choices);
     valid(&mixed.map);
     assert_eq!(mixed.map.topics[0].supervisors, Vec::<Id>::new());
@@ -420,11 +432,8 @@ fn references_that_would_dangle_are_reported_and_repaired() {
     assert_eq!(mixed.dangling[0].fix, Fix::Removed);
 
     // A flow whose two ends were resolved differently would go from b to b: left out.
-    let choices: Vec<Choice> = r
-        .conflicts
-        .iter()
-        .map(|c| if c.field == "from" { Choice::TakeTheirs } else { Choice::KeepMine })
-        .collect();
+    let choices: Vec<Choice> =
+        r.conflicts.iter().map(|c| if c.field == "from" { Choice::TakeTheirs } else { Choice::KeepMine }).collect();
     let looped = r.resolve(&choices);
     valid(&looped.map);
     assert!(looped.map.flows.is_empty());
@@ -492,71 +501,6 @@ fn field_values_show_plainly() {
 }
 
 // ---- Property tests -------------------------------------------------------
-
-const WORDS: &[&str] = &["Casting", "铸造试验", "<script>alert(1)</script>", "\"q\" & 'x'", "🚀", "x", "中试 pilot"];
-
-fn text() -> impl Strategy<Value = String> {
-    prop_oneof![proptest::sample::select(WORDS).prop_map(str::to_string), "[a-zA-Z0-9 ,.\u{4e00}-\u{4e20}-]{1,20}"]
-        .prop_map(|s| if s.trim().is_empty() { "blank".to_string() } else { s.trim().to_string() })
-}
-
-prop_compose! {
-    /// A valid map whose ids come from small sets (ph0…, s0…, f0…, p0…, t0…),
-    /// so two generated maps share ids with different contents.
-    fn map()(
-        phases in proptest::collection::vec(text(), 0..4),
-        stages in proptest::collection::vec((text(), any::<Option<u8>>(), prop_oneof![Just(String::new()), text()], any::<bool>(), -100i32..100), 0..8),
-        flows in proptest::collection::vec((any::<u8>(), any::<u8>(), prop_oneof![Just(String::new()), text()]), 0..10),
-        people in proptest::collection::vec((text(), 0u8..3), 0..6),
-        topics in proptest::collection::vec((text(), any::<u8>(), any::<Option<u8>>(), proptest::collection::vec(any::<u8>(), 0..3), any::<bool>()), 0..6),
-        title in text(),
-    ) -> Map {
-        let mut m = Map::default();
-        m.project.title = title;
-        m.project.phases = phases.into_iter().enumerate().map(|(i, name)| Phase { id: Id::new(format!("ph{i}")), name, extra: vec![] }).collect();
-        let np = m.project.phases.len();
-        m.stages = stages.into_iter().enumerate().map(|(i, (name, ph, role, has_pos, x))| Stage {
-            id: Id::new(format!("s{i}")),
-            name,
-            phase: ph.filter(|_| np > 0).map(|p| Id::new(format!("ph{}", p as usize % np.max(1)))),
-            role,
-            external_inputs: vec![],
-            external_outputs: vec![],
-            pos: has_pos.then_some(Pos { x: f64::from(x), y: 0.0, extra: vec![] }),
-            extra: vec![],
-        }).collect();
-        let ns = m.stages.len();
-        if ns >= 2 {
-            m.flows = flows.into_iter().enumerate().filter_map(|(i, (a, b, artifact))| {
-                let (a, b) = (a as usize % ns, b as usize % ns);
-                (a != b).then(|| Flow { id: Id::new(format!("f{i}")), from: Id::new(format!("s{a}")), to: Id::new(format!("s{b}")), artifact, extra: vec![] })
-            }).collect();
-        }
-        m.people = people.into_iter().enumerate().map(|(i, (name, k))| Person {
-            id: Id::new(format!("p{i}")), name, kind: PersonKind::ALL[k as usize], affiliation: String::new(), extra: vec![],
-        }).collect();
-        let students: Vec<Id> = m.people.iter().filter(|p| p.kind == PersonKind::Student).map(|p| p.id.clone()).collect();
-        let sups: Vec<Id> = m.people.iter().filter(|p| p.kind.is_supervisor()).map(|p| p.id.clone()).collect();
-        if !students.is_empty() {
-            m.topics = topics.into_iter().enumerate().map(|(i, (title, st, stage, sv, dated))| {
-                let mut supervisors: Vec<Id> = sv.into_iter().filter(|_| !sups.is_empty()).map(|k| sups[k as usize % sups.len()].clone()).collect();
-                let mut seen = std::collections::HashSet::new();
-                supervisors.retain(|s| seen.insert(s.clone()));
-                Topic {
-                    id: Id::new(format!("t{i}")),
-                    title,
-                    student: students[st as usize % students.len()].clone(),
-                    stage: stage.filter(|_| ns > 0).map(|s| Id::new(format!("s{}", s as usize % ns))),
-                    supervisors,
-                    defense_date: if dated { "2027-02-28".into() } else { String::new() },
-                    notes: String::new(),
-                    extra: vec![],
-                }
-            }).collect();
-        }
-        m
-    }
-}
 
 /// A student's additions to a base map: new stages (anywhere in the list),
 /// a person and topics, and a role written on an empty-role stage of the base.
@@ -665,4 +609,35 @@ proptest! {
             prop_assert_eq!(text, &results[0].1, "order {:?} differs from {:?}", perm, results[0].0);
         }
     }
+}
+
+#[test]
+fn big_maps_merge_quickly() {
+    let mut mine = Map::default();
+    mine.project.title = "Big".into();
+    mine.stages = (0..10_000).map(|i| stage(&format!("s{i}"), "S", None)).collect();
+    mine.flows = (1..10_000).map(|i| flow(&format!("f{i}"), &format!("s{}", i - 1), &format!("s{i}"), "x")).collect();
+    let mut theirs = mine.clone();
+    for (i, s) in mine.stages.iter_mut().enumerate() {
+        s.role = format!("mine {i}");
+    }
+    for (i, s) in theirs.stages.iter_mut().enumerate() {
+        s.role = format!("theirs {i}");
+    }
+    // Theirs also adds 5,000 flows between existing stages, at the start of the list.
+    let extra: Vec<Flow> =
+        (0..5_000).map(|i| flow(&format!("g{i}"), &format!("s{}", i + 2), &format!("s{i}"), "")).collect();
+    theirs.flows.splice(0..0, extra);
+    let start = std::time::Instant::now();
+    let r = merge(&mine, &theirs);
+    let done = r.resolve_all(Choice::TakeTheirs);
+    let took = start.elapsed();
+    eprintln!("merge of two 10,000-stage maps with 10,000 conflicts: {took:?}");
+    assert_eq!(r.conflicts.len(), 10_000);
+    assert_eq!(r.added.len(), 5_000);
+    assert_eq!(done.map.flows.len(), 14_999);
+    assert_eq!(done.map.flows[0].id.as_str(), "g0", "added at the start, as in their file");
+    assert_eq!(done.map.stages[9_999].role, "theirs 9999");
+    valid(&done.map);
+    assert!(took.as_secs() < 20, "took {took:?}");
 }

@@ -61,6 +61,16 @@ pub fn file_name(title: &str, ext: &str) -> String {
     format!("{base}.{ext}")
 }
 
+/// A JSON Canvas file rather than a chainmap one: by its name, or by its
+/// content (`nodes`/`edges` and no `"format": "chainmap"`).
+pub fn looks_like_canvas(name: &str, bytes: &[u8]) -> bool {
+    if name.to_ascii_lowercase().ends_with(".canvas") {
+        return true;
+    }
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
+    !head.contains("\"format\"") && (head.contains("\"nodes\"") || head.contains("\"edges\""))
+}
+
 /// The local time as `HH:MM`.
 pub fn now_hhmm() -> String {
     let d = js_sys::Date::new_0();

@@ -14,6 +14,8 @@ mod diagram;
 mod dialogs;
 mod dom;
 pub mod effects;
+mod exports;
+mod merge_dialog;
 mod gaps_panel;
 mod inspector;
 mod keys;
@@ -136,6 +138,9 @@ pub fn App(props: &AppProps) -> Html {
     let shortcuts_open = ed.session.shortcuts_open;
     let file_error = use_state(|| None::<(String, Vec<Problem>)>);
     let file_input = use_node_ref();
+    // What the chosen file is for: opening it, or merging it into this map.
+    let merging = use_mut_ref(|| false);
+    let merge_state = use_state(|| None::<(String, Shared<crate::merge::MergeResult>)>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
 
     // The latest state, for listeners registered once.
@@ -164,17 +169,40 @@ pub fn App(props: &AppProps) -> Html {
     };
     let on_open = {
         let file_input = file_input.clone();
+        let merging = merging.clone();
         Callback::from(move |_: ()| {
+            *merging.borrow_mut() = false;
             if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
                 input.set_value("");
                 input.click();
             }
         })
     };
+    let on_merge = {
+        let file_input = file_input.clone();
+        let merging = merging.clone();
+        Callback::from(move |_: ()| {
+            *merging.borrow_mut() = true;
+            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
+                input.set_value("");
+                input.click();
+            }
+        })
+    };
+    let on_export_as = {
+        let latest = latest.clone();
+        Callback::from(move |k: exports::Kind| {
+            let (ed, derived) = latest.borrow().clone();
+            exports::run(k, ed.map(), &derived.diagram, ed.session.lang);
+        })
+    };
     let on_file_chosen = {
         let reader = reader.clone();
         let dispatch = dispatch.clone();
         let file_error = file_error.clone();
+        let merging = merging.clone();
+        let merge_state = merge_state.clone();
+        let latest = latest.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -182,21 +210,51 @@ pub fn App(props: &AppProps) -> Html {
             let name = file.name();
             let dispatch = dispatch.clone();
             let file_error = file_error.clone();
-            let task = gloo::file::callbacks::read_as_bytes(&file, move |res| match res {
-                Ok(bytes) => match format::import(&bytes) {
-                    Ok(imported) => {
-                        file_error.set(None);
-                        dispatch.emit(Action::Edit(Edit::Replace(Box::new(imported.map))));
+            let merge_into = (*merging.borrow()).then(|| latest.borrow().0.doc.clone());
+            let merge_state = merge_state.clone();
+            let task = gloo::file::callbacks::read_as_bytes(&file, move |res| {
+                let bytes = match res {
+                    Ok(b) => b,
+                    Err(err) => {
+                        let kind = format::ProblemKind::Unreadable { why: err.to_string() };
+                        file_error.set(Some((name, vec![Problem { place: format::Place::File, kind }])));
+                        return;
                     }
+                };
+                let outcome = if effects::looks_like_canvas(&name, &bytes) {
+                    let stem = name.trim_end_matches(".canvas").to_string();
+                    let text = String::from_utf8_lossy(&bytes);
+                    crate::export::from_canvas_titled(&text, &stem).map(|c| {
+                        let notes: Vec<String> =
+                            c.notes.iter().map(|n| crate::i18n::exchange::canvas_note(n, lang)).collect();
+                        (c.map, notes)
+                    })
+                } else {
+                    format::import(&bytes).map(|i| (i.map, Vec::new()))
+                };
+                match outcome {
                     Err(problems) => file_error.set(Some((name, problems))),
-                },
-                Err(err) => file_error.set(Some((
-                    name,
-                    vec![Problem {
-                        place: format::Place::File,
-                        kind: format::ProblemKind::Unreadable { why: err.to_string() },
-                    }],
-                ))),
+                    Ok((map, notes)) => {
+                        file_error.set(None);
+                        match &merge_into {
+                            Some(mine) => {
+                                let r = crate::merge::merge(mine, &map);
+                                if r.is_noop() {
+                                    dispatch.emit(Action::Notice(Some(t(lang, Key::NothingToMerge).to_string())));
+                                } else {
+                                    merge_state.set(Some((name, Shared::new(r))));
+                                }
+                            }
+                            None => {
+                                dispatch.emit(Action::Edit(Edit::Replace(Box::new(map))));
+                                if !notes.is_empty() {
+                                    let head = t(lang, Key::CanvasImported);
+                                    dispatch.emit(Action::Notice(Some(format!("{head}: {}", notes.join(" · ")))));
+                                }
+                            }
+                        }
+                    }
+                }
             });
             *reader.borrow_mut() = Some(task);
         })
@@ -273,10 +331,10 @@ pub fn App(props: &AppProps) -> Html {
                 <h1 class="project-title">{doc.project.title.clone()}</h1>
                 <toolbar::Toolbar editor={ed.clone()} dispatch={dispatch.clone()}
                     on_new={{ let n = new_open.clone(); Callback::from(move |_| n.set(true)) }}
-                    {on_open} {on_export}
+                    {on_open} {on_export} {on_merge} {on_export_as}
                     on_shortcuts={{ let d = dispatch.clone(); Callback::from(move |_| d.emit(Action::ShowShortcuts(true))) }} />
                 <input ref={file_input} type="file" class="visually-hidden" tabindex="-1" aria-hidden="true"
-                    accept=".json,application/json" onchange={on_file_chosen} />
+                    accept=".json,.canvas,application/json" onchange={on_file_chosen} />
             </header>
             <div class="statusbar">
                 <span class="exported">{exported}</span>
@@ -306,6 +364,14 @@ pub fn App(props: &AppProps) -> Html {
                     </button>
                 </div>
             }
+            if let Some(note) = &ed.session.notice {
+                <div class="banner info notice-banner" role="status">
+                    <span>{note.clone()}</span>
+                    <button type="button" class="dismiss" onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::Notice(None))) }}>
+                        {t(lang, Key::Dismiss)}
+                    </button>
+                </div>
+            }
             if restored.is_some() && ed.revision == 0 {
                 <div class="banner info" role="status">{t(lang, Key::Restored)}</div>
             }
@@ -324,6 +390,21 @@ pub fn App(props: &AppProps) -> Html {
                         dispatch={dispatch.clone()} />
                 </aside>
             </main>
+            if let Some((name, result)) = &*merge_state {
+                <merge_dialog::MergeDialog {lang} file={name.clone()} mine={doc.clone()} result={result.clone()}
+                    oncancel={{ let m = merge_state.clone(); Callback::from(move |_| m.set(None)) }}
+                    onapply={{
+                        let m = merge_state.clone();
+                        let d = dispatch.clone();
+                        let result = result.clone();
+                        Callback::from(move |choices: Vec<crate::merge::Choice>| {
+                            let resolved = result.resolve(&choices);
+                            m.set(None);
+                            d.emit(Action::Edit(Edit::Replace(Box::new(resolved.map))));
+                            d.emit(Action::Notice(Some(format!("{}: {}", t(lang, Key::Merged), crate::i18n::exchange::merge_summary(&result, lang)))));
+                        })
+                    }} />
+            }
             if *new_open {
                 <dialogs::NewMapDialog {lang} onchoose={choose_template}
                     onclose={{ let n = new_open.clone(); Callback::from(move |_| n.set(false)) }} />

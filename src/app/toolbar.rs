@@ -1,7 +1,9 @@
 //! The toolbar: files, undo/redo, adding things, layout, language, help.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use super::exports::Kind;
 use super::{commands, Dispatch, Shared};
 use crate::editor::{Action, Editor};
 use crate::i18n::{t, Key, Lang};
@@ -13,6 +15,8 @@ pub struct ToolbarProps {
     pub on_new: Callback<()>,
     pub on_open: Callback<()>,
     pub on_export: Callback<()>,
+    pub on_merge: Callback<()>,
+    pub on_export_as: Callback<Kind>,
     pub on_shortcuts: Callback<()>,
 }
 
@@ -49,12 +53,38 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| d.emit(commands::add_phase(&editor)))
     };
     let nothing_selected = ed.session.selection.is_empty();
+    // A choice in the "More exports" menu also closes the menu.
+    let export = |k: Kind| {
+        let cb = p.on_export_as.clone();
+        Callback::from(move |e: MouseEvent| {
+            let menu = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                .and_then(|el| el.closest("details").ok().flatten());
+            if let Some(menu) = menu {
+                let _ = menu.remove_attribute("open");
+            }
+            cb.emit(k)
+        })
+    };
     html! {
         <div class="toolbar" role="toolbar" aria-label={t(lang, Key::Toolbar)}>
             <div class="group" role="group" aria-label={t(lang, Key::FileGroup)}>
                 <button type="button" onclick={unit(&p.on_new)}>{t(lang, Key::NewMap)}</button>
                 <button type="button" onclick={unit(&p.on_open)}>{t(lang, Key::OpenFile)}</button>
+                <button type="button" onclick={unit(&p.on_merge)}>{t(lang, Key::MergeFile)}</button>
                 <button type="button" onclick={unit(&p.on_export)}>{t(lang, Key::ExportJson)}</button>
+                <button type="button" onclick={export(Kind::Svg)}>{t(lang, Key::ExportSvg)}</button>
+                <button type="button" onclick={export(Kind::Png)}>{t(lang, Key::ExportPng)}</button>
+                <details class="more-exports">
+                    <summary>{t(lang, Key::MoreExports)}</summary>
+                    <div class="menu">
+                        <button type="button" onclick={export(Kind::Csv)}>{t(lang, Key::ExportCsv)}</button>
+                        <button type="button" onclick={export(Kind::Canvas)}>{t(lang, Key::ExportCanvas)}</button>
+                        <button type="button" onclick={export(Kind::Dot)}>{t(lang, Key::ExportDot)}</button>
+                        <button type="button" onclick={export(Kind::Mermaid)}>{t(lang, Key::ExportMermaid)}</button>
+                    </div>
+                </details>
             </div>
             <div class="group" role="group" aria-label={t(lang, Key::EditGroup)}>
                 <button type="button" onclick={act(Action::Undo)} disabled={!ed.history.can_undo()}

@@ -5,7 +5,9 @@ use std::io::Write;
 
 use crate::export;
 use crate::format;
-use crate::i18n::exchange::{conflict_message, dangling_message, entity_label, filled_message, merge_summary, unknown_topic};
+use crate::i18n::exchange::{
+    conflict_message, dangling_message, entity_label, filled_message, merge_summary, unknown_topic,
+};
 use crate::i18n::Lang;
 use crate::merge::{self, Choice};
 use crate::model::{Id, Map};
@@ -71,7 +73,8 @@ fn load(file: &str, err: &mut dyn Write) -> Result<Map, i32> {
         2
     })?;
     format::import(&bytes).map(|i| i.map).map_err(|problems| {
-        let _ = writeln!(err, "{file}: invalid, {} problem{}:", problems.len(), if problems.len() == 1 { "" } else { "s" });
+        let _ =
+            writeln!(err, "{file}: invalid, {} problem{}:", problems.len(), if problems.len() == 1 { "" } else { "s" });
         for p in &problems {
             let _ = writeln!(err, "  {p}");
         }
@@ -240,7 +243,10 @@ pub fn export_cmd(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> 
         return usage_error(err, "export needs --to canvas, dot, mermaid, csv, svg or markdown");
     };
     if !matches!(to.as_str(), "canvas" | "dot" | "mermaid" | "csv" | "svg" | "markdown" | "md") {
-        return usage_error(err, &format!("export cannot write '{to}'; use canvas, dot, mermaid, csv, svg or markdown"));
+        return usage_error(
+            err,
+            &format!("export cannot write '{to}'; use canvas, dot, mermaid, csv, svg or markdown"),
+        );
     }
     let map = match load(&file, err) {
         Ok(m) => m,

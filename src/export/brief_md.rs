@@ -6,8 +6,8 @@
 use std::collections::HashMap;
 
 use super::escape::{md, md_block};
-use crate::analysis::{brief_from, gaps, Brief, CheckItem, Names};
 use crate::analysis::chain::people_at;
+use crate::analysis::{brief_from, gaps, Brief, CheckItem, Names};
 use crate::i18n::exchange::{brief_words, check_item, from_stage, ready_count, steps, to_stage, BriefWords};
 use crate::i18n::{gap_message, severity_name, Lang};
 use crate::model::{Id, Map, PersonKind};
@@ -125,8 +125,7 @@ fn render(map: &Map, b: &Brief, names: &Names, lang: Lang, level: usize) -> Stri
     o.push_str(&format!("\n{h2} {}{c}{}\n\n", w.project, md(&p.title)));
     let source = if p.source.trim().is_empty() { w.not_written.to_string() } else { md_block(&p.source) };
     o.push_str(&format!("**{}**{c}{source}\n\n", w.source));
-    let background =
-        if p.background.trim().is_empty() { w.not_written.to_string() } else { md_block(&p.background) };
+    let background = if p.background.trim().is_empty() { w.not_written.to_string() } else { md_block(&p.background) };
     o.push_str(&format!("**{}**{}\n\n{background}\n", w.background, c.trim_end()));
 
     // Position.
@@ -214,7 +213,9 @@ fn render(map: &Map, b: &Brief, names: &Names, lang: Lang, level: usize) -> Stri
 
     // Supervisors, academic and enterprise apart.
     o.push_str(&format!("\n{h2} {}\n\n", w.supervisors));
-    for (kind, label) in [(PersonKind::AcademicSupervisor, w.academic), (PersonKind::EnterpriseSupervisor, w.enterprise)] {
+    for (kind, label) in
+        [(PersonKind::AcademicSupervisor, w.academic), (PersonKind::EnterpriseSupervisor, w.enterprise)]
+    {
         let list: Vec<String> = b
             .supervisors
             .iter()

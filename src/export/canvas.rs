@@ -3,7 +3,8 @@
 //!
 //! Export: each phase is a group node (the lane of the diagram), each stage
 //! a text node (its name, and its role after a blank line) placed where the
-//! diagram places its card, each flow an edge labelled with its artifact.
+//! automatic layout places its card, each flow an edge labelled with its
+//! artifact.
 //! Ids are stable: a stage node has the stage's id, a group `phase:ID`, an
 //! edge `flow:ID`.
 //!
@@ -27,22 +28,52 @@ use crate::model::{Flow, Id, Map, Phase, Stage};
 /// Something of a canvas file that could not be brought over as it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CanvasNote {
-    FileNode { node: String, file: String },
-    LinkNode { node: String, url: String },
-    OtherNode { node: String, kind: String },
+    FileNode {
+        node: String,
+        file: String,
+    },
+    LinkNode {
+        node: String,
+        url: String,
+    },
+    OtherNode {
+        node: String,
+        kind: String,
+    },
     /// A node that is not an object, or has no id or type (`index` counts from 0).
-    BadNode { index: usize, why: &'static str },
-    BadEdge { index: usize, why: &'static str },
+    BadNode {
+        index: usize,
+        why: &'static str,
+    },
+    BadEdge {
+        index: usize,
+        why: &'static str,
+    },
     /// An edge with an end that is not a stage (a file node, an unknown id).
-    EdgeEnd { edge: String, node: String },
-    SelfEdge { edge: String },
+    EdgeEnd {
+        edge: String,
+        node: String,
+    },
+    SelfEdge {
+        edge: String,
+    },
     /// A text node without text: the stage is named after the node's id.
-    Untitled { node: String },
+    Untitled {
+        node: String,
+    },
     /// A node or edge whose id is not a valid chainmap id got a new one.
-    NewId { node: String, id: String },
+    NewId {
+        node: String,
+        id: String,
+    },
     /// Text longer than a chainmap field may hold was shortened.
-    Shortened { node: String },
-    TooMany { what: &'static str, max: usize },
+    Shortened {
+        node: String,
+    },
+    TooMany {
+        what: &'static str,
+        max: usize,
+    },
 }
 
 impl std::fmt::Display for CanvasNote {
@@ -68,8 +99,16 @@ fn num(x: f64) -> Value {
 }
 
 /// The map as a JSON Canvas document.
+///
+/// Positions come from the automatic layout, ignoring positions placed by
+/// hand: a card dragged out of its lane would otherwise land in another
+/// phase's group and come back in the wrong phase.
 pub fn to_canvas(map: &Map) -> String {
-    let d = layout::diagram(map);
+    let mut auto = map.clone();
+    for st in &mut auto.stages {
+        st.pos = None;
+    }
+    let d = layout::diagram(&auto);
     let mut nodes = Vec::new();
     let mut right = 0.0f64;
     for lane in &d.lanes {
@@ -175,7 +214,9 @@ pub fn from_canvas_titled(text: &str, title: &str) -> Result<FromCanvas, Vec<Pro
         match root.get(key) {
             None | Some(Value::Null) => Ok(&[]),
             Some(Value::Array(items)) => Ok(items.as_slice()),
-            Some(other) => Err(Problem::at(key, ProblemKind::WrongType { expected: "a list", found: other.kind_name() })),
+            Some(other) => {
+                Err(Problem::at(key, ProblemKind::WrongType { expected: "a list", found: other.kind_name() }))
+            }
         }
     };
     let (nodes, edges) = match (list("nodes"), list("edges")) {
@@ -329,8 +370,12 @@ impl Reader {
             match kind {
                 "text" => texts.push((id, Rect::of(v), text_of(v, "text").unwrap_or(""))),
                 "group" => groups.push((id, Rect::of(v), text_of(v, "label").unwrap_or("").to_string())),
-                "file" => self.note(CanvasNote::FileNode { node: shown(id), file: shown(text_of(v, "file").unwrap_or("")) }),
-                "link" => self.note(CanvasNote::LinkNode { node: shown(id), url: shown(text_of(v, "url").unwrap_or("")) }),
+                "file" => {
+                    self.note(CanvasNote::FileNode { node: shown(id), file: shown(text_of(v, "file").unwrap_or("")) })
+                }
+                "link" => {
+                    self.note(CanvasNote::LinkNode { node: shown(id), url: shown(text_of(v, "url").unwrap_or("")) })
+                }
                 other => self.note(CanvasNote::OtherNode { node: shown(id), kind: shown(other) }),
             }
         }
@@ -342,7 +387,8 @@ impl Reader {
         }
         let mut order: Vec<usize> = (0..groups.len()).collect();
         order.sort_by(|&a, &b| {
-            let (ra, rb) = (groups[a].1, groups[b].1);
+            let rect = |i: usize| groups.get(i).map(|g| g.1).unwrap_or_default();
+            let (ra, rb) = (rect(a), rect(b));
             ra.x.total_cmp(&rb.x).then(ra.y.total_cmp(&rb.y)).then(a.cmp(&b))
         });
         let mut used: HashSet<String> = HashSet::new();
@@ -414,7 +460,8 @@ impl Reader {
                 self.note(CanvasNote::TooMany { what: "edges", max: MAX_FLOWS });
                 break;
             }
-            let (Some(raw), Some(from), Some(to)) = (text_of(v, "id"), text_of(v, "fromNode"), text_of(v, "toNode")) else {
+            let (Some(raw), Some(from), Some(to)) = (text_of(v, "id"), text_of(v, "fromNode"), text_of(v, "toNode"))
+            else {
                 let why = if matches!(v, Value::Object(_)) { "no id, fromNode or toNode" } else { "not an object" };
                 self.note(CanvasNote::BadEdge { index, why });
                 continue;

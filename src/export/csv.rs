@@ -42,7 +42,8 @@ pub fn coverage_csv(map: &Map, lang: Lang) -> String {
     for r in &c.matrix {
         let mut cells = vec![map.stage_name(&r.stage).to_string(), phase_name(r.phase.as_ref())];
         for col in 0..c.students.len() {
-            let titles: Vec<&str> = r.topics_of(col).iter().map(|t| map.topic(t).map_or(t.as_str(), |x| x.title.as_str())).collect();
+            let titles: Vec<&str> =
+                r.topics_of(col).iter().map(|t| map.topic(t).map_or(t.as_str(), |x| x.title.as_str())).collect();
             cells.push(titles.join("; "));
         }
         row(&mut out, &cells);
@@ -51,7 +52,10 @@ pub fn coverage_csv(map: &Map, lang: Lang) -> String {
     out.push_str("\r\n");
     row(&mut out, &[w.phase.to_string(), w.covered.to_string(), w.total.to_string(), w.share.to_string()]);
     for p in &c.phases {
-        row(&mut out, &[phase_name(p.phase.as_ref()), p.covered.to_string(), p.total.to_string(), percent(p.covered, p.total)]);
+        row(
+            &mut out,
+            &[phase_name(p.phase.as_ref()), p.covered.to_string(), p.total.to_string(), percent(p.covered, p.total)],
+        );
     }
     row(
         &mut out,
@@ -67,7 +71,8 @@ pub fn coverage_csv(map: &Map, lang: Lang) -> String {
     row(&mut out, &[w.supervisor.to_string(), w.kind.to_string(), w.topics.to_string()]);
     for s in &c.supervisors {
         let kind = if s.kind == PersonKind::AcademicSupervisor { w.academic } else { w.enterprise };
-        let titles: Vec<&str> = s.topics.iter().map(|t| map.topic(t).map_or(t.as_str(), |x| x.title.as_str())).collect();
+        let titles: Vec<&str> =
+            s.topics.iter().map(|t| map.topic(t).map_or(t.as_str(), |x| x.title.as_str())).collect();
         row(&mut out, &[map.person_name(&s.person).to_string(), kind.to_string(), titles.join("; ")]);
     }
     out

@@ -9,7 +9,10 @@ use crate::model::Map;
 
 /// The students at each stage, by name, joined: for a second line on a node.
 fn students(map: &Map) -> Vec<String> {
-    people_by_stage(map).iter().map(|ids| ids.iter().map(|p| map.person_name(p)).collect::<Vec<_>>().join(", ")).collect()
+    people_by_stage(map)
+        .iter()
+        .map(|ids| ids.iter().map(|p| map.person_name(p)).collect::<Vec<_>>().join(", "))
+        .collect()
 }
 
 /// Graphviz DOT: `dot -Tsvg` draws it left to right.
@@ -49,8 +52,9 @@ pub fn dot(map: &Map) -> String {
             colours[pi % 2],
             colours[pi % 2]
         ));
-        let members: Vec<usize> =
-            (0..map.stages.len()).filter(|&i| map.stages.get(i).is_some_and(|s| s.phase.as_ref() == Some(&ph.id))).collect();
+        let members: Vec<usize> = (0..map.stages.len())
+            .filter(|&i| map.stages.get(i).is_some_and(|s| s.phase.as_ref() == Some(&ph.id)))
+            .collect();
         if members.is_empty() {
             // An empty cluster is not drawn; an invisible point keeps the phase visible.
             o.push_str(&format!("    {} [shape=point, style=invis, label=\"\"];\n", q(&format!("phase {}", ph.id))));
@@ -83,8 +87,9 @@ pub fn mermaid(map: &Map) -> String {
         map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let mut o = String::from("flowchart LR\n");
     for (pi, ph) in map.project.phases.iter().enumerate() {
-        let members: Vec<usize> =
-            (0..map.stages.len()).filter(|&i| map.stages.get(i).is_some_and(|s| s.phase.as_ref() == Some(&ph.id))).collect();
+        let members: Vec<usize> = (0..map.stages.len())
+            .filter(|&i| map.stages.get(i).is_some_and(|s| s.phase.as_ref() == Some(&ph.id)))
+            .collect();
         if members.is_empty() {
             continue;
         }

@@ -131,7 +131,8 @@ pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
         o.push_str("<text class=\"stage-name\">");
         let last = c.name_lines.len().saturating_sub(1);
         for (i, line) in c.name_lines.iter().enumerate() {
-            let text = if i < last && !line.ends_with(layout::text::is_wide) { format!("{line} ") } else { line.clone() };
+            let text =
+                if i < last && !line.ends_with(layout::text::is_wide) { format!("{line} ") } else { line.clone() };
             o.push_str(&format!("<tspan x=\"10\" y=\"{}\">{}</tspan>", n(24.0 + i as f64 * 18.0), xml(&text)));
         }
         o.push_str("</text>");

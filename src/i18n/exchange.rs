@@ -262,18 +262,9 @@ pub fn entity_label(map: &Map, kind: EntityKind, id: &Id, lang: Lang) -> String 
 
 /// One line of the summary: "Added 2 stages, 5 people, 5 topics; filled in 5 fields; 1 conflict."
 pub fn merge_summary(r: &MergeResult, lang: Lang) -> String {
-    let kinds = [
-        EntityKind::Phase,
-        EntityKind::Stage,
-        EntityKind::Flow,
-        EntityKind::Person,
-        EntityKind::Topic,
-    ];
-    let counts: Vec<(EntityKind, usize)> = kinds
-        .iter()
-        .map(|&k| (k, r.added.iter().filter(|a| a.kind == k).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect();
+    let kinds = [EntityKind::Phase, EntityKind::Stage, EntityKind::Flow, EntityKind::Person, EntityKind::Topic];
+    let counts: Vec<(EntityKind, usize)> =
+        kinds.iter().map(|&k| (k, r.added.iter().filter(|a| a.kind == k).count())).filter(|(_, n)| *n > 0).collect();
     let (filled, conflicts, left_out) = (r.filled.len(), r.conflicts.len(), r.left_out.len());
     match lang {
         Lang::En => {
@@ -303,7 +294,11 @@ pub fn merge_summary(r: &MergeResult, lang: Lang) -> String {
             } else {
                 format!(
                     "新增 {}",
-                    counts.iter().map(|&(k, n)| format!("{n} 个{}", entity_word(k, lang))).collect::<Vec<_>>().join("、")
+                    counts
+                        .iter()
+                        .map(|&(k, n)| format!("{n} 个{}", entity_word(k, lang)))
+                        .collect::<Vec<_>>()
+                        .join("、")
                 )
             };
             let mut s = format!("{added}；补全 {filled} 个字段；{conflicts} 处冲突");
@@ -360,7 +355,9 @@ pub fn dangling_message(d: &Dangling, map: &Map, lang: Lang) -> String {
     let field = field_label(&d.field, lang);
     let target = d.target.as_str();
     let why = match (&d.why, lang) {
-        (Why::Missing(k), Lang::En) => format!("its {field} names {} {target}, which is not in the merged map", entity_word(*k, lang)),
+        (Why::Missing(k), Lang::En) => {
+            format!("its {field} names {} {target}, which is not in the merged map", entity_word(*k, lang))
+        }
         (Why::Missing(k), Lang::Zh) => format!("其{field}指向的{} {target} 不在合并后的地图中", entity_word(*k, lang)),
         (Why::NotAStudent, Lang::En) => format!("its student {target} is not a student in the merged map"),
         (Why::NotAStudent, Lang::Zh) => format!("其学生 {target} 在合并后的地图中不是学生"),
@@ -396,13 +393,17 @@ pub fn canvas_note(n: &CanvasNote, lang: Lang) -> String {
         CanvasNote::LinkNode { node, url } if zh => format!("节点 {node} 是链接（{url}），未导入。"),
         CanvasNote::LinkNode { node, url } => format!("Node {node} is a link ({url}); not mapped."),
         CanvasNote::OtherNode { node, kind } if zh => format!("节点 {node} 的类型“{kind}”无法对应，未导入。"),
-        CanvasNote::OtherNode { node, kind } => format!("Node {node} of type \u{201c}{kind}\u{201d} has no counterpart; not mapped."),
+        CanvasNote::OtherNode { node, kind } => {
+            format!("Node {node} of type \u{201c}{kind}\u{201d} has no counterpart; not mapped.")
+        }
         CanvasNote::BadNode { index, why } if zh => format!("第 {} 个节点无法读取（{why}），未导入。", index + 1),
         CanvasNote::BadNode { index, why } => format!("Node number {} cannot be read ({why}); not mapped.", index + 1),
         CanvasNote::BadEdge { index, why } if zh => format!("第 {} 条连线无法读取（{why}），未导入。", index + 1),
         CanvasNote::BadEdge { index, why } => format!("Edge number {} cannot be read ({why}); not mapped.", index + 1),
         CanvasNote::EdgeEnd { edge, node } if zh => format!("连线 {edge} 连到的节点 {node} 不是环节，未导入。"),
-        CanvasNote::EdgeEnd { edge, node } => format!("Edge {edge} ends at node {node}, which is not a stage; not mapped."),
+        CanvasNote::EdgeEnd { edge, node } => {
+            format!("Edge {edge} ends at node {node}, which is not a stage; not mapped.")
+        }
         CanvasNote::SelfEdge { edge } if zh => format!("连线 {edge} 从一个环节连回自身，未导入。"),
         CanvasNote::SelfEdge { edge } => format!("Edge {edge} goes from a stage to itself; not mapped."),
         CanvasNote::Untitled { node } if zh => format!("文本节点 {node} 没有文字，以其编号命名。"),

@@ -1,163 +1,131 @@
-//! Layered placement: which column each stage takes and the order of the
-//! stages within a column. Positions in pixels are worked out by the caller.
+//! Where the cards go. The map becomes a layered-layout input (phases are
+//! the bands, in order; stages without a phase get a band at the end), the
+//! layered layout places every card, and then stages placed by hand take
+//! their own positions: the other cards stay where the layout put them
+//! unless one of those positions is in the way, in which case they move
+//! down past it.
 
 use std::collections::HashMap;
 
-use super::Card;
+use super::layered::{self, Input, Output, Size, Spacing};
+use super::paths::Rect;
+use super::{Card, Lane, CARD_MIN_W, COLUMN_GAP, LANE_HEADER, LANE_PAD, ROW_GAP};
 use crate::model::{Id, Map};
 
-pub struct LaneSpan {
-    pub phase: Option<Id>,
-    pub first_column: usize,
-    pub columns: usize,
+/// Spacing of the chain diagram: gaps between columns wide enough for a flow label.
+pub const SPACING: Spacing =
+    Spacing { node_gap: ROW_GAP, edge_gap: 14.0, column_gap: COLUMN_GAP, band_gap: COLUMN_GAP, min_column_w: CARD_MIN_W };
+
+pub struct Placement {
+    pub out: Output,
+    /// Where the layered output's (0, 0) is on the diagram.
+    pub origin: (f64, f64),
+    pub lanes: Vec<Lane>,
+    /// Cards that are not where the layered layout put them (placed by hand, or pushed down).
+    pub moved: Vec<bool>,
 }
 
-pub struct Placed {
-    pub lanes: Vec<LaneSpan>,
-    pub columns: usize,
-    /// Global column of each stage (by index in `map.stages`).
-    pub column: Vec<usize>,
-    /// Stage indices of each column, top to bottom.
-    pub order: Vec<Vec<usize>>,
-    /// Flow indices that go against the reading direction (loops).
-    pub back_edges: Vec<usize>,
+/// Stage index of each flow end (`usize::MAX` when the stage is unknown).
+pub fn flow_ends(map: &Map) -> Vec<(usize, usize)> {
+    let index: HashMap<&str, usize> = map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let at = |id: &Id| index.get(id.as_str()).copied().unwrap_or(usize::MAX);
+    map.flows.iter().map(|f| (at(&f.from), at(&f.to))).collect()
 }
 
-pub fn place(map: &Map, _cards: &[Card]) -> Placed {
-    let n = map.stages.len();
-    let phase_index: HashMap<&str, usize> =
-        map.project.phases.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
-    let no_phase_lane = map.project.phases.len();
-    let lane_of: Vec<usize> = map
+/// Places `cards` (one per stage, in stage order) and makes the lanes.
+pub fn place(map: &Map, cards: &mut [Card], ends: &[(usize, usize)]) -> Placement {
+    let phases = &map.project.phases;
+    let phase_index: HashMap<&str, usize> = phases.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let band: Vec<usize> = map
         .stages
         .iter()
-        .map(|s| s.phase.as_ref().and_then(|p| phase_index.get(p.as_str()).copied()).unwrap_or(no_phase_lane))
+        .map(|s| s.phase.as_ref().and_then(|p| phase_index.get(p.as_str()).copied()).unwrap_or(phases.len()))
         .collect();
-    let lane_count = if lane_of.iter().any(|&l| l == no_phase_lane) { no_phase_lane + 1 } else { no_phase_lane };
-
-    let index: HashMap<&str, usize> = map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
-    // (flow index, from, to) for flows between known stages.
-    let edges: Vec<(usize, usize, usize)> = map
-        .flows
-        .iter()
-        .enumerate()
-        .filter_map(|(fi, f)| Some((fi, *index.get(f.from.as_str())?, *index.get(f.to.as_str())?)))
-        .filter(|(_, a, b)| a != b)
-        .collect();
-
-    // Back edges: into an earlier lane, or closing a cycle inside a lane.
-    let mut back = vec![false; edges.len()];
-    let mut intra: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n]; // (edge slot, to)
-    for (slot, &(_, a, b)) in edges.iter().enumerate() {
-        if lane_of[b] < lane_of[a] {
-            back[slot] = true;
-        } else if lane_of[b] == lane_of[a] {
-            intra[a].push((slot, b));
-        }
-    }
-    // Iterative DFS in file order; an edge to a node on the stack is a back edge.
-    let mut state = vec![0u8; n]; // 0 new, 1 on stack, 2 done
-    for root in 0..n {
-        if state[root] != 0 {
-            continue;
-        }
-        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
-        state[root] = 1;
-        while let Some(&mut (v, ref mut next)) = stack.last_mut() {
-            if let Some(&(slot, w)) = intra[v].get(*next) {
-                *next += 1;
-                match state[w] {
-                    0 => {
-                        state[w] = 1;
-                        stack.push((w, 0));
-                    }
-                    1 => back[slot] = true,
-                    _ => {}
-                }
-            } else {
-                state[v] = 2;
-                stack.pop();
-            }
-        }
-    }
-
-    // Longest path inside each lane over the forward intra-lane edges (Kahn).
-    let mut local = vec![0usize; n];
-    let mut indeg = vec![0usize; n];
-    let mut out: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for (slot, &(_, a, b)) in edges.iter().enumerate() {
-        if !back[slot] && lane_of[a] == lane_of[b] {
-            out[a].push(b);
-            indeg[b] += 1;
-        }
-    }
-    let mut queue: std::collections::VecDeque<usize> = (0..n).filter(|&v| indeg[v] == 0).collect();
-    while let Some(v) = queue.pop_front() {
-        for &w in &out[v] {
-            local[w] = local[w].max(local[v] + 1);
-            indeg[w] -= 1;
-            if indeg[w] == 0 {
-                queue.push_back(w);
-            }
-        }
-    }
-
-    let mut lanes = Vec::with_capacity(lane_count);
-    let mut first = 0;
-    for l in 0..lane_count {
-        let cols = (0..n).filter(|&v| lane_of[v] == l).map(|v| local[v] + 1).max().unwrap_or(1);
-        let phase = map.project.phases.get(l).map(|p| p.id.clone());
-        lanes.push(LaneSpan { phase, first_column: first, columns: cols });
-        first += cols;
-    }
-    let columns = first;
-    let column: Vec<usize> = (0..n).map(|v| lanes[lane_of[v]].first_column + local[v]).collect();
-    let mut order: Vec<Vec<usize>> = vec![Vec::new(); columns];
-    for v in 0..n {
-        order[column[v]].push(v);
-    }
-
-    // Barycenter sweeps to reduce crossings.
-    let mut neighbours: Vec<Vec<usize>> = vec![Vec::new(); n];
-    for &(_, a, b) in &edges {
-        neighbours[a].push(b);
-        neighbours[b].push(a);
-    }
-    let mut rank = vec![0.0f64; n];
-    let set_rank = |order: &Vec<Vec<usize>>, rank: &mut Vec<f64>| {
-        for col in order {
-            for (i, &v) in col.iter().enumerate() {
-                rank[v] = i as f64 - (col.len() as f64 - 1.0) / 2.0;
-            }
-        }
+    let no_phase_lane = band.iter().any(|&b| b == phases.len());
+    let bands = phases.len() + usize::from(no_phase_lane);
+    let input = Input {
+        sizes: cards.iter().map(|c| Size { w: c.w, h: c.h }).collect(),
+        band,
+        bands,
+        edges: ends.to_vec(),
     };
-    set_rank(&order, &mut rank);
-    for sweep in 0..8 {
-        let forward = sweep % 2 == 0;
-        let cols: Vec<usize> = if forward { (0..columns).collect() } else { (0..columns).rev().collect() };
-        for c in cols {
-            let mut keyed: Vec<(f64, usize, usize)> = order[c]
-                .iter()
-                .enumerate()
-                .map(|(pos, &v)| {
-                    let ns: Vec<f64> = neighbours[v]
-                        .iter()
-                        .filter(|&&w| if forward { column[w] < c } else { column[w] > c })
-                        .map(|&w| rank[w])
-                        .collect();
-                    let key = if ns.is_empty() { rank[v] } else { ns.iter().sum::<f64>() / ns.len() as f64 };
-                    (key, pos, v)
-                })
-                .collect();
-            keyed.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-            order[c] = keyed.into_iter().map(|(_, _, v)| v).collect();
-            let len = order[c].len() as f64;
-            for (i, &v) in order[c].iter().enumerate() {
-                rank[v] = i as f64 - (len - 1.0) / 2.0;
-            }
-        }
+    let out = layered::layout(&input, &SPACING);
+    let origin = (LANE_PAD, LANE_HEADER + LANE_PAD);
+
+    let mut lanes = Vec::with_capacity(bands);
+    for (b, &(first, count)) in out.band_columns.iter().enumerate().take(bands) {
+        let (Some(l), Some(r)) = (out.columns.get(first), out.columns.get(first + count.max(1) - 1)) else { continue };
+        let x = origin.0 + l.x - LANE_PAD;
+        let width = r.x + r.w - l.x + 2.0 * LANE_PAD;
+        lanes.push(Lane { phase: phases.get(b).map(|p| p.id.clone()), x, width });
     }
 
-    let back_edges = edges.iter().zip(&back).filter(|(_, &b)| b).map(|(&(fi, _, _), _)| fi).collect();
-    Placed { lanes, columns, column, order, back_edges }
+    for (i, c) in cards.iter_mut().enumerate() {
+        c.x = origin.0 + out.x.get(i).copied().unwrap_or(0.0);
+        c.y = origin.1 + out.y.get(i).copied().unwrap_or(0.0);
+    }
+    let moved = apply_manual_positions(map, cards, &out);
+
+    // A lane stretches to hold the cards of its phase that were placed by hand.
+    for (i, s) in map.stages.iter().enumerate() {
+        let (Some(_), Some(c)) = (&s.pos, cards.get(i)) else { continue };
+        let phase = s.phase.as_ref().filter(|p| map.phase(p).is_some());
+        if let Some(lane) = lanes.iter_mut().find(|l| l.phase.as_ref() == phase) {
+            let left = lane.x.min(c.x - LANE_PAD);
+            let right = (lane.x + lane.width).max(c.x + c.w + LANE_PAD);
+            lane.x = left.max(0.0);
+            lane.width = right - lane.x;
+        }
+    }
+    Placement { out, origin, lanes, moved }
+}
+
+/// Puts the stages placed by hand where they were placed; a laid-out card
+/// that one of them covers moves down past it (and the cards below it in
+/// its column with it). Returns which cards are not where the layout put them.
+fn apply_manual_positions(map: &Map, cards: &mut [Card], out: &Output) -> Vec<bool> {
+    let mut moved = vec![false; cards.len()];
+    let mut pinned: Vec<Rect> = Vec::new();
+    for (i, s) in map.stages.iter().enumerate() {
+        let (Some(p), Some(c)) = (&s.pos, cards.get_mut(i)) else { continue };
+        if (p.x - c.x).abs() > 0.5 || (p.y - c.y).abs() > 0.5 {
+            moved[i] = true;
+            c.x = p.x;
+            c.y = p.y;
+            pinned.push(Rect { x: c.x, y: c.y, w: c.w, h: c.h });
+        }
+    }
+    if pinned.is_empty() {
+        return moved;
+    }
+    // Laid-out cards column by column, top to bottom.
+    let mut free: Vec<usize> = (0..cards.len()).filter(|&i| map.stages.get(i).is_some_and(|s| s.pos.is_none())).collect();
+    free.sort_by(|&a, &b| {
+        let col = |i: usize| out.column_of.get(i).copied().unwrap_or(0);
+        col(a).cmp(&col(b)).then(cards[a].y.total_cmp(&cards[b].y)).then(a.cmp(&b))
+    });
+    let mut column = usize::MAX;
+    let mut floor = f64::NEG_INFINITY;
+    for &i in &free {
+        let col = out.column_of.get(i).copied().unwrap_or(0);
+        if col != column {
+            column = col;
+            floor = f64::NEG_INFINITY;
+        }
+        let c = &mut cards[i];
+        let mut y = c.y.max(floor);
+        for _ in 0..=pinned.len() {
+            let me = Rect { x: c.x, y, w: c.w, h: c.h };
+            match pinned.iter().filter(|p| p.overlaps(&me, ROW_GAP / 2.0)).map(|p| p.y + p.h).reduce(f64::max) {
+                Some(bottom) => y = bottom + ROW_GAP,
+                None => break,
+            }
+        }
+        if y != c.y {
+            moved[i] = true;
+            c.y = y;
+        }
+        floor = c.y + c.h + ROW_GAP;
+    }
+    moved
 }

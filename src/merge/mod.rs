@@ -23,9 +23,7 @@
 mod fields;
 
 pub use fields::FieldValue;
-use fields::{
-    document_fields, document_get, document_set, project_fields, project_get, project_set, Fields,
-};
+use fields::{document_fields, document_get, document_set, project_fields, project_get, project_set, Fields};
 
 use std::collections::{HashMap, HashSet};
 
@@ -171,9 +169,10 @@ impl MergeResult {
     /// a conflict without a choice keeps mine.
     pub fn resolve(&self, choices: &[Choice]) -> Resolved {
         let mut map = self.base.clone();
+        let mut index = Positions::default();
         for (i, c) in self.conflicts.iter().enumerate() {
             if choices.get(i).copied() == Some(Choice::TakeTheirs) {
-                set_field(&mut map, c.kind, &c.id, &c.field, c.theirs.clone());
+                set_field(&mut map, &mut index, c.kind, &c.id, &c.field, c.theirs.clone());
             }
         }
         let mut dangling = self.left_out.clone();
@@ -301,8 +300,7 @@ impl Report {
             }
             if let Some(&i) = at.get(t.id()) {
                 if let Some(m) = nodes.get(i) {
-                    let fills =
-                        self.fields(kind, t.id(), m.fields(), &|f| m.get(f), &|f| t.get(f), t.fields());
+                    let fills = self.fields(kind, t.id(), m.fields(), &|f| m.get(f), &|f| t.get(f), t.fields());
                     if let Some(m) = nodes.get_mut(i) {
                         for (f, v) in fills {
                             m.set(&f, v);
@@ -335,8 +333,8 @@ impl Report {
             // Past the entities their file does not know whose id sorts first.
             let mut prev = anchor;
             while let Some(n) = next.get(prev).copied().flatten() {
-                let skip = foreign.get(n - 1).copied().unwrap_or(false)
-                    && nodes.get(n - 1).is_some_and(|e| e.id() < t.id());
+                let skip =
+                    foreign.get(n - 1).copied().unwrap_or(false) && nodes.get(n - 1).is_some_and(|e| e.id() < t.id());
                 if !skip {
                     break;
                 }
@@ -366,38 +364,40 @@ impl Report {
     }
 }
 
-fn set_field(map: &mut Map, kind: EntityKind, id: &Id, field: &str, v: FieldValue) {
-    fn find<'a, T: Fields>(list: &'a mut [T], id: &Id) -> Option<&'a mut T> {
-        list.iter_mut().find(|e| e.id() == id)
+/// Positions of entities by id, built on first use (a merge of big maps may
+/// settle thousands of conflicts; ids never change while they are settled).
+#[derive(Default)]
+struct Positions {
+    lists: HashMap<EntityKind, HashMap<Id, usize>>,
+}
+
+impl Positions {
+    fn of<T: Fields>(&mut self, kind: EntityKind, list: &[T], id: &Id) -> Option<usize> {
+        let table = self.lists.entry(kind).or_insert_with(|| {
+            let mut t = HashMap::with_capacity(list.len());
+            for (i, e) in list.iter().enumerate() {
+                t.entry(e.id().clone()).or_insert(i);
+            }
+            t
+        });
+        table.get(id).copied()
+    }
+}
+
+fn set_field(map: &mut Map, index: &mut Positions, kind: EntityKind, id: &Id, field: &str, v: FieldValue) {
+    fn put<T: Fields>(index: &mut Positions, kind: EntityKind, list: &mut [T], id: &Id, field: &str, v: FieldValue) {
+        if let Some(e) = index.of(kind, list, id).and_then(|i| list.get_mut(i)) {
+            e.set(field, v);
+        }
     }
     match kind {
         EntityKind::Document => document_set(&mut map.extra, field, v),
         EntityKind::Project => project_set(&mut map.project, field, v),
-        EntityKind::Phase => {
-            if let Some(e) = find(&mut map.project.phases, id) {
-                e.set(field, v);
-            }
-        }
-        EntityKind::Stage => {
-            if let Some(e) = find(&mut map.stages, id) {
-                e.set(field, v);
-            }
-        }
-        EntityKind::Flow => {
-            if let Some(e) = find(&mut map.flows, id) {
-                e.set(field, v);
-            }
-        }
-        EntityKind::Person => {
-            if let Some(e) = find(&mut map.people, id) {
-                e.set(field, v);
-            }
-        }
-        EntityKind::Topic => {
-            if let Some(e) = find(&mut map.topics, id) {
-                e.set(field, v);
-            }
-        }
+        EntityKind::Phase => put(index, kind, &mut map.project.phases, id, field, v),
+        EntityKind::Stage => put(index, kind, &mut map.stages, id, field, v),
+        EntityKind::Flow => put(index, kind, &mut map.flows, id, field, v),
+        EntityKind::Person => put(index, kind, &mut map.people, id, field, v),
+        EntityKind::Topic => put(index, kind, &mut map.topics, id, field, v),
     }
 }
 
@@ -438,7 +438,14 @@ pub fn repair(map: &mut Map) -> Vec<Dangling> {
         };
         match problem {
             Some((field, target, why)) => {
-                out.push(Dangling { kind: EntityKind::Flow, id: f.id.clone(), field: field.into(), target, why, fix: Fix::LeftOut });
+                out.push(Dangling {
+                    kind: EntityKind::Flow,
+                    id: f.id.clone(),
+                    field: field.into(),
+                    target,
+                    why,
+                    fix: Fix::LeftOut,
+                });
                 false
             }
             None => true,
@@ -504,4 +511,3 @@ pub fn repair(map: &mut Map) -> Vec<Dangling> {
     }
     out
 }
-

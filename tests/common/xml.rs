@@ -33,7 +33,9 @@ fn unescape(s: &str, at: usize) -> Result<String, String> {
             "gt" => '>',
             "quot" => '"',
             "apos" => '\'',
-            n if n.starts_with("#x") => u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32).ok_or("bad char ref")?,
+            n if n.starts_with("#x") => {
+                u32::from_str_radix(&n[2..], 16).ok().and_then(char::from_u32).ok_or("bad char ref")?
+            }
             n if n.starts_with('#') => n[1..].parse::<u32>().ok().and_then(char::from_u32).ok_or("bad char ref")?,
             _ => return Err(format!("unknown entity &{name}; near byte {at}")),
         };
@@ -96,11 +98,11 @@ pub fn parse(src: &str) -> Result<Doc, String> {
                 let r = &src[pos + i..];
                 let trimmed = r.trim_start();
                 i += r.len() - trimmed.len();
-                if let Some(_) = trimmed.strip_prefix("/>") {
+                if trimmed.starts_with("/>") {
                     i += 2;
                     break;
                 }
-                if let Some(_) = trimmed.strip_prefix('>') {
+                if trimmed.starts_with('>') {
                     i += 1;
                     stack.push(name.clone());
                     break;
@@ -113,7 +115,9 @@ pub fn parse(src: &str) -> Result<Doc, String> {
                 let r = &src[pos + i..];
                 let t = r.trim_start();
                 i += r.len() - t.len();
-                let t = t.strip_prefix('=').ok_or(format!("attribute {an} without ="))?;
+                if !t.starts_with('=') {
+                    return Err(format!("attribute {an} without ="));
+                }
                 i += 1;
                 let r = &src[pos + i..];
                 let t = r.trim_start();
@@ -170,7 +174,8 @@ pub fn unsafe_parts(doc: &Doc) -> Vec<String> {
     let mut bad = Vec::new();
     for e in &doc.elements {
         let local = e.name.rsplit(':').next().unwrap_or(&e.name).to_ascii_lowercase();
-        if matches!(local.as_str(), "script" | "foreignobject" | "iframe" | "object" | "embed" | "image" | "use" | "a") {
+        if matches!(local.as_str(), "script" | "foreignobject" | "iframe" | "object" | "embed" | "image" | "use" | "a")
+        {
             bad.push(format!("element <{}>", e.name));
         }
         for (k, v) in &e.attrs {
@@ -178,10 +183,8 @@ pub fn unsafe_parts(doc: &Doc) -> Vec<String> {
             if key.starts_with("on") {
                 bad.push(format!("event attribute {k} on <{}>", e.name));
             }
-            if key == "href" || key.ends_with(":href") {
-                if !v.starts_with('#') {
-                    bad.push(format!("external reference {k}={v}"));
-                }
+            if (key == "href" || key.ends_with(":href")) && !v.starts_with('#') {
+                bad.push(format!("external reference {k}={v}"));
             }
             if key == "xmlns" || key.starts_with("xmlns:") {
                 continue;

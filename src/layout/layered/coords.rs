@@ -7,81 +7,113 @@
 //! the targets under "at least this far below the previous vertex" is an
 //! isotonic regression after subtracting the cumulative gaps, which pooling
 //! adjacent violators solves in linear time. Edges between two dummies
-//! weigh most (long edges run straight), then edges with one dummy.
+//! weigh most (long edges run straight), then edges with one dummy; the
+//! edges of loops weigh least.
 
 use super::proper::Proper;
 use super::Spacing;
 
 const ROUNDS: usize = 4;
+/// Loops (reversed edges) barely pull: the chain stays straight and the
+/// loop runs above it.
+const LOOP_WEIGHT: f64 = 0.002;
+
+/// Which neighbours a column is pulled towards.
+#[derive(Clone, Copy, PartialEq)]
+enum Side {
+    Left,
+    Right,
+    Both,
+}
+
+/// The gaps and weights of one graph.
+struct Rules<'a> {
+    g: &'a Proper,
+    half: &'a [f64],
+    sp: &'a Spacing,
+}
+
+impl Rules<'_> {
+    /// Least distance between the centres of `a` and the vertex `b` below it.
+    fn sep(&self, a: usize, b: usize) -> f64 {
+        let n = self.g.n_real;
+        let gap = match (a < n, b < n) {
+            (true, true) => self.sp.node_gap,
+            (false, false) => self.sp.edge_gap,
+            _ => (self.sp.node_gap + self.sp.edge_gap) / 2.0,
+        };
+        self.half.get(a).copied().unwrap_or(0.0) + self.half.get(b).copied().unwrap_or(0.0) + gap
+    }
+
+    fn weight(&self, a: usize, b: usize) -> f64 {
+        let n = self.g.n_real;
+        let back = |v: usize| self.g.back_dummy.get(v).copied().unwrap_or(false);
+        match (a < n, b < n) {
+            _ if back(a) || back(b) => LOOP_WEIGHT,
+            (true, true) => 1.0,
+            (false, false) => 8.0,
+            _ => 2.0,
+        }
+    }
+
+    /// Where each vertex of column `l` would like to be, and how much it cares.
+    fn targets(&self, l: &[usize], side: Side, y: &[f64], out: &mut Vec<(f64, f64)>) {
+        out.clear();
+        for &v in l {
+            let (mut sw, mut sy) = (0.0, 0.0);
+            let left = if side != Side::Right { self.g.up.of(v) } else { &[] };
+            let right = if side != Side::Left { self.g.down.of(v) } else { &[] };
+            for &u in left.iter().chain(right) {
+                let w = self.weight(u, v);
+                sw += w;
+                sy += w * y[u];
+            }
+            // A vertex with no neighbour on that side holds its place, lightly.
+            out.push(if sw > 0.0 { (sy / sw, sw) } else { (y[v], 1e-3) });
+        }
+    }
+
+    /// Places column `l` as near its targets as the gaps allow.
+    fn place_column(&self, l: &[usize], side: Side, y: &mut [f64], pool: &mut Pool) {
+        let mut targets = std::mem::take(&mut pool.targets);
+        self.targets(l, side, y, &mut targets);
+        pool.targets = targets;
+        pool.solve(l, &|a, b| self.sep(a, b), y);
+    }
+}
 
 /// Centre y of every vertex, the top-most box starting at 0. `half` is half
 /// the height of each vertex (0 for dummies).
 pub fn assign(g: &Proper, half: &[f64], sp: &Spacing) -> Vec<f64> {
-    let len = g.len();
-    let n = g.n_real;
-    let gap = |a: usize, b: usize| {
-        let (ra, rb) = (a < n, b < n);
-        if ra && rb {
-            sp.node_gap
-        } else if ra || rb {
-            (sp.node_gap + sp.edge_gap) / 2.0
-        } else {
-            sp.edge_gap
-        }
-    };
-    let sep = |a: usize, b: usize| half[a] + half[b] + gap(a, b);
-    let mut y = vec![0.0f64; len];
+    let rules = Rules { g, half, sp };
+    let mut y = vec![0.0f64; g.len()];
     // Packed columns, centred on one another.
     for l in &g.layers {
         let mut at = 0.0;
         for (k, &v) in l.iter().enumerate() {
             if k > 0 {
-                at += sep(l[k - 1], v);
+                at += rules.sep(l[k - 1], v);
             }
             y[v] = at;
         }
-        let shift = at / 2.0;
         for &v in l {
-            y[v] -= shift;
+            y[v] -= at / 2.0;
         }
     }
-    let weight = |a: usize, b: usize| match (a < n, b < n) {
-        (true, true) => 1.0,
-        (false, false) => 8.0,
-        _ => 2.0,
-    };
     let mut pool = Pool::default();
-    let layers = g.layers.len();
-    for round in 0..ROUNDS * 2 + 1 {
-        let last = round == ROUNDS * 2;
-        let from_left = round % 2 == 0;
-        let order: Vec<usize> = if from_left { (1..layers).collect() } else { (0..layers.saturating_sub(1)).rev().collect() };
-        let order = if last { (0..layers).collect() } else { order };
-        for i in order {
-            let Some(l) = g.layers.get(i) else { continue };
-            pool.targets.clear();
-            for &v in l {
-                let (mut sw, mut sy) = (0.0, 0.0);
-                let sides: [&[usize]; 2] = if last {
-                    [g.up.of(v), g.down.of(v)]
-                } else if from_left {
-                    [g.up.of(v), &[]]
-                } else {
-                    [g.down.of(v), &[]]
-                };
-                for &u in sides.iter().flat_map(|s| s.iter()) {
-                    let w = weight(u, v);
-                    sw += w;
-                    sy += w * y[u];
-                }
-                // A vertex with no neighbour on that side holds its place, lightly.
-                let (t, w) = if sw > 0.0 { (sy / sw, sw) } else { (y[v], 1e-3) };
-                pool.targets.push((t, w));
-            }
-            pool.solve(l, &sep, &mut y);
+    let columns = g.layers.len();
+    for _ in 0..ROUNDS {
+        for l in g.layers.iter().skip(1) {
+            rules.place_column(l, Side::Left, &mut y, &mut pool);
+        }
+        for l in g.layers.iter().take(columns.saturating_sub(1)).rev() {
+            rules.place_column(l, Side::Right, &mut y, &mut pool);
         }
     }
-    round_column_positions(g, half, &sep, &mut y);
+    for l in &g.layers {
+        rules.place_column(l, Side::Both, &mut y, &mut pool);
+    }
+    round_column_positions(g, half, &|a, b| rules.sep(a, b), &mut y);
     let top = g.layers.iter().flatten().map(|&v| y[v] - half[v]).fold(f64::INFINITY, f64::min);
     if top.is_finite() {
         for v in y.iter_mut() {

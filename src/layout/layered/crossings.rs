@@ -1,6 +1,5 @@
-//! Counting crossings between adjacent columns: all of them (Barth, Jünger
-//! and Mutzel's accumulation, O(E log V)) and those between the edges of two
-//! neighbouring vertices (for transposition).
+//! Counting crossings between adjacent columns (Barth, Jünger and Mutzel's
+//! accumulation, O(E log V)).
 
 use super::proper::Proper;
 
@@ -43,38 +42,4 @@ pub fn between(g: &Proper, i: usize, tree: &mut Vec<u32>) -> u64 {
 /// Crossings of the whole graph.
 pub fn total(g: &Proper, tree: &mut Vec<u32>) -> u64 {
     (0..g.layers.len().saturating_sub(1)).map(|i| between(g, i, tree)).sum()
-}
-
-/// Crossings among the edges of `v` and `w` towards one neighbouring column,
-/// with `v` above `w` and with `w` above `v`. `a` and `b` are scratch space.
-pub fn pair(nv: &[usize], nw: &[usize], pos: &[usize], a: &mut Vec<usize>, b: &mut Vec<usize>) -> (u64, u64) {
-    if nv.is_empty() || nw.is_empty() {
-        return (0, 0);
-    }
-    a.clear();
-    a.extend(nv.iter().map(|&u| pos[u]));
-    b.clear();
-    b.extend(nw.iter().map(|&u| pos[u]));
-    if nv.len() == 1 && nw.len() == 1 {
-        return ((a[0] > b[0]) as u64, (b[0] > a[0]) as u64);
-    }
-    a.sort_unstable();
-    b.sort_unstable();
-    // v above w: pairs with a > b cross; w above v: pairs with b > a cross.
-    let (mut above, mut below) = (0u64, 0u64);
-    let mut j = 0;
-    for &x in a.iter() {
-        while j < b.len() && b[j] < x {
-            j += 1;
-        }
-        above += j as u64;
-    }
-    let mut j = 0;
-    for &y in b.iter() {
-        while j < a.len() && a[j] < y {
-            j += 1;
-        }
-        below += j as u64;
-    }
-    (above, below)
 }

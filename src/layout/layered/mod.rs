@@ -151,3 +151,6 @@ fn finite_size(v: f64) -> f64 {
         0.0
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,27 +1,40 @@
 //! Crossing minimisation: the order of the vertices inside each column.
 //!
-//! Layer-by-layer sweeps, alternately left to right and right to left, sort
-//! each column by the median (or barycenter) of its neighbours in the
-//! column just fixed; vertices with no such neighbour keep their slot. Each
-//! sweep is followed by transposition (swapping neighbours while that
-//! removes crossings, as Graphviz dot does). The best ordering seen is kept.
-//! Two starting orders are tried: input order (so a small edit moves
-//! little) and a depth-first order; the second must be strictly better to win.
+//! 1. Starts: the input order (so that a small edit moves little), two
+//!    breadth-first orders (from the sources and from the sinks) and a
+//!    depth-first order. A few plain sweeps from each pick the start; the
+//!    input order is kept unless another start is clearly better.
+//! 2. Sweeps, alternately left to right and right to left, sort each column
+//!    by the median or barycenter (two sweeps each in turn) of its
+//!    neighbours in the column just fixed; vertices with no such neighbour
+//!    keep their slot. Each sweep is followed by transposition (swapping
+//!    neighbours while that removes crossings, as Graphviz dot does).
+//! 3. Sifting rounds put each vertex in turn where it crosses least.
+//! 4. Loops are lifted to the top of their columns where that costs nothing.
+//!
+//! The best ordering seen is kept at every stage.
 
 use super::crossings;
 use super::proper::Proper;
 
-/// Sweeps at most; sweeping stops earlier after `MIN_QUIT` sweeps with
-/// less than `CONVERGE` improvement of the best count.
-const MAX_ITER: usize = 24;
 /// Sweeps from each start when choosing the start.
 const QUICK_SWEEPS: usize = 8;
+/// Another start must beat the input order by this factor: keeping the
+/// input order's result makes small edits move little.
+const STICKY: f64 = 0.8;
+/// Sweeps at most; sweeping stops earlier after `MIN_QUIT` sweeps with
+/// less than `CONVERGE` improvement of the best count (dot's values).
+const MAX_ITER: usize = 24;
 const MIN_QUIT: usize = 8;
 const CONVERGE: f64 = 0.995;
 /// Transposition passes over all columns at most.
 const MAX_PASSES: usize = 24;
-/// Sifting rounds over all columns at most.
+/// Sifting rounds over all columns at most; sifting stops when a round
+/// removes less than `SIFT_MIN_GAIN` of the crossings.
 const SIFT_ROUNDS: usize = 6;
+const SIFT_MIN_GAIN: f64 = 0.01;
+/// Loops are lifted above the chain in graphs up to this many vertices.
+const LIFT_MAX_VERTICES: usize = 4000;
 
 /// Orders every column; returns the number of crossings of the result.
 pub fn minimise(g: &mut Proper) -> u64 {
@@ -29,31 +42,78 @@ pub fn minimise(g: &mut Proper) -> u64 {
         return 0;
     }
     let mut s = Scratch::default();
-    let dbg = std::env::var("LT_DEBUG").is_ok();
-    let t0 = std::time::Instant::now();
-    // A few plain sweeps from every start pick the start to refine.
-    let quick = std::env::var("LT_QUICK").ok().and_then(|v| v.parse().ok()).unwrap_or(QUICK_SWEEPS);
-    let mut best = (sweeps(g, &mut s, quick, false), g.layers.clone());
-    if dbg { eprintln!("input {} {:?}", best.0, t0.elapsed()); }
+    // A few plain sweeps from every start pick the start to refine; the
+    // input order wins unless another is clearly better.
+    let input = sweeps(g, &mut s, QUICK_SWEEPS, false);
+    let mut best = (input, g.layers.clone());
     for start in [Start::BreadthFirst, Start::BreadthFirstBack, Start::DepthFirst] {
         if best.0 == 0 {
             break;
         }
         g.layers = start_order(g, start);
         sync_pos(g);
-        let c = sweeps(g, &mut s, quick, false);
-        if dbg { eprintln!("{start:?} {c} {:?}", t0.elapsed()); }
-        if c < best.0 {
+        let c = sweeps(g, &mut s, QUICK_SWEEPS, false);
+        if c < best.0 && (c as f64) < STICKY * input as f64 {
             best = (c, g.layers.clone());
         }
     }
     g.layers = best.1;
     sync_pos(g);
     let c = sweeps(g, &mut s, MAX_ITER, true);
-    if dbg { eprintln!("swept {c} {:?}", t0.elapsed()); }
     let c = sift(g, &mut s, c);
-    if dbg { eprintln!("sifted {c} {:?}", t0.elapsed()); }
+    lift_back_dummies(g, &mut s);
     c
+}
+
+/// Lifts each reversed edge's dummies to the top of their columns (below
+/// the dummies already lifted) when that adds no crossing, so that loops
+/// run above the chain rather than through the middle or under it.
+fn lift_back_dummies(g: &mut Proper, s: &mut Scratch) {
+    if g.len() > LIFT_MAX_VERTICES {
+        return;
+    }
+    let chains: Vec<Vec<usize>> = g
+        .chains
+        .iter()
+        .map(|c| c.iter().copied().filter(|&v| g.back_dummy.get(v).copied().unwrap_or(false)).collect::<Vec<_>>())
+        .filter(|d| !d.is_empty())
+        .collect();
+    let mut lifted = vec![0usize; g.layers.len()];
+    for dummies in chains {
+        let cols: Vec<usize> = dummies.iter().filter_map(|&d| g.layer.get(d).copied()).collect();
+        let (Some(&lo), Some(&hi)) = (cols.iter().min(), cols.iter().max()) else { continue };
+        let range = lo.saturating_sub(1)..hi + 1;
+        let count = |g: &Proper, tree: &mut Vec<u32>| range.clone().map(|i| crossings::between(g, i, tree)).sum::<u64>();
+        let before = count(g, &mut s.tree);
+        let saved: Vec<(usize, Vec<usize>)> =
+            cols.iter().filter_map(|&c| g.layers.get(c).map(|l| (c, l.clone()))).collect();
+        for (&d, &c) in dummies.iter().zip(&cols) {
+            let top = lifted.get(c).copied().unwrap_or(0);
+            if let Some(layer) = g.layers.get_mut(c) {
+                if let Some(at) = layer.iter().position(|&v| v == d) {
+                    if at > top {
+                        layer.remove(at);
+                        layer.insert(top, d);
+                    }
+                }
+            }
+        }
+        sync_pos(g);
+        if count(g, &mut s.tree) > before {
+            for (c, l) in saved {
+                if let Some(layer) = g.layers.get_mut(c) {
+                    *layer = l;
+                }
+            }
+            sync_pos(g);
+        } else {
+            for &c in &cols {
+                if let Some(t) = lifted.get_mut(c) {
+                    *t += 1;
+                }
+            }
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -106,10 +166,10 @@ fn breadth_first_order(g: &Proper, from_right: bool) -> Vec<Vec<usize>> {
 
 #[derive(Default)]
 struct Scratch {
+    median: bool,
     lists: Lists,
     tree: Vec<u32>,
     a: Vec<usize>,
-    b: Vec<usize>,
     keys: Vec<(f64, u8, usize, usize)>,
     slot_fixed: Vec<bool>,
 }
@@ -127,6 +187,8 @@ fn sweeps(g: &mut Proper, s: &mut Scratch, max_iter: usize, with_transpose: bool
             break;
         }
         let left_to_right = it % 2 == 0;
+        // Median and barycenter take turns, two sweeps each.
+        s.median = (it / 2) % 2 == 1;
         sweep(g, s, left_to_right);
         if with_transpose {
             transpose(g, s, it % 4 >= 2);
@@ -168,7 +230,8 @@ fn sift(g: &mut Proper, s: &mut Scratch, mut best_c: u64) -> u64 {
             best_c = c;
             best.clone_from(&g.layers);
         }
-        if gained == 0 || best_c == 0 {
+        // Stop when a round gains less than one percent.
+        if gained == 0 || best_c == 0 || (gained as f64) < SIFT_MIN_GAIN * best_c as f64 {
             break;
         }
     }
@@ -218,7 +281,7 @@ fn reorder(g: &mut Proper, s: &mut Scratch, i: usize, by_up: bool) {
         s.slot_fixed.push(false);
         s.a.clear();
         s.a.extend(nb.iter().map(|&u| pos[u]));
-        let key = median(&mut s.a);
+        let key = if s.median { median(&mut s.a) } else { s.a.iter().sum::<usize>() as f64 / s.a.len() as f64 };
         let class = if back_dummy.get(v).copied().unwrap_or(false) { 0 } else { 1 };
         s.keys.push((key, class, slot, v));
     }
@@ -272,21 +335,8 @@ fn transpose(g: &mut Proper, s: &mut Scratch, equal: bool) {
                 continue;
             }
             candidate[i] = false;
-            s.lists.build(g, i);
-            let Proper { layers, pos, .. } = &mut *g;
-            let Some(layer) = layers.get_mut(i) else { continue };
-            let mut changed = false;
-            for j in 0..layer.len().saturating_sub(1) {
-                let (now, swapped) = s.lists.pair(j, j + 1);
-                if swapped < now || (equal && swapped == now && now > 0) {
-                    layer.swap(j, j + 1);
-                    s.lists.swap(j);
-                    pos[layer[j]] = j;
-                    pos[layer[j + 1]] = j + 1;
-                    gained += now - swapped;
-                    changed = true;
-                }
-            }
+            let (g_i, changed) = transpose_column(g, s, i, equal);
+            gained += g_i;
             if changed {
                 candidate[i] = true;
                 if i > 0 {
@@ -301,6 +351,26 @@ fn transpose(g: &mut Proper, s: &mut Scratch, equal: bool) {
             break;
         }
     }
+}
+
+/// One pass of swaps down column `i`: crossings removed, and whether anything moved.
+fn transpose_column(g: &mut Proper, s: &mut Scratch, i: usize, equal: bool) -> (u64, bool) {
+    s.lists.build(g, i);
+    let Proper { layers, pos, .. } = g;
+    let Some(layer) = layers.get_mut(i) else { return (0, false) };
+    let (mut gained, mut changed) = (0u64, false);
+    for j in 0..layer.len().saturating_sub(1) {
+        let (now, swapped) = s.lists.pair(j, j + 1);
+        if swapped < now || (equal && swapped == now && now > 0) {
+            layer.swap(j, j + 1);
+            s.lists.swap(j);
+            pos[layer[j]] = j;
+            pos[layer[j + 1]] = j + 1;
+            gained += now - swapped;
+            changed = true;
+        }
+    }
+    (gained, changed)
 }
 
 /// The sorted positions of the neighbours of every vertex of one column,

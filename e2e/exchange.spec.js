@@ -1,0 +1,142 @@
+// Supervisor and defense views, merging and exports (issue 5), as a user does them.
+const { test, expect } = require('@playwright/test');
+const fs = require('fs');
+const path = require('path');
+const { execFileSync } = require('child_process');
+const { openApp, watch, ROOT } = require('./helpers');
+
+async function chooseTemplate(page, name) {
+  await page.getByRole('button', { name: 'New map' }).click();
+  await page.getByRole('button', { name }).click();
+}
+
+async function download(page, click) {
+  const [d] = await Promise.all([page.waitForEvent('download'), click()]);
+  return { name: d.suggestedFilename(), path: await d.path() };
+}
+
+async function exportJson(page) {
+  const d = await download(page, () => page.getByRole('button', { name: 'Export JSON' }).click());
+  return fs.readFileSync(d.path, 'utf8');
+}
+
+async function openWith(page, button, file) {
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.getByRole('button', { name: button }).click()]);
+  await chooser.setFiles(file);
+}
+
+test('a student reads a topic brief on the sand example: inputs, outputs, gaps, checklist', async ({ page }) => {
+  await openApp(page);
+  await chooseTemplate(page, /3D-printing sand/);
+  await page.getByRole('region', { name: 'Team' }).getByRole('button', { name: /Thermal reclamation/ }).click();
+  const brief = page.getByRole('region', { name: 'Brief' }).getByRole('article');
+  await expect(brief.getByRole('heading', { name: 'Thermal reclamation' })).toBeVisible();
+  await expect(brief).toContainText('Coated sand for 3D-printed casting cores');
+  await expect(brief).toContainText('used sand from Casting with printed cores');
+  await expect(brief).toContainText('reclaimed sand to Coated sand formulation · for He');
+  await expect(brief).toContainText('Used sand reclamation');
+  await expect(brief).toContainText('Prof. Xu');
+  // Gaps that touch it, and the checklist: no enterprise supervisor, no defense date.
+  await expect(brief).toContainText('has no enterprise supervisor');
+  const checks = brief.getByRole('listitem').filter({ hasText: /supervisor is named|defense date is set/ });
+  await expect(checks).toHaveCount(3);
+  await expect(brief.getByRole('listitem').filter({ hasText: 'missing: An enterprise supervisor is named' })).toHaveCount(1);
+  await expect(brief.getByRole('listitem').filter({ hasText: 'done: An academic supervisor is named' })).toHaveCount(1);
+  // Print preview: only the brief is printed.
+  await page.emulateMedia({ media: 'print' });
+  await page.screenshot({ path: test.info().outputPath('brief-print.png'), fullPage: true });
+  const visibleOutside = await page.evaluate(() => {
+    const inside = document.querySelector('.print-area');
+    return [...document.querySelectorAll('button, h1')].filter((el) => !inside.contains(el) && getComputedStyle(el).visibility !== 'hidden').length;
+  });
+  expect(visibleOutside).toBe(0);
+  await page.emulateMedia({ media: 'screen' });
+  // Markdown export of the same brief.
+  const md = await download(page, () => page.getByRole('button', { name: 'Export Markdown', exact: true }).click());
+  expect(md.name).toBe('Thermal reclamation.brief.md');
+  const text = fs.readFileSync(md.path, 'utf8');
+  expect(text).toContain('Thermal reclamation');
+  expect(text).toContain('used sand');
+  expect(text).toContain('Readiness checklist');
+});
+
+test('coverage shows per-phase ratios, the matrix and topics per supervisor; a cell selects its topic', async ({ page }) => {
+  await openApp(page);
+  const cov = page.getByRole('region', { name: 'Coverage' });
+  await expect(cov).toContainText('3 of 6 stages have a student (50%)');
+  await expect(cov.getByRole('table')).toBeVisible();
+  await expect(cov.getByRole('columnheader', { name: 'Zhao' })).toBeVisible();
+  await cov.getByRole('row', { name: /Casting trials/ }).getByRole('button', { name: 'Casting process window' }).click();
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Casting process window' })).toBeVisible();
+  await expect(cov.locator('.supervisors').first()).toContainText('Prof. Zhang');
+});
+
+test('merge a file with a conflict, resolved both ways, as one undo step each', async ({ page }, info) => {
+  await openApp(page);
+  const before = await exportJson(page);
+  const theirs = JSON.parse(before);
+  theirs.stages.find((s) => s.id === 'cast').role = 'Their role for casting';
+  theirs.stages.find((s) => s.id === 'comp').external_inputs = ['phase diagrams'];
+  theirs.people.push({ id: 'new-student', name: 'Wu', kind: 'student' });
+  theirs.topics.push({ id: 't-wu', title: 'Machining allowances', student: 'new-student', stage: 'part', supervisors: ['wang'] });
+  const file = info.outputPath('theirs.chainmap.json');
+  fs.writeFileSync(file, JSON.stringify(theirs, null, 2));
+
+  for (const [choice, expected] of [['Keep mine', 'Finds the casting window that gives sound parts'], ['Take theirs', 'Their role for casting']]) {
+    await openWith(page, 'Merge file', file);
+    const dialog = page.getByRole('dialog');
+    await expect(dialog).toContainText('Added 1 person, 1 topic; filled in 1 field; 1 conflict.');
+    const conflict = dialog.getByRole('group').filter({ hasText: 'role' });
+    await expect(conflict).toContainText('Their role for casting');
+    await conflict.getByRole('radio', { name: new RegExp(choice) }).check();
+    await dialog.getByRole('button', { name: 'Apply merge' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'Merged' })).toBeVisible();
+    const after = JSON.parse(await exportJson(page));
+    expect(after.stages.find((s) => s.id === 'cast').role).toBe(expected);
+    expect(after.stages.find((s) => s.id === 'comp').external_inputs).toEqual(['phase diagrams']);
+    expect(after.topics.map((t) => t.id)).toContain('t-wu');
+    await page.getByRole('button', { name: 'Undo' }).click();
+    expect(await exportJson(page)).toBe(before);
+  }
+});
+
+test('every export downloads and says what it should', async ({ page }, info) => {
+  const seen = watch(page);
+  await openApp(page);
+  const svg = await download(page, () => page.getByRole('button', { name: 'Export SVG' }).click());
+  expect(svg.name).toBe('High-strength aluminium alloy for general-aviation engines.svg');
+  const svgText = fs.readFileSync(svg.path, 'utf8');
+  expect(svgText).toContain('<svg');
+  expect(svgText).toContain('Casting trials');
+  expect(svgText).not.toMatch(/<script|\son\w+=/i);
+  const png = await download(page, () => page.getByRole('button', { name: 'Export PNG' }).click());
+  const pngBytes = fs.readFileSync(png.path);
+  expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
+  expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(1000); // 2× width
+  const more = async (name) => {
+    await page.getByText('More exports').click();
+    return download(page, () => page.getByRole('button', { name }).click());
+  };
+  const csv = await more('Export coverage CSV');
+  const csvBytes = fs.readFileSync(csv.path);
+  expect([...csvBytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+  expect(csvBytes.toString('utf8')).toContain('Casting trials');
+  const canvas = await more('Export JSON Canvas');
+  const c = JSON.parse(fs.readFileSync(canvas.path, 'utf8'));
+  expect(c.nodes.filter((n) => n.type === 'text').length).toBe(6);
+  expect(c.nodes.filter((n) => n.type === 'group').length).toBe(3);
+  expect(c.edges.length).toBe(5);
+  const dot = await more('Export Graphviz DOT');
+  const dotFile = info.outputPath('map.dot');
+  fs.copyFileSync(dot.path, dotFile);
+  execFileSync('dot', ['-Tsvg', dotFile, '-o', info.outputPath('map.dot.svg')]);
+  const mmd = await more('Export Mermaid');
+  expect(fs.readFileSync(mmd.path, 'utf8')).toMatch(/^flowchart LR/);
+  // The .canvas file opens back as a map with the same stages, phases and flows.
+  await openWith(page, 'Open file', canvas.path);
+  await expect(page.getByRole('button', { name: /\(stage, / })).toHaveCount(6);
+  await expect(page.locator('.lane-title')).toHaveText(['Lab research', 'Pilot test', 'Industrial production']);
+  await expect(page.locator('g.flow')).toHaveCount(5);
+  expect(seen.errors).toEqual([]);
+  expect(seen.foreign).toEqual([]);
+});

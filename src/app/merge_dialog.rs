@@ -1,0 +1,121 @@
+//! Merge file: what the other file adds and fills in, and its conflicts side
+//! by side, to settle one by one or all at once before the merge is applied
+//! (as one undo step).
+
+use yew::prelude::*;
+
+use crate::i18n::exchange::{
+    conflict_message, dangling_message, filled_message, keep_all_mine, keep_mine, merge_summary, take_all_theirs,
+    take_theirs,
+};
+use crate::i18n::{t, Key, Lang};
+use crate::merge::{Choice, MergeResult};
+use crate::model::Map;
+
+#[derive(Properties, PartialEq)]
+pub struct MergeProps {
+    pub lang: Lang,
+    pub file: AttrValue,
+    pub mine: crate::app::Shared<Map>,
+    pub result: crate::app::Shared<MergeResult>,
+    pub onapply: Callback<Vec<Choice>>,
+    pub oncancel: Callback<()>,
+}
+
+#[component]
+pub fn MergeDialog(p: &MergeProps) -> Html {
+    let lang = p.lang;
+    let r = &*p.result;
+    let choices = use_state(|| vec![Choice::KeepMine; r.conflicts.len()]);
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((), move |_| {
+            if let Some(d) = node.cast::<web_sys::HtmlDialogElement>() {
+                if !d.open() {
+                    let _ = d.show_modal();
+                }
+            }
+        });
+    }
+    let set_all = |c: Choice| {
+        let choices = choices.clone();
+        let n = r.conflicts.len();
+        Callback::from(move |_: MouseEvent| choices.set(vec![c; n]))
+    };
+    let apply = {
+        let choices = choices.clone();
+        let cb = p.onapply.clone();
+        Callback::from(move |_: MouseEvent| cb.emit((*choices).clone()))
+    };
+    let cancel = {
+        let cb = p.oncancel.clone();
+        Callback::from(move |_: MouseEvent| cb.emit(()))
+    };
+    let onclose = {
+        let cb = p.oncancel.clone();
+        Callback::from(move |_: Event| cb.emit(()))
+    };
+    let conflicts = r.conflicts.iter().enumerate().map(|(i, c)| {
+        let pick = |choice: Choice| {
+            let choices = choices.clone();
+            Callback::from(move |_: Event| {
+                let mut v = (*choices).clone();
+                if let Some(slot) = v.get_mut(i) {
+                    *slot = choice;
+                }
+                choices.set(v);
+            })
+        };
+        let current = choices.get(i).copied().unwrap_or(Choice::KeepMine);
+        let name = format!("conflict-{i}");
+        html! {
+            <li class="conflict" key={i}>
+                <fieldset>
+                    <legend>{conflict_message(c, &p.mine, lang)}</legend>
+                    <div class="sides">
+                        <label class="side-choice">
+                            <input type="radio" name={name.clone()} checked={current == Choice::KeepMine} onchange={pick(Choice::KeepMine)} />
+                            {keep_mine(lang)}{": "}<q>{c.mine.display()}</q>
+                        </label>
+                        <label class="side-choice">
+                            <input type="radio" name={name} checked={current == Choice::TakeTheirs} onchange={pick(Choice::TakeTheirs)} />
+                            {take_theirs(lang)}{": "}<q>{c.theirs.display()}</q>
+                        </label>
+                    </div>
+                </fieldset>
+            </li>
+        }
+    });
+    let preview = r.preview();
+    html! {
+        <dialog ref={node} class="modal merge" aria-labelledby="merge-title" {onclose}>
+            <h2 id="merge-title">{format!("{} — {}", t(lang, Key::MergeFile), p.file)}</h2>
+            <p class="merge-summary" role="status">{merge_summary(r, lang)}</p>
+            if !r.conflicts.is_empty() {
+                <h3 class="sub">{t(lang, Key::Conflicts)}</h3>
+                <div class="row">
+                    <button type="button" onclick={set_all(Choice::KeepMine)}>{keep_all_mine(lang)}</button>
+                    <button type="button" onclick={set_all(Choice::TakeTheirs)}>{take_all_theirs(lang)}</button>
+                </div>
+                <ul class="conflicts plain">{for conflicts}</ul>
+            }
+            if !r.filled.is_empty() {
+                <details>
+                    <summary>{t(lang, Key::FilledIn)}{format!(" ({})", r.filled.len())}</summary>
+                    <ul class="plain">{for r.filled.iter().map(|f| html! { <li>{filled_message(f, &p.mine, lang)}</li> })}</ul>
+                </details>
+            }
+            if !preview.dangling.is_empty() {
+                <details open=true>
+                    <summary>{t(lang, Key::Repairs)}{format!(" ({})", preview.dangling.len())}</summary>
+                    <ul class="plain">{for preview.dangling.iter().map(|d| html! { <li>{dangling_message(d, &preview.map, lang)}</li> })}</ul>
+                </details>
+            }
+            <div class="row end">
+                <button type="button" onclick={cancel}>{t(lang, Key::Cancel)}</button>
+                <button type="button" class="primary" onclick={apply}>{t(lang, Key::ApplyMerge)}</button>
+            </div>
+        </dialog>
+    }
+}

@@ -1,0 +1,58 @@
+//! Stage cards sized to their text: the name (bold, up to three lines), the
+//! role (one line) and a chip per student working at the stage.
+
+use super::text;
+use super::{Card, Chip, CARD_MAX_W, CARD_MIN_W, CHIP_PX, NAME_PX, ROLE_PX};
+use crate::model::{Id, Map};
+
+/// Stage names are bold, which is wider than the regular widths of `text`.
+const BOLD: f64 = 1.1;
+const PAD: f64 = 10.0;
+const NAME_LINE: f64 = 18.0;
+const ROLE_LINE: f64 = 16.0;
+const CHIP_H: f64 = 20.0;
+const CHIP_GAP: f64 = 4.0;
+
+/// The card of stage `index`, at (0, 0).
+pub fn card_for(map: &Map, index: usize) -> Option<Card> {
+    let s = map.stages.get(index)?;
+    let inner_max = (CARD_MAX_W - 2.0 * PAD - 4.0) / 1.04;
+    let name_lines = text::wrap(&s.name, NAME_PX * BOLD, inner_max, 3);
+    let role_line = (!s.role.trim().is_empty()).then(|| text::one_line(&s.role, ROLE_PX, inner_max));
+    let mut w = name_lines.iter().map(|l| text::width(l, NAME_PX * BOLD)).fold(0.0, f64::max);
+    if let Some(r) = &role_line {
+        w = w.max(text::width(r, ROLE_PX));
+    }
+    let chip_texts: Vec<(Id, Id, String, f64)> = map
+        .topics_at(&s.id)
+        .map(|t| {
+            let name = text::one_line(map.person_name(&t.student), CHIP_PX, inner_max - 16.0);
+            let cw = text::width(&name, CHIP_PX) + 16.0;
+            (t.id.clone(), t.student.clone(), name, cw)
+        })
+        .collect();
+    for (_, _, _, cw) in &chip_texts {
+        w = w.max(*cw);
+    }
+    let w = (w * 1.04 + 2.0 * PAD + 4.0).clamp(CARD_MIN_W, CARD_MAX_W).ceil();
+    let mut y = PAD + name_lines.len() as f64 * NAME_LINE;
+    if role_line.is_some() {
+        y += ROLE_LINE;
+    }
+    let mut chips = Vec::new();
+    if !chip_texts.is_empty() {
+        y += 6.0;
+        let mut x = PAD;
+        for (topic, student, text, cw) in chip_texts {
+            if x + cw > w - PAD + 0.01 && x > PAD {
+                x = PAD;
+                y += CHIP_H + CHIP_GAP;
+            }
+            chips.push(Chip { topic, student, text, x, y, w: cw });
+            x += cw + CHIP_GAP;
+        }
+        y += CHIP_H;
+    }
+    let h = (y + PAD).max(48.0).ceil();
+    Some(Card { stage: s.id.clone(), index, x: 0.0, y: 0.0, w, h, name_lines, role_line, chips })
+}

@@ -1,0 +1,123 @@
+//! Flow paths and their labels. A flow between two cards that are where the
+//! layered layout put them follows its layered route (through the gaps
+//! between columns, never through a card); a flow touching a card placed by
+//! hand, or whose route a hand-placed card now covers, takes a detour
+//! around the boxes in the way. A flow from a stage to itself is a small
+//! loop on the card's right side.
+
+use super::detour;
+use super::labels::{self, Anchor, Request};
+use super::layered::RouteKind;
+use super::paths::{Obstacles, Path, Piece, Pt, Rect};
+use super::place::Placement;
+use super::text;
+use super::{Card, FlowPath, COLUMN_GAP, LABEL_LINE, LABEL_MAX_W, LABEL_PX, LANE_HEADER};
+use crate::model::Map;
+
+/// Room left before a card for the arrowhead.
+const ARROW_ROOM: f64 = 2.0;
+/// How far a loop from a stage to itself reaches out.
+const LOOP_OUT: f64 = 28.0;
+
+pub fn flows(map: &Map, cards: &[Card], placed: &Placement, ends: &[(usize, usize)]) -> Vec<FlowPath> {
+    let (ox, oy) = placed.origin;
+    let rects: Vec<Rect> = cards.iter().map(|c| Rect { x: c.x, y: c.y, w: c.w, h: c.h }).collect();
+    let moved = |i: usize| placed.moved.get(i).copied().unwrap_or(true);
+    let moved_boxes = Obstacles::new((0..cards.len()).filter(|&i| moved(i)).map(|i| (rects[i], i)).collect(), 2.0);
+    let mut all_boxes: Option<Obstacles> = None;
+
+    let mut out = Vec::with_capacity(map.flows.len());
+    let mut requests = Vec::new();
+    let mut labelled = Vec::new();
+    for (fi, f) in map.flows.iter().enumerate() {
+        let Some(&(a, b)) = ends.get(fi) else { continue };
+        let (Some(ra), Some(rb), Some(route)) = (rects.get(a), rects.get(b), placed.out.routes.get(fi)) else {
+            continue;
+        };
+        let label_lines =
+            if f.artifact.trim().is_empty() { Vec::new() } else { text::wrap(&f.artifact, LABEL_PX, LABEL_MAX_W, 2) };
+        let lw = (label_lines.iter().map(|l| text::width(l, LABEL_PX)).fold(0.0, f64::max) + 12.0).ceil();
+        let lh = label_lines.len() as f64 * LABEL_LINE + 6.0;
+        let mut anchors = Vec::new();
+        let (mut path, back) = if route.kind == RouteKind::SelfLoop {
+            let (x, cy) = (ra.x + ra.w, ra.y + ra.h / 2.0);
+            // The label goes in the gap right of the card's column, above the loop.
+            let column = placed.out.column_of.get(a).and_then(|&c| placed.out.columns.get(c));
+            let gap_x = column.map_or(x + LOOP_OUT + lw / 2.0, |c| (ox + c.x + c.w + COLUMN_GAP / 2.0).round());
+            let cy_label = cy - 24.0 - lh / 2.0;
+            anchors.push(Anchor { cx: gap_x, cy: cy_label, gap: column.map(|_| gap_x.to_bits()).filter(|_| !moved(a)) });
+            let pieces = vec![Piece::Cubic((x + LOOP_OUT, cy - 24.0), (x + LOOP_OUT, cy + 24.0), (x, cy + 8.0))];
+            (Path { start: (x, cy - 8.0), pieces }, true)
+        } else {
+            let points: Vec<Pt> = route.points.iter().map(|&(x, y)| (x + ox, y + oy)).collect();
+            let layered = Path::through(&points);
+            let blocked = if route.kind == RouteKind::Direct {
+                let boxes = all_boxes.get_or_insert_with(|| all(&rects));
+                !boxes.path_hits(&layered, &[a, b]).is_empty()
+            } else {
+                !moved_boxes.is_empty() && !moved_boxes.path_hits(&layered, &[a, b]).is_empty()
+            };
+            if !moved(a) && !moved(b) && !blocked {
+                anchors = gap_anchors(&points, &route.gaps);
+                (layered, route.back)
+            } else {
+                let boxes = all_boxes.get_or_insert_with(|| all(&rects));
+                let p = detour::route(a, b, &rects, boxes);
+                let mid = midpoint(&p);
+                anchors.push(Anchor { cx: mid.0, cy: mid.1, gap: None });
+                (p, route.back || rb.x + rb.w / 2.0 < ra.x + ra.w / 2.0)
+            }
+        };
+        path.shorten_end(ARROW_ROOM);
+        if !label_lines.is_empty() {
+            labelled.push(out.len());
+            requests.push(Request { w: lw, h: lh, anchors });
+        }
+        out.push(FlowPath { flow: f.id.clone(), index: fi, d: path.svg(), back, label_lines, label: None });
+    }
+    let boxes = labels::place(&requests, LANE_HEADER + 4.0);
+    for (k, bx) in labelled.into_iter().zip(boxes) {
+        if let Some(f) = out.get_mut(k) {
+            f.label = Some(bx);
+        }
+    }
+    out
+}
+
+fn all(rects: &[Rect]) -> Obstacles {
+    Obstacles::new(rects.iter().copied().enumerate().map(|(i, r)| (r, i)).collect(), 2.0)
+}
+
+/// Label places in the gaps a layered route crosses: the one before the
+/// target first, then the one after the source, then the others.
+fn gap_anchors(points: &[Pt], gaps: &[usize]) -> Vec<Anchor> {
+    let at = |k: usize| -> Option<Anchor> {
+        let (p, q) = (points.get(k)?, points.get(k + 1)?);
+        let cx = ((p.0 + q.0) / 2.0).round();
+        Some(Anchor { cx, cy: (p.1 + q.1) / 2.0, gap: Some(cx.to_bits()) })
+    };
+    let mut order: Vec<usize> = Vec::with_capacity(gaps.len());
+    if let Some(&last) = gaps.last() {
+        order.push(last);
+    }
+    if gaps.len() > 1 {
+        order.extend(gaps.iter().take(gaps.len() - 1).copied());
+    }
+    order.into_iter().filter_map(at).collect()
+}
+
+/// The point halfway along a path.
+fn midpoint(p: &Path) -> Pt {
+    let line = p.polyline(8);
+    let total: f64 = line.windows(2).map(|w| super::paths::dist(w[0], w[1])).sum();
+    let mut walked = 0.0;
+    for w in line.windows(2) {
+        let d = super::paths::dist(w[0], w[1]);
+        if walked + d >= total / 2.0 && d > 0.0 {
+            let t = (total / 2.0 - walked) / d;
+            return (w[0].0 + (w[1].0 - w[0].0) * t, w[0].1 + (w[1].1 - w[0].1) * t);
+        }
+        walked += d;
+    }
+    p.start
+}

@@ -1,0 +1,155 @@
+use super::acyclic::{self, Kind};
+use super::*;
+
+fn input(n: usize, edges: &[(usize, usize)]) -> Input {
+    Input { sizes: vec![Size { w: 100.0, h: 40.0 }; n], band: Vec::new(), bands: 1, edges: edges.to_vec() }
+}
+
+const SP: Spacing = Spacing { node_gap: 20.0, edge_gap: 10.0, column_gap: 50.0, band_gap: 80.0, min_column_w: 0.0 };
+
+fn no_box_overlaps(inp: &Input, out: &Output) {
+    for a in 0..inp.sizes.len() {
+        for b in a + 1..inp.sizes.len() {
+            let (sa, sb) = (inp.sizes[a], inp.sizes[b]);
+            let apart = out.x[a] + sa.w <= out.x[b]
+                || out.x[b] + sb.w <= out.x[a]
+                || out.y[a] + sa.h <= out.y[b]
+                || out.y[b] + sb.h <= out.y[a];
+            assert!(apart, "{a} and {b} overlap");
+        }
+    }
+}
+
+#[test]
+fn only_edges_closing_a_cycle_or_entering_an_earlier_band_are_reversed() {
+    // 0 → 1 → 2 → 0 is a cycle; 2 → 3 and 0 → 3 are not in one.
+    let o = acyclic::orient(4, &[0, 0, 0, 0], &[(0, 1), (1, 2), (2, 0), (2, 3), (0, 3), (3, 3), (0, 9)]);
+    let kinds: Vec<Kind> = o.iter().map(|e| e.kind).collect();
+    assert_eq!(kinds, [Kind::Forward, Kind::Forward, Kind::Back, Kind::Forward, Kind::Forward, Kind::SelfLoop, Kind::Invalid]);
+    assert_eq!((o[2].from, o[2].to), (0, 2), "reversed for layout");
+    // Into an earlier band: back even without a cycle.
+    let o = acyclic::orient(2, &[1, 0], &[(0, 1)]);
+    assert_eq!(o[0].kind, Kind::Back);
+    // A DAG has no back edge, whatever the input order.
+    let o = acyclic::orient(5, &[0; 5], &[(4, 3), (3, 2), (2, 1), (1, 0), (4, 0)]);
+    assert!(o.iter().all(|e| e.kind == Kind::Forward));
+}
+
+#[test]
+fn bands_are_column_groups_in_order_and_columns_follow_longest_paths() {
+    let mut inp = input(5, &[(0, 1), (1, 2), (0, 2), (3, 4), (2, 3)]);
+    inp.band = vec![0, 0, 0, 1, 1];
+    inp.bands = 3;
+    let out = layout(&inp, &SP);
+    assert_eq!(out.band_columns, vec![(0, 3), (3, 2), (5, 1)], "an empty band still has a column");
+    assert_eq!(out.column_of, vec![0, 1, 2, 3, 4]);
+    for w in out.columns.windows(2) {
+        assert!(w[0].x + w[0].w < w[1].x);
+    }
+    assert!(out.columns[3].x - (out.columns[2].x + out.columns[2].w) >= SP.band_gap);
+    no_box_overlaps(&inp, &out);
+}
+
+#[test]
+fn a_source_moves_next_to_the_node_it_feeds() {
+    // 0 → 1 → 2 → 3, and 4 feeds only 3: 4 goes in column 2, not 0.
+    let out = layout(&input(5, &[(0, 1), (1, 2), (2, 3), (4, 3)]), &SP);
+    assert_eq!(out.column_of, vec![0, 1, 2, 3, 2]);
+}
+
+#[test]
+fn crossings_are_removed_where_an_ordering_without_them_exists() {
+    // Two columns, edges a→d, b→c, c's and d's order given the wrong way round.
+    let out = layout(&input(4, &[(0, 3), (1, 2)]), &SP);
+    assert_eq!(out.crossings, 0);
+    // A ladder whose input order is scrambled.
+    let n = 30;
+    let mut edges = Vec::new();
+    for k in 0..n / 3 {
+        let (a, b, c) = (k, n / 3 + (k * 7) % (n / 3), 2 * n / 3 + (k * 4) % (n / 3));
+        edges.push((a, b));
+        edges.push((b, c));
+    }
+    let out = layout(&input(n, &edges), &SP);
+    assert_eq!(out.crossings, 0);
+}
+
+#[test]
+fn boxes_never_overlap_and_a_chain_runs_straight() {
+    let mut inp = input(6, &[(0, 1), (1, 2), (2, 3), (0, 4), (4, 5), (0, 3)]);
+    inp.sizes[1].h = 90.0;
+    inp.sizes[4].w = 300.0;
+    let out = layout(&inp, &SP);
+    no_box_overlaps(&inp, &out);
+    let chain = layout(&input(4, &[(0, 1), (1, 2), (2, 3)]), &SP);
+    assert!(chain.y.iter().all(|&y| y == chain.y[0]), "{:?}", chain.y);
+    assert_eq!(chain.y[0], 0.0, "the top box starts at 0");
+}
+
+#[test]
+fn routes_pass_through_dummy_slots_and_never_through_a_box() {
+    // 0 → 3 skips two columns that are full of boxes.
+    let edges = [(0, 1), (1, 2), (2, 3), (0, 3), (0, 4), (4, 5), (5, 3), (0, 6), (6, 7), (7, 3)];
+    let inp = input(8, &edges);
+    let out = layout(&inp, &SP);
+    let long = &out.routes[3];
+    assert_eq!(long.kind, RouteKind::Layered);
+    assert_eq!(long.gaps.len(), 3, "one piece per gap crossed");
+    for (k, r) in out.routes.iter().enumerate() {
+        let (a, b) = edges[k];
+        let first = r.points[0];
+        let last = *r.points.last().expect("points");
+        assert_eq!(first.0, out.x[a] + inp.sizes[a].w, "leaves the right side");
+        assert_eq!(last.0, out.x[b], "enters the left side");
+        for w in r.points.windows(2) {
+            for v in 0..8 {
+                if v == a || v == b {
+                    continue;
+                }
+                let (x0, y0, x1, y1) = (out.x[v], out.y[v], out.x[v] + inp.sizes[v].w, out.y[v] + inp.sizes[v].h);
+                for t in 0..=10 {
+                    let t = t as f64 / 10.0;
+                    let (x, y) = (w[0].0 + (w[1].0 - w[0].0) * t, w[0].1 + (w[1].1 - w[0].1) * t);
+                    assert!(!(x > x0 && x < x1 && y > y0 && y < y1), "edge {k} crosses box {v}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_reversed_edge_is_drawn_in_its_own_direction() {
+    let out = layout(&input(3, &[(0, 1), (1, 2), (2, 0)]), &SP);
+    let back = &out.routes[2];
+    assert!(back.back);
+    assert!(back.points[0].0 > back.points[back.points.len() - 1].0, "runs right to left");
+    assert_eq!(back.points[0].0, out.x[2], "leaves the left side of its source");
+    assert_eq!(back.points[back.points.len() - 1].0, out.x[0] + 100.0, "enters the right side of its target");
+    // Its dummy runs above the chain, which stays straight.
+    assert!(back.points.iter().all(|p| p.1 <= out.y[1] + 20.0));
+    assert_eq!(out.y[0], out.y[1]);
+    assert_eq!(out.y[1], out.y[2]);
+}
+
+#[test]
+fn any_input_is_laid_out_without_failing() {
+    let mut inp = input(3, &[(0, 0), (0, 7), (7, 0), (1, 2), (1, 2), (2, 1)]);
+    inp.sizes[0] = Size { w: f64::NAN, h: f64::INFINITY };
+    inp.band = vec![5, 0];
+    inp.bands = 0;
+    let out = layout(&inp, &SP);
+    assert_eq!(out.routes.len(), 6);
+    assert_eq!(out.routes[1].kind, RouteKind::Invalid);
+    assert_eq!(out.routes[0].kind, RouteKind::SelfLoop);
+    assert!(out.x.iter().chain(&out.y).all(|v| v.is_finite()));
+    let empty = layout(&Input::default(), &SP);
+    assert!(empty.routes.is_empty() && empty.x.is_empty());
+}
+
+#[test]
+fn the_same_graph_gives_the_same_layout() {
+    let edges: Vec<(usize, usize)> = (0..60).map(|k| ((k * 7) % 40, (k * 7) % 40 + 1 + (k % 5))).collect();
+    let inp = input(46, &edges);
+    let (a, b) = (layout(&inp, &SP), layout(&inp, &SP));
+    assert_eq!((a.x, a.y, a.routes), (b.x, b.y, b.routes));
+}
