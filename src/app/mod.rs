@@ -141,6 +141,8 @@ pub fn App(props: &AppProps) -> Html {
     // What the chosen file is for: opening it, or merging it into this map.
     let merging = use_mut_ref(|| false);
     let merge_state = use_state(|| None::<(String, Shared<crate::merge::MergeResult>)>);
+    // The name of a file being read, while it is.
+    let busy = use_state(|| None::<String>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
 
     // The latest state, for listeners registered once.
@@ -203,6 +205,7 @@ pub fn App(props: &AppProps) -> Html {
         let merging = merging.clone();
         let merge_state = merge_state.clone();
         let latest = latest.clone();
+        let busy = busy.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
@@ -212,6 +215,7 @@ pub fn App(props: &AppProps) -> Html {
             let file_error = file_error.clone();
             let merge_into = (*merging.borrow()).then(|| latest.borrow().0.doc.clone());
             let merge_state = merge_state.clone();
+            let busy = busy.clone();
             let task = gloo::file::callbacks::read_as_bytes(&file, move |res| {
                 let bytes = match res {
                     Ok(b) => b,
@@ -221,6 +225,11 @@ pub fn App(props: &AppProps) -> Html {
                         return;
                     }
                 };
+                // A big file takes a moment: say so first, let the page paint,
+                // then read it.
+                busy.set(Some(name.clone()));
+                let busy = busy.clone();
+                gloo::timers::callback::Timeout::new(30, move || {
                 let outcome = if effects::looks_like_canvas(&name, &bytes) {
                     let stem = name.trim_end_matches(".canvas").to_string();
                     let text = String::from_utf8_lossy(&bytes);
@@ -255,6 +264,9 @@ pub fn App(props: &AppProps) -> Html {
                         }
                     }
                 }
+                busy.set(None);
+                })
+                .forget();
             });
             *reader.borrow_mut() = Some(task);
         })
@@ -340,6 +352,9 @@ pub fn App(props: &AppProps) -> Html {
                 <span class="exported">{exported}</span>
                 <span class="autosave-note">{t(lang, Key::AutosaveOn)}</span>
             </div>
+            if let Some(name) = &*busy {
+                <div class="banner info busy" role="status" aria-busy="true">{format!("{} {name}…", t(lang, Key::Opening))}</div>
+            }
             if ed.session.save_failed {
                 <div class="banner warning" role="alert">{t(lang, Key::AutosaveFailed)}</div>
             }

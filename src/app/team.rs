@@ -11,6 +11,9 @@ use crate::editor::{Action, Edit, Editor, Selection};
 use crate::i18n::{t, Key};
 use crate::model::{Id, PersonKind};
 
+/// Students drawn before "Show … more".
+const PEOPLE_SHOWN: usize = 150;
+
 #[derive(Properties, PartialEq)]
 pub struct TeamProps {
     pub editor: Shared<Editor>,
@@ -55,7 +58,12 @@ pub fn Team(props: &TeamProps) -> Html {
         Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(sel.clone()))))
     };
     let selected = |sel: &Selection| ed.session.is_selected(sel);
-    let students = map.people.iter().filter(|p| p.kind == PersonKind::Student).map(|p| {
+    // A programme-wide map can list hundreds of students: the first ones are
+    // drawn, the rest on request.
+    let all = use_state(|| false);
+    let student_count = map.people.iter().filter(|p| p.kind == PersonKind::Student).count();
+    let shown = if *all { student_count } else { student_count.min(PEOPLE_SHOWN) };
+    let students = map.people.iter().filter(|p| p.kind == PersonKind::Student).take(shown).map(|p| {
         let topics = map.topics.iter().filter(|tp| tp.student == p.id).map(|tp| {
             let sel = Selection::Topic(tp.id.clone());
             let onpointerdown = {
@@ -137,6 +145,11 @@ pub fn Team(props: &TeamProps) -> Html {
             </div>
             <h3 class="sub">{t(lang, Key::Students)}</h3>
             <ul class="people">{for students}</ul>
+            if shown < student_count {
+                <button type="button" class="more" onclick={{ let a = all.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                    {crate::i18n::show_more(lang, student_count - shown)}
+                </button>
+            }
             <h3 class="sub">{t(lang, Key::SupervisorsHeading)}</h3>
             <ul class="people">{for supervisors}</ul>
         </Panel>

@@ -8,6 +8,7 @@
 
 mod check;
 mod exchange;
+mod layout;
 
 use std::io::Write;
 
@@ -19,6 +20,7 @@ chainmap — value-chain maps for university–enterprise R&D projects
 Usage:
   chainmap check [--json] FILE…   validate files and list their gaps
   chainmap fmt FILE [-o OUT]       rewrite a file in the canonical export form
+  chainmap layout FILE [-o OUT]    lay the chain out: write a position for every stage
   chainmap merge A B… [-o OUT] [--prefer first|last]
                                    merge B… into A by id; conflicts are listed
   chainmap brief FILE (--topic ID | --all) [--lang en|zh] [-o OUT]
@@ -49,6 +51,7 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match cmd.as_str() {
         "check" => check::run(rest, out, err),
         "fmt" => fmt(rest, out, err),
+        "layout" => layout::run(rest, out, err),
         "merge" => exchange::merge(rest, out, err),
         "brief" => exchange::brief(rest, out, err),
         "svg" => exchange::svg(rest, out, err),

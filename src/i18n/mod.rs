@@ -122,6 +122,7 @@ catalogue! {
     ExportMermaid => "Export Mermaid", "导出 Mermaid";
     CanvasImported => "Imported from JSON Canvas", "已从 JSON Canvas 导入";
     NothingToMerge => "The other file brings nothing new.", "对方文件没有新内容。";
+    Opening => "Opening", "正在打开";
     Language => "Language", "语言";
     LangEnglish => "English", "English";
     LangChinese => "中文", "中文";
