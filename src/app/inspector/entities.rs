@@ -178,12 +178,13 @@ pub fn topic(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
         .filter(|p| p.kind == PersonKind::Student)
         .map(|p| (p.id.to_string(), p.name.clone()))
         .collect();
-    let supervisors: Vec<(String, String)> = map
-        .people
-        .iter()
-        .filter(|p| p.kind.is_supervisor())
-        .map(|p| (p.id.to_string(), format!("{} ({})", p.name, kind_name(p.kind, lang))))
-        .collect();
+    // Option texts are the names alone; the kind is the group's heading.
+    let group = |kind: PersonKind| -> (String, Vec<(String, String)>) {
+        let heading = t(lang, if kind == PersonKind::AcademicSupervisor { Key::AcademicSupervisors } else { Key::EnterpriseSupervisors });
+        let options = map.people.iter().filter(|p| p.kind == kind).map(|p| (p.id.to_string(), p.name.clone())).collect();
+        (heading.to_string(), options)
+    };
+    let supervisors = vec![group(PersonKind::AcademicSupervisor), group(PersonKind::EnterpriseSupervisor)];
     let stage = tp.stage.as_ref().and_then(|s| map.stage(s));
     let i = id.clone();
     html! {
@@ -201,7 +202,7 @@ pub fn topic(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
             <SelectField label={t(lang, Key::StageLabel)} entity={key.clone()} options={stage_options(map, lang, Key::NotPlaced)}
                 value={tp.stage.as_ref().map_or(String::new(), |s| s.to_string())}
                 onchange={edit(d, { let i = i.clone(); move |v| Edit::SetTopicStage { id: i.clone(), stage: opt_id(v) } })} />
-            <MultiSelect label={t(lang, Key::SupervisorsLabel)} entity={key.clone()} options={supervisors}
+            <MultiSelect label={t(lang, Key::SupervisorsLabel)} entity={key.clone()} groups={supervisors}
                 values={tp.supervisors.iter().map(|s| s.to_string()).collect::<Vec<_>>()}
                 onchange={edit(d, { let i = i.clone(); move |v: Vec<String>| Edit::SetTopicSupervisors { id: i.clone(), supervisors: v.into_iter().map(Id::new).collect() } })} />
             <TextField label={t(lang, Key::DefenseDateLabel)} entity={key.clone()} kind={"date"} value={tp.defense_date.clone()}

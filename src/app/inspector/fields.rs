@@ -118,7 +118,8 @@ pub fn SelectField(p: &SelectProps) -> Html {
 pub struct MultiProps {
     pub label: AttrValue,
     pub entity: AttrValue,
-    pub options: Vec<(String, String)>,
+    /// Groups of (value, text) options, each under its heading.
+    pub groups: Vec<(String, Vec<(String, String)>)>,
     pub values: Vec<String>,
     pub onchange: Callback<Vec<String>>,
 }
@@ -128,6 +129,7 @@ pub struct MultiProps {
 #[component]
 pub fn MultiSelect(p: &MultiProps) -> Html {
     let id = field_id(&p.label, &p.entity);
+    let count: usize = p.groups.iter().map(|(_, o)| o.len()).sum();
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| {
@@ -143,9 +145,13 @@ pub fn MultiSelect(p: &MultiProps) -> Html {
     html! {
         <div class="field">
             <label for={id.clone()}>{p.label.clone()}</label>
-            <select {id} multiple=true size={p.options.len().clamp(2, 6).to_string()} {onchange}>
-                {for p.options.iter().map(|(v, text)| html! {
-                    <option value={v.clone()} selected={p.values.contains(v)}>{text.clone()}</option>
+            <select {id} multiple=true size={(count + p.groups.len()).clamp(2, 8).to_string()} {onchange}>
+                {for p.groups.iter().filter(|(_, options)| !options.is_empty()).map(|(heading, options)| html! {
+                    <optgroup label={heading.clone()}>
+                        {for options.iter().map(|(v, text)| html! {
+                            <option value={v.clone()} selected={p.values.contains(v)}>{text.clone()}</option>
+                        })}
+                    </optgroup>
                 })}
             </select>
         </div>
