@@ -183,3 +183,39 @@ fn templates_survive_a_round_trip_in_both_languages() {
         }
     }
 }
+
+#[test]
+fn a_broken_element_does_not_shift_the_paths_of_the_next_ones() {
+    let text = r#"{"format":"chainmap","version":1,"project":{"title":"x","phases":[{"id":"a","name":"A"}]},
+        "stages":[{"id":"s0","name":"S"}, 5, {"id":"s2","name":"T","phase":"zz"}]}"#;
+    let errs = errors(text);
+    assert!(has(&errs, "stages[1]: must be an object, not a number"), "{errs:#?}");
+    assert!(has(&errs, r#"stages[2].phase: there is no phase "zz""#), "{errs:#?}");
+}
+
+#[test]
+fn a_top_level_that_is_not_an_object_is_placed_where_it_starts() {
+    assert_eq!(errors("\n  [1]")[0].split(':').next(), Some("(line 2, column 3)"));
+}
+
+#[test]
+fn huge_objects_and_many_phases_are_checked_quickly() {
+    // 200,000 distinct keys: duplicate detection must not be quadratic.
+    let keys: Vec<String> = (0..200_000).map(|i| format!("\"k{i}\":0")).collect();
+    let text = format!(r#"{{"format":"chainmap","version":1,"project":{{"title":"x"}},"x":{{{}}}}}"#, keys.join(","));
+    let t = std::time::Instant::now();
+    assert!(import_str(&text).is_ok());
+    assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+    // 20,000 phases and 5,000 stages naming none of them.
+    let phases: Vec<String> = (0..20_000).map(|i| format!(r#"{{"id":"p{i}","name":"P"}}"#)).collect();
+    let stages: Vec<String> = (0..5_000).map(|i| format!(r#"{{"id":"s{i}","name":"S","phase":"nope"}}"#)).collect();
+    let text = format!(
+        r#"{{"format":"chainmap","version":1,"project":{{"title":"x","phases":[{}]}},"stages":[{}]}}"#,
+        phases.join(","),
+        stages.join(",")
+    );
+    let t = std::time::Instant::now();
+    let errs = errors(&text);
+    assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
+    assert!(errs[0].contains("known: p0, p1"), "{}", errs[0]);
+}

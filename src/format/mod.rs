@@ -57,7 +57,13 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Vec<Problem>> {
         .collect();
     let root = match envelope(&parsed.value) {
         Ok(root) => root,
-        Err(p) => {
+        Err(mut p) => {
+            if p.place == Place::File {
+                // Not an object at all: point at where the value starts.
+                let start = text.len() - text.trim_start().len();
+                let (line, column) = json::line_column(text, start);
+                p.place = Place::Text { line, column };
+            }
             problems.insert(0, p);
             return Err(cap(problems));
         }
@@ -66,7 +72,8 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Vec<Problem>> {
     problems.extend(typed.problems);
     // A field the typed pass already rejected is not reported a second time.
     let seen: std::collections::HashSet<String> = problems.iter().map(Problem::path).collect();
-    problems.extend(validate::check(&typed.map).into_iter().filter(|p| !seen.contains(&p.path())));
+    let rules = validate::check(&typed.map).into_iter().map(|p| from_file_indices(p, &typed.origins));
+    problems.extend(rules.filter(|p| !seen.contains(&p.path())));
     if problems.is_empty() {
         Ok(Imported { map: typed.map, notes: typed.notes })
     } else {
@@ -77,6 +84,21 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Vec<Problem>> {
 /// Reads text that is already a Rust string (tests, the editor's clipboard).
 pub fn import_str(text: &str) -> Result<Imported, Vec<Problem>> {
     import(text.as_bytes())
+}
+
+/// Rewrites `stages[3]…` to the element's index in the file when the typed
+/// pass dropped an element before it (see `typed::Typed::origins`).
+fn from_file_indices(mut p: Problem, origins: &[(&'static str, Vec<usize>)]) -> Problem {
+    let Place::Path(path) = &p.place else { return p };
+    for (list, origin) in origins {
+        let Some(rest) = path.strip_prefix(list).and_then(|r| r.strip_prefix('[')) else { continue };
+        let Some((index, tail)) = rest.split_once(']') else { continue };
+        if let Some(file_index) = index.parse::<usize>().ok().and_then(|i| origin.get(i)) {
+            p.place = Place::Path(format!("{list}[{file_index}]{tail}"));
+        }
+        break;
+    }
+    p
 }
 
 fn cap(mut problems: Vec<Problem>) -> Vec<Problem> {

@@ -11,10 +11,14 @@ pub struct Typed {
     pub map: Map,
     pub problems: Vec<Problem>,
     pub notes: Vec<Note>,
+    /// For each list that lost an element the typed pass could not read
+    /// (not an object), the file index of every element kept: the rules
+    /// checked on the map report the file's indices, not the map's.
+    pub origins: Vec<(&'static str, Vec<usize>)>,
 }
 
 pub fn read_map(root: &[(String, Value)]) -> Typed {
-    let mut r = Reader { problems: Vec::new(), notes: Vec::new() };
+    let mut r = Reader { problems: Vec::new(), notes: Vec::new(), origins: Vec::new() };
     let mut map = Map::default();
     let mut have_project = false;
     for (key, v) in root {
@@ -34,12 +38,13 @@ pub fn read_map(root: &[(String, Value)]) -> Typed {
     if !have_project {
         r.problem("project", ProblemKind::Missing { what: "every map needs a \"project\" with a title" });
     }
-    Typed { map, problems: r.problems, notes: r.notes }
+    Typed { map, problems: r.problems, notes: r.notes, origins: r.origins }
 }
 
 struct Reader {
     problems: Vec<Problem>,
     notes: Vec<Note>,
+    origins: Vec<(&'static str, Vec<usize>)>,
 }
 
 fn join(parent: &str, key: &str) -> String {
@@ -74,11 +79,22 @@ impl Reader {
         }
     }
 
-    fn list<T>(&mut self, v: &Value, path: &str, item: fn(&mut Reader, &Value, &str) -> Option<T>) -> Vec<T> {
+    fn list<T>(&mut self, v: &Value, path: &'static str, item: fn(&mut Reader, &Value, &str) -> Option<T>) -> Vec<T> {
         match v {
             Value::Null => Vec::new(),
             Value::Array(items) => {
-                items.iter().enumerate().filter_map(|(i, it)| item(self, it, &format!("{path}[{i}]"))).collect()
+                let mut kept = Vec::with_capacity(items.len());
+                let mut origin = Vec::with_capacity(items.len());
+                for (i, it) in items.iter().enumerate() {
+                    if let Some(x) = item(self, it, &format!("{path}[{i}]")) {
+                        kept.push(x);
+                        origin.push(i);
+                    }
+                }
+                if origin.len() < items.len() {
+                    self.origins.push((path, origin));
+                }
+                kept
             }
             _ => {
                 self.wrong(path.to_string(), "a list", v);

@@ -110,7 +110,10 @@ impl Validator {
         for (i, ph) in p.phases.iter().enumerate() {
             self.text(&ph.name, || format!("project.phases[{i}].name"), Text::Required);
         }
-        let phase_names = || p.phases.iter().map(|x| x.id.to_string()).collect::<Vec<_>>();
+        // Shown in "there is no phase …" messages: computed once, and only
+        // the first few (the message lists at most eight).
+        let known_phases: Vec<String> = p.phases.iter().take(9).map(|x| x.id.to_string()).collect();
+        let phase_names = || known_phases.clone();
 
         let stages = self.ids(Entity::Stage, "stages", map.stages.iter().map(|x| &x.id));
         for (i, s) in map.stages.iter().enumerate() {

@@ -11,7 +11,7 @@
 mod parse;
 mod write;
 
-pub use parse::{parse, ParseError, ParseOutcome, SyntaxKind, MAX_DEPTH};
+pub use parse::{line_column, parse, ParseError, ParseOutcome, SyntaxKind, MAX_DEPTH};
 pub use write::{write_pretty, write_string};
 
 /// A JSON value as read from a file. Objects keep their keys in file order.

@@ -141,6 +141,9 @@ impl Parser<'_> {
         }
         self.pos += 1; // '{'
         let mut fields: Vec<(String, Value)> = Vec::new();
+        // Keys seen so far, so that an object with very many keys is not
+        // checked for duplicates in quadratic time.
+        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
@@ -158,7 +161,7 @@ impl Parser<'_> {
             self.skip_ws();
             self.expect_byte(b':', "':'")?;
             self.skip_ws();
-            let duplicate = fields.iter().any(|(k, _)| *k == key);
+            let duplicate = !seen.insert(key.clone());
             self.path.push(Seg::Key(key.clone()));
             if duplicate {
                 let (line, column) = line_column(self.text, key_pos);
