@@ -219,3 +219,11 @@ fn huge_objects_and_many_phases_are_checked_quickly() {
     assert!(t.elapsed().as_secs() < 10, "{:?}", t.elapsed());
     assert!(errs[0].contains("known: p0, p1"), "{}", errs[0]);
 }
+
+#[test]
+fn a_huge_value_is_quoted_short_in_messages() {
+    let text = BASE.replace(r#""phase": "pilot""#, &format!(r#""phase": "{}""#, "q".repeat(100_000)));
+    let errs = errors(&text);
+    assert!(errs.iter().all(|e| e.chars().count() < 300), "{:?}", errs.iter().map(|e| e.len()).collect::<Vec<_>>());
+    assert!(has(&errs, "qqqq…"), "{errs:?}");
+}

@@ -23,7 +23,7 @@ impl fmt::Display for Place {
             Place::File => f.write_str("file"),
             Place::Text { line, column } => write!(f, "line {line}, column {column}"),
             Place::Path(p) if p.is_empty() => f.write_str("(top level)"),
-            Place::Path(p) => f.write_str(p),
+            Place::Path(p) => f.write_str(&short(p, 160)),
         }
     }
 }
@@ -102,7 +102,7 @@ impl Problem {
 
     /// Plain English words for what is wrong.
     pub fn message(&self) -> String {
-        english(&self.kind)
+        english(&self.kind.shortened())
     }
 }
 
@@ -124,6 +124,49 @@ pub struct Note {
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: unknown field, kept as it is", self.path)
+    }
+}
+
+/// `s` cut to `max` characters with "…": a file's values are quoted in
+/// messages, and a hostile file can hold megabytes in one of them.
+pub fn short(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        s.to_string()
+    } else {
+        let mut t: String = s.chars().take(max).collect();
+        t.push('…');
+        t
+    }
+}
+
+const SHOWN: usize = 60;
+
+impl ProblemKind {
+    /// The same problem with every value from the file cut short for showing.
+    pub fn shortened(&self) -> ProblemKind {
+        use ProblemKind::*;
+        let s = |x: &String| short(x, SHOWN);
+        match self {
+            Unreadable { why } => Unreadable { why: s(why) },
+            DuplicateKey { key } => DuplicateKey { key: s(key) },
+            NotChainmap { found } => NotChainmap { found: found.as_ref().map(s) },
+            VersionNotWhole { found } => VersionNotWhole { found: s(found) },
+            VersionNewer { version } => VersionNewer { version: s(version) },
+            VersionUnknown { version } => VersionUnknown { version: s(version) },
+            DuplicateId { entity, id, first } => DuplicateId { entity: *entity, id: s(id), first: first.clone() },
+            NoSuch { entity, id, known } => {
+                NoSuch { entity: *entity, id: s(id), known: known.iter().map(|k| short(k, SHOWN)).collect() }
+            }
+            SelfFlow { stage } => SelfFlow { stage: s(stage) },
+            NotAStudent { id, kind } => NotAStudent { id: s(id), kind },
+            NotASupervisor { id } => NotASupervisor { id: s(id) },
+            RepeatedSupervisor { id } => RepeatedSupervisor { id: s(id) },
+            BadPersonKind { found } => BadPersonKind { found: s(found) },
+            BadDate { found } => BadDate { found: s(found) },
+            BadNumber { found } => BadNumber { found: s(found) },
+            OutOfRange { value, max } => OutOfRange { value: s(value), max: max.clone() },
+            other => other.clone(),
+        }
     }
 }
 

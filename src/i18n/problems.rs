@@ -39,7 +39,7 @@ pub fn problem_message(p: &Problem, lang: Lang) -> String {
     };
     let msg = match lang {
         Lang::En => p.message(),
-        Lang::Zh => zh(&p.kind),
+        Lang::Zh => zh(&p.kind.shortened()),
     };
     format!("{place}: {msg}")
 }
