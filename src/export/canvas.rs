@@ -208,7 +208,12 @@ pub fn from_canvas_titled(text: &str, title: &str) -> Result<FromCanvas, Vec<Pro
     })?;
     let root = &parsed.value;
     if !matches!(root, Value::Object(_)) {
-        return Err(vec![Problem { place: Place::File, kind: ProblemKind::NotAnObject { found: root.kind_name() } }]);
+        let start = text.len() - text.trim_start().len();
+        let (line, column) = json::line_column(text, start);
+        return Err(vec![Problem {
+            place: Place::Text { line, column },
+            kind: ProblemKind::NotAnObject { found: root.kind_name() },
+        }]);
     }
     let list = |key: &str| -> Result<&[Value], Problem> {
         match root.get(key) {
