@@ -193,3 +193,62 @@ module.exports = {
   gapsByNames,
   waitForAutosave,
 };
+
+// ---------------------------------------------------------------------------
+// Helpers of the hostile-input and XSS suites (e2e/hostile.spec.js,
+// e2e/xss.spec.js).
+
+/** The autosave as stored (`{"rev":N,"map":TEXT}`), or null. */
+async function autosaved(page) {
+  return page.evaluate(() => localStorage.getItem('chainmap.autosave.v2'));
+}
+
+/** Merges a file through Merge file; `what` as for `openFile`. */
+async function mergeFile(page, what) {
+  const [chooser] = await Promise.all([
+    page.waitForEvent('filechooser'),
+    button(page, 'Merge file', '合并文件').click(),
+  ]);
+  if (typeof what === 'string') {
+    await chooser.setFiles(what);
+  } else {
+    const buffer = what.buffer || Buffer.from(what.text, 'utf8');
+    await chooser.setFiles({ name: what.name, mimeType: 'application/json', buffer });
+  }
+}
+
+/** A case of the hostile corpus (tests/hostile). */
+function hostile(name) {
+  return path.join(ROOT, 'tests', 'hostile', `${name}.chainmap.json`);
+}
+
+/**
+ * `chainmap check --json FILE` for any file, valid or not: the parsed line
+ * and the exit code.
+ */
+function checkAny(file) {
+  const bin = path.join(ROOT, 'target', 'debug', 'chainmap');
+  try {
+    const out = execFileSync(bin, ['check', '--json', file], { encoding: 'utf8', maxBuffer: 64 << 20 });
+    return { code: 0, ...JSON.parse(out.trim().split('\n')[0]) };
+  } catch (e) {
+    if (e.status === 1 || e.status === 2) return { code: e.status, ...JSON.parse(String(e.stdout).trim().split('\n')[0]) };
+    throw e;
+  }
+}
+
+/** Records every alert/confirm/prompt the page opens (and dismisses it). */
+function watchDialogs(page) {
+  const seen = [];
+  page.on('dialog', (d) => {
+    seen.push(`${d.type()}: ${d.message()}`);
+    d.dismiss().catch(() => {});
+  });
+  return seen;
+}
+
+module.exports.autosaved = autosaved;
+module.exports.mergeFile = mergeFile;
+module.exports.hostile = hostile;
+module.exports.checkAny = checkAny;
+module.exports.watchDialogs = watchDialogs;

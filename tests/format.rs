@@ -227,3 +227,18 @@ fn a_huge_value_is_quoted_short_in_messages() {
     assert!(errs.iter().all(|e| e.chars().count() < 300), "{:?}", errs.iter().map(|e| e.len()).collect::<Vec<_>>());
     assert!(has(&errs, "qqqq…"), "{errs:?}");
 }
+
+#[test]
+fn deep_unknown_data_is_written_on_one_line_and_still_round_trips() {
+    let zeros = vec!["0"; 50_000].join(",");
+    let text = format!(
+        r#"{{"format":"chainmap","version":1,"project":{{"title":"x"}},"deep":{}{}{},"shallow":{{"a":[1,2]}}}}"#,
+        "[".repeat(29),
+        zeros,
+        "]".repeat(29)
+    );
+    let out = export(&import_str(&text).unwrap().map);
+    assert!(out.len() < text.len() + 200, "indenting deep data must not blow it up: {} → {}", text.len(), out.len());
+    assert!(out.contains("\"shallow\": {\n    \"a\": [\n      1,"), "shallow unknown data stays indented");
+    assert_eq!(export(&import_str(&out).unwrap().map), out);
+}

@@ -32,8 +32,7 @@ const WORDS: &[&str] =
 /// flows mostly forward, some into earlier phases, some closing loops.
 fn random_map(seed: u64, n: usize, phases: usize, flows: usize) -> Map {
     let mut r = Rng(seed.wrapping_mul(0x9E37_79B9_7F4A_7C15) | 1);
-    let phase_list: Vec<String> =
-        (0..phases).map(|p| format!(r#"{{"id":"p{p}","name":"Phase {p}"}}"#)).collect();
+    let phase_list: Vec<String> = (0..phases).map(|p| format!(r#"{{"id":"p{p}","name":"Phase {p}"}}"#)).collect();
     let mut stages = Vec::new();
     let mut phase_of = Vec::new();
     for i in 0..n {
@@ -93,7 +92,7 @@ fn path_points(d: &str) -> Vec<(f64, f64)> {
         }
         nums.clear();
     };
-    for token in d.split(|c: char| c == ' ' || c == ',').filter(|t| !t.is_empty()) {
+    for token in d.split([' ', ',']).filter(|t| !t.is_empty()) {
         let (head, rest) = token.split_at(if token.starts_with(|c: char| c.is_ascii_alphabetic()) { 1 } else { 0 });
         if !head.is_empty() {
             flush(cmd, &mut nums, &mut out);
@@ -121,7 +120,11 @@ fn check_diagram(map: &Map, d: &Diagram, what: &str) {
     assert_eq!(d.cards.len(), map.stages.len(), "{what}: a card per stage");
     assert_eq!(d.flows.len(), map.flows.len(), "{what}: a path per flow");
     for (i, a) in d.cards.iter().enumerate() {
-        assert!(a.x >= 0.0 && a.y >= 0.0 && a.x + a.w <= d.width && a.y + a.h <= d.height, "{what}: {} outside", a.stage);
+        assert!(
+            a.x >= 0.0 && a.y >= 0.0 && a.x + a.w <= d.width && a.y + a.h <= d.height,
+            "{what}: {} outside",
+            a.stage
+        );
         for b in &d.cards[i + 1..] {
             assert!(!overlaps(a, b), "{what}: {} overlaps {}", a.stage, b.stage);
         }
@@ -129,7 +132,8 @@ fn check_diagram(map: &Map, d: &Diagram, what: &str) {
     // Cards sit in the lane of their phase, and lanes follow the phase order.
     for c in &d.cards {
         let phase = map.stages[c.index].phase.clone();
-        let lane = d.lanes.iter().find(|l| l.phase == phase).unwrap_or_else(|| panic!("{what}: no lane for {}", c.stage));
+        let lane =
+            d.lanes.iter().find(|l| l.phase == phase).unwrap_or_else(|| panic!("{what}: no lane for {}", c.stage));
         assert!(c.x >= lane.x && c.x + c.w <= lane.x + lane.width, "{what}: {} outside its lane", c.stage);
     }
     for w in d.lanes.windows(2) {
@@ -193,7 +197,11 @@ fn back_flows_are_exactly_the_loops_and_the_flows_into_earlier_phases() {
             }
             if f.back && b >= a && flow.from != flow.to {
                 // A back flow inside the reading order must close a loop: its target reaches its source.
-                assert!(reaches(&map, flow.to.as_str(), flow.from.as_str()), "seed {seed}: {} is back but no loop", f.flow);
+                assert!(
+                    reaches(&map, flow.to.as_str(), flow.from.as_str()),
+                    "seed {seed}: {} is back but no loop",
+                    f.flow
+                );
             }
         }
     }
@@ -223,7 +231,8 @@ fn reaches(map: &Map, from: &str, to: &str) -> bool {
 /// A chain s0 → s1 → … with a few forward shortcuts, no phases.
 fn random_chain(n: usize) -> Map {
     let stages: Vec<String> = (0..n).map(|i| format!(r#"{{"id":"s{i}","name":"Stage {i}"}}"#)).collect();
-    let mut flows: Vec<String> = (1..n).map(|i| format!(r#"{{"id":"f{i}","from":"s{}","to":"s{i}"}}"#, i - 1)).collect();
+    let mut flows: Vec<String> =
+        (1..n).map(|i| format!(r#"{{"id":"f{i}","from":"s{}","to":"s{i}"}}"#, i - 1)).collect();
     for i in (0..n.saturating_sub(3)).step_by(4) {
         flows.push(format!(r#"{{"id":"g{i}","from":"s{i}","to":"s{}"}}"#, i + 3));
     }
@@ -250,7 +259,10 @@ fn chain_like_map(seed: u64, n: usize, phases: usize) -> Map {
     let mut flows = Vec::new();
     for i in 1..n {
         let from = i - 1 - r.below(i.min(3));
-        flows.push(format!(r#"{{"id":"f{i}","from":"s{from}","to":"s{i}","artifact":"{}"}}"#, WORDS[r.below(WORDS.len())]));
+        flows.push(format!(
+            r#"{{"id":"f{i}","from":"s{from}","to":"s{i}","artifact":"{}"}}"#,
+            WORDS[r.below(WORDS.len())]
+        ));
     }
     for k in 0..n / 4 {
         let a = r.below(n - 1);
@@ -296,7 +308,8 @@ fn stages_placed_by_hand_keep_their_place_and_the_rest_make_room() {
             assert!(f.d.starts_with('M'), "seed {seed}: {} not routed", flow.id);
         }
         // Stages not placed by hand and not in the way stay where the layout put them.
-        let still = (0..20).filter(|&i| i != a && i != c && (d.cards[i].x, d.cards[i].y) == (auto.cards[i].x, auto.cards[i].y));
+        let still =
+            (0..20).filter(|&i| i != a && i != c && (d.cards[i].x, d.cards[i].y) == (auto.cards[i].x, auto.cards[i].y));
         assert!(still.count() >= 12, "seed {seed}: a hand-placed stage moved too many others");
     }
 }
@@ -332,8 +345,9 @@ fn bench_graph(seed: u64, n: usize, layers: usize) -> String {
         }
         p
     };
-    let nodes: Vec<String> =
-        (0..n).map(|i| format!(r#"{{"id":"n{}","w":{},"h":{}}}"#, perm[i], 80 + r.below(120), 36 + r.below(36))).collect();
+    let nodes: Vec<String> = (0..n)
+        .map(|i| format!(r#"{{"id":"n{}","w":{},"h":{}}}"#, perm[i], 80 + r.below(120), 36 + r.below(36)))
+        .collect();
     let mut edges = Vec::new();
     for v in 0..n {
         if layer_of[v] == 0 {
@@ -351,15 +365,16 @@ fn bench_graph(seed: u64, n: usize, layers: usize) -> String {
 }
 
 type Seg = ((f64, f64), (f64, f64));
+/// A laid-out node: id, centre x and y, width, height.
+type Node = (String, f64, f64, f64, f64);
+/// A routed edge: source, target, points.
+type Edge = (String, String, Vec<(f64, f64)>);
 
 /// Crossings as the bench counts them: proper intersections of segments of
 /// two edges that share no node.
-fn crossings(edges: &[(String, String, Vec<(f64, f64)>)]) -> usize {
-    let segs: Vec<(usize, Seg)> = edges
-        .iter()
-        .enumerate()
-        .flat_map(|(i, (_, _, p))| p.windows(2).map(move |w| (i, (w[0], w[1]))))
-        .collect();
+fn crossings(edges: &[Edge]) -> usize {
+    let segs: Vec<(usize, Seg)> =
+        edges.iter().enumerate().flat_map(|(i, (_, _, p))| p.windows(2).map(move |w| (i, (w[0], w[1])))).collect();
     let mut count = 0;
     for (k, (i, p)) in segs.iter().enumerate() {
         for (j, q) in &segs[k + 1..] {
@@ -383,7 +398,7 @@ fn crossings(edges: &[(String, String, Vec<(f64, f64)>)]) -> usize {
     count
 }
 
-fn parse_layout(text: &str) -> (Vec<(String, f64, f64, f64, f64)>, Vec<(String, String, Vec<(f64, f64)>)>) {
+fn parse_layout(text: &str) -> (Vec<Node>, Vec<Edge>) {
     let v: Value = serde_json::from_str(text).expect("layout is JSON");
     let nodes = v["nodes"]
         .as_array()
@@ -427,18 +442,20 @@ fn bench_entry_places_every_node_and_edge_without_overlap_and_beats_a_naive_orde
         }
     }
     for (s, t, p) in &edges {
-        let (src, tgt) = (nodes.iter().find(|n| &n.0 == s).expect("source"), nodes.iter().find(|n| &n.0 == t).expect("target"));
+        let (src, tgt) =
+            (nodes.iter().find(|n| &n.0 == s).expect("source"), nodes.iter().find(|n| &n.0 == t).expect("target"));
         let (first, last) = (p.first().expect("a point"), p.last().expect("a point"));
         assert!((first.0 - (src.1 + src.3 / 2.0)).abs() < 0.01, "{s}→{t} leaves its source's right side");
         assert!((last.0 - (tgt.1 - tgt.3 / 2.0)).abs() < 0.01, "{s}→{t} enters its target's left side");
     }
     // Naive: the same columns, nodes in input order, straight lines.
     let centre: std::collections::HashMap<&str, (f64, f64)> = {
-        let mut by_col: std::collections::BTreeMap<i64, Vec<&(String, f64, f64, f64, f64)>> = Default::default();
+        let mut by_col: std::collections::BTreeMap<i64, Vec<&Node>> = Default::default();
         for n in &nodes {
             by_col.entry(n.1.round() as i64).or_default().push(n);
         }
-        let order: Vec<&str> = input["nodes"].as_array().expect("nodes").iter().filter_map(|n| n["id"].as_str()).collect();
+        let order: Vec<&str> =
+            input["nodes"].as_array().expect("nodes").iter().filter_map(|n| n["id"].as_str()).collect();
         let mut m = std::collections::HashMap::new();
         for col in by_col.values() {
             let mut ids: Vec<&str> = col.iter().map(|n| n.0.as_str()).collect();
@@ -450,7 +467,7 @@ fn bench_entry_places_every_node_and_edge_without_overlap_and_beats_a_naive_orde
         }
         m
     };
-    let naive: Vec<(String, String, Vec<(f64, f64)>)> =
+    let naive: Vec<Edge> =
         edges.iter().map(|(s, t, _)| (s.clone(), t.clone(), vec![centre[s.as_str()], centre[t.as_str()]])).collect();
     let (ours, theirs) = (crossings(&edges), crossings(&naive));
     assert!(ours * 3 < theirs, "crossings: ours {ours}, naive order {theirs}");
@@ -458,7 +475,13 @@ fn bench_entry_places_every_node_and_edge_without_overlap_and_beats_a_naive_orde
 
 #[test]
 fn bench_entry_reports_bad_input_instead_of_failing() {
-    for bad in ["", "[]", "{\"nodes\":[]}", "{\"nodes\":[{\"w\":1}],\"edges\":[]}", r#"{"nodes":[{"id":"a"},{"id":"a"}],"edges":[]}"#] {
+    for bad in [
+        "",
+        "[]",
+        "{\"nodes\":[]}",
+        "{\"nodes\":[{\"w\":1}],\"edges\":[]}",
+        r#"{"nodes":[{"id":"a"},{"id":"a"}],"edges":[]}"#,
+    ] {
         assert!(layout::layout_graph_json(bad).is_err(), "{bad}");
     }
     let unknown = r#"{"nodes":[{"id":"a"}],"edges":[{"source":"a","target":"b"}]}"#;

@@ -158,6 +158,7 @@ pub fn brief_from(map: &Map, topic: &Id, all_gaps: &[Gap]) -> Option<Brief> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::analysis::gaps::GapCode;

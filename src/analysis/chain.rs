@@ -288,6 +288,7 @@ pub fn people_by_stage(map: &Map) -> Vec<Vec<Id>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::analysis::testing::map_from;

@@ -201,6 +201,7 @@ pub(crate) fn coverage_with(map: &Map, ix: &MapIndex) -> Coverage {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::analysis::testing::map_from;

@@ -520,6 +520,7 @@ pub(crate) fn loops(map: &Map, ix: &MapIndex) -> Vec<Vec<usize>> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::analysis::testing::map_from;

@@ -7,6 +7,8 @@
 //! n·log n in the size of the map, so a map at the format's limits (10,000
 //! stages, 50,000 flows, 10,000 topics) is analysed in a few milliseconds.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 pub mod brief;
 pub mod chain;
 pub mod coverage;
@@ -40,6 +42,7 @@ pub fn analyse(map: &Map) -> Analysis {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 pub(crate) mod testing {
     use crate::model::Map;
 
@@ -59,6 +62,7 @@ pub(crate) mod testing {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
     use crate::model::{Flow, Id, Person, PersonKind, Project, Stage, Topic};

@@ -67,8 +67,15 @@ pub fn looks_like_canvas(name: &str, bytes: &[u8]) -> bool {
     if name.to_ascii_lowercase().ends_with(".canvas") {
         return true;
     }
-    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(4096)]);
-    !head.contains("\"format\"") && (head.contains("\"nodes\"") || head.contains("\"edges\""))
+    // Keys may come in any order: look at the parsed top level.
+    let text = String::from_utf8_lossy(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes));
+    match crate::json::parse(&text) {
+        Ok(parsed) => {
+            let v = &parsed.value;
+            v.get("format").is_none() && (v.get("nodes").is_some() || v.get("edges").is_some())
+        }
+        Err(_) => false,
+    }
 }
 
 /// The local time as `HH:MM`.
@@ -78,6 +85,7 @@ pub fn now_hhmm() -> String {
 }
 
 pub mod storage {
+    #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
     //! Autosave in localStorage: one key holds `{"rev": N, "map": TEXT}`,
     //! written in one step. `rev` grows with every save from any tab, so a
     //! tab can tell that another one saved a newer map since it last looked.

@@ -25,7 +25,9 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
                 None => return usage_error(err, "-o needs a file name"),
             },
             "--keep-placed" => keep = true,
-            s if s.starts_with('-') && s != "-" => return usage_error(err, &format!("unknown option '{s}' for layout")),
+            s if s.starts_with('-') && s != "-" => {
+                return usage_error(err, &format!("unknown option '{s}' for layout"))
+            }
             s if file.is_none() => file = Some(s.to_string()),
             _ => return usage_error(err, "layout takes one file"),
         }

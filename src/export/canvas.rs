@@ -241,6 +241,7 @@ pub fn from_canvas_titled(text: &str, title: &str) -> Result<FromCanvas, Vec<Pro
 #[derive(Default)]
 struct Reader {
     notes: Vec<CanvasNote>,
+    next_free: HashMap<String, usize>,
 }
 
 /// A box on the canvas.
@@ -334,7 +335,9 @@ impl Reader {
             used.insert(bare.to_string());
             return Id::new(bare);
         }
-        let mut k = ordinal;
+        // Counting on from the last number handed out for this prefix keeps
+        // this linear when many made-up ids are taken.
+        let mut k = ordinal.max(self.next_free.get(prefix).copied().unwrap_or(0));
         let id = loop {
             let candidate = format!("{prefix}-{k}");
             if !used.contains(&candidate) {
@@ -342,6 +345,7 @@ impl Reader {
             }
             k += 1;
         };
+        self.next_free.insert(prefix.to_string(), k + 1);
         used.insert(id.clone());
         self.note(CanvasNote::NewId { node: shown(raw), id: id.clone() });
         Id::new(id)

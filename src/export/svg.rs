@@ -76,9 +76,11 @@ pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
     o.push_str(&format!("<rect class=\"paper\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"/>\n", n(w), n(h)));
 
     o.push_str("<g class=\"lanes\">\n");
+    let phase_names: std::collections::HashMap<&crate::model::Id, &str> =
+        map.project.phases.iter().map(|ph| (&ph.id, ph.name.as_str())).collect();
     for (i, lane) in d.lanes.iter().enumerate() {
         let name = match &lane.phase {
-            Some(p) => map.phase(p).map_or_else(|| p.to_string(), |ph| ph.name.clone()),
+            Some(p) => phase_names.get(p).map_or_else(|| p.to_string(), |name| name.to_string()),
             None => t(lang, Key::NoPhase).to_string(),
         };
         let class = match (&lane.phase, i % 2) {

@@ -7,7 +7,10 @@
 //! would read oddly in a diff: a topic always shows `stage` (null when not
 //! placed) and `supervisors`, a flow always shows `artifact`.
 
-use crate::json::{write_pretty, Value};
+use crate::json::{write_compact, write_pretty, Value};
+
+/// Unknown values nested deeper than this are written on one line.
+pub const PRETTY_DEPTH: usize = 3;
 use crate::model::{Extra, Flow, Map, Person, Phase, Pos, Stage, Topic};
 
 pub fn export(map: &Map) -> String {
@@ -52,8 +55,20 @@ impl Obj {
             self.put(k, Value::Array(v))
         }
     }
+    /// Unknown fields, as they came. One nested deeper than
+    /// [`PRETTY_DEPTH`] is written on one line: indenting deep data can
+    /// multiply its size, and the export must stay a file that opens.
     fn extra(mut self, extra: &Extra) -> Obj {
-        self.0.extend(extra.iter().cloned());
+        self.0.extend(extra.iter().map(|(k, v)| {
+            if v.depth() > PRETTY_DEPTH {
+                let mut line = String::new();
+                write_compact(&mut line, v);
+                // Written verbatim by the printer (a number's text is).
+                (k.clone(), Value::Number(line))
+            } else {
+                (k.clone(), v.clone())
+            }
+        }));
         self
     }
     fn done(self) -> Value {

@@ -123,7 +123,7 @@ pub struct Note {
 
 impl fmt::Display for Note {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: unknown field, kept as it is", self.path)
+        write!(f, "{}: unknown field, kept as it is", short(&self.path, 160))
     }
 }
 

@@ -12,7 +12,7 @@ mod parse;
 mod write;
 
 pub use parse::{line_column, parse, ParseError, ParseOutcome, SyntaxKind, MAX_DEPTH};
-pub use write::{write_pretty, write_string};
+pub use write::{write_compact, write_pretty, write_string};
 
 /// A JSON value as read from a file. Objects keep their keys in file order.
 #[derive(Clone, Debug, PartialEq)]

@@ -163,7 +163,9 @@ impl Parser<'_> {
             self.skip_ws();
             let duplicate = !seen.insert(key.clone());
             self.path.push(Seg::Key(key.clone()));
-            if duplicate {
+            // Only the first ones are placed (each place scans the text); the
+            // import lists at most a hundred problems anyway.
+            if duplicate && self.duplicates.len() <= 100 {
                 let (line, column) = line_column(self.text, key_pos);
                 self.duplicates.push(DuplicateKey { path: self.path_string(), line, column });
             }

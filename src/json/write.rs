@@ -47,6 +47,35 @@ pub fn write_pretty(out: &mut String, v: &Value, indent: usize) {
     }
 }
 
+/// Appends `v` on one line, without spaces.
+pub fn write_compact(out: &mut String, v: &Value) {
+    match v {
+        Value::Array(items) => {
+            out.push('[');
+            for (i, item) in items.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_compact(out, item);
+            }
+            out.push(']');
+        }
+        Value::Object(fields) => {
+            out.push('{');
+            for (i, (k, item)) in fields.iter().enumerate() {
+                if i > 0 {
+                    out.push(',');
+                }
+                write_string(out, k);
+                out.push(':');
+                write_compact(out, item);
+            }
+            out.push('}');
+        }
+        scalar => write_pretty(out, scalar, 0),
+    }
+}
+
 fn newline(out: &mut String, indent: usize) {
     out.push('\n');
     for _ in 0..indent {

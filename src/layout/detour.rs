@@ -60,7 +60,8 @@ pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> Path 
         let (ya, yb) = (mid_y(&ra), mid_y(&rb));
         let xr = (ra.x + ra.w).max(rb.x + rb.w) + 3.0 * CLEAR;
         let xl = ra.x.min(rb.x) - 3.0 * CLEAR;
-        candidates.push(Path { start: (ra.x + ra.w, ya), pieces: vec![Piece::Cubic((xr, ya), (xr, yb), (rb.x + rb.w, yb))] });
+        candidates
+            .push(Path { start: (ra.x + ra.w, ya), pieces: vec![Piece::Cubic((xr, ya), (xr, yb), (rb.x + rb.w, yb))] });
         candidates.push(Path { start: (ra.x, ya), pieces: vec![Piece::Cubic((xl, ya), (xl, yb), (rb.x, yb))] });
     }
     let mut best: Option<(usize, Path)> = None;
@@ -73,5 +74,6 @@ pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> Path 
             best = Some((hits, p));
         }
     }
-    best.map(|(_, p)| p).unwrap_or(Path { start: (ra.x + ra.w, mid_y(&ra)), pieces: vec![Piece::S((rb.x, mid_y(&rb)))] })
+    best.map(|(_, p)| p)
+        .unwrap_or(Path { start: (ra.x + ra.w, mid_y(&ra)), pieces: vec![Piece::S((rb.x, mid_y(&rb)))] })
 }

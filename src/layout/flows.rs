@@ -8,7 +8,7 @@
 use super::detour;
 use super::labels::{self, Anchor, Request};
 use super::layered::RouteKind;
-use super::paths::{Obstacles, Path, Piece, Pt, Rect};
+use super::paths::{dist, segments, Obstacles, Path, Piece, Pt, Rect};
 use super::place::Placement;
 use super::text;
 use super::{Card, FlowPath, COLUMN_GAP, LABEL_LINE, LABEL_MAX_W, LABEL_PX, LANE_HEADER};
@@ -23,7 +23,8 @@ pub fn flows(map: &Map, cards: &[Card], placed: &Placement, ends: &[(usize, usiz
     let (ox, oy) = placed.origin;
     let rects: Vec<Rect> = cards.iter().map(|c| Rect { x: c.x, y: c.y, w: c.w, h: c.h }).collect();
     let moved = |i: usize| placed.moved.get(i).copied().unwrap_or(true);
-    let moved_boxes = Obstacles::new((0..cards.len()).filter(|&i| moved(i)).map(|i| (rects[i], i)).collect(), 2.0);
+    let moved_boxes =
+        Obstacles::new(rects.iter().enumerate().filter(|&(i, _)| moved(i)).map(|(i, &r)| (r, i)).collect(), 2.0);
     let mut all_boxes: Option<Obstacles> = None;
 
     let mut out = Vec::with_capacity(map.flows.len());
@@ -45,7 +46,11 @@ pub fn flows(map: &Map, cards: &[Card], placed: &Placement, ends: &[(usize, usiz
             let column = placed.out.column_of.get(a).and_then(|&c| placed.out.columns.get(c));
             let gap_x = column.map_or(x + LOOP_OUT + lw / 2.0, |c| (ox + c.x + c.w + COLUMN_GAP / 2.0).round());
             let cy_label = cy - 24.0 - lh / 2.0;
-            anchors.push(Anchor { cx: gap_x, cy: cy_label, gap: column.map(|_| gap_x.to_bits()).filter(|_| !moved(a)) });
+            anchors.push(Anchor {
+                cx: gap_x,
+                cy: cy_label,
+                gap: column.map(|_| gap_x.to_bits()).filter(|_| !moved(a)),
+            });
             let pieces = vec![Piece::Cubic((x + LOOP_OUT, cy - 24.0), (x + LOOP_OUT, cy + 24.0), (x, cy + 8.0))];
             (Path { start: (x, cy - 8.0), pieces }, true)
         } else {
@@ -109,13 +114,13 @@ fn gap_anchors(points: &[Pt], gaps: &[usize]) -> Vec<Anchor> {
 /// The point halfway along a path.
 fn midpoint(p: &Path) -> Pt {
     let line = p.polyline(8);
-    let total: f64 = line.windows(2).map(|w| super::paths::dist(w[0], w[1])).sum();
+    let total: f64 = segments(&line).map(|(a, b)| dist(a, b)).sum();
     let mut walked = 0.0;
-    for w in line.windows(2) {
-        let d = super::paths::dist(w[0], w[1]);
+    for (a, b) in segments(&line) {
+        let d = dist(a, b);
         if walked + d >= total / 2.0 && d > 0.0 {
             let t = (total / 2.0 - walked) / d;
-            return (w[0].0 + (w[1].0 - w[0].0) * t, w[0].1 + (w[1].1 - w[0].1) * t);
+            return (a.0 + (b.0 - a.0) * t, a.1 + (b.1 - a.1) * t);
         }
         walked += d;
     }

@@ -57,8 +57,16 @@ pub fn layout_graph_json(input: &str) -> Result<String, String> {
             s.push(',');
         }
         let (x, y) = (out.x.get(i).copied().unwrap_or(0.0), out.y.get(i).copied().unwrap_or(0.0));
-        let Size { w, h } = sizes[i];
-        let _ = write!(s, "{{\"id\":{},\"x\":{},\"y\":{},\"w\":{},\"h\":{}}}", quote(id), x + w / 2.0, y + h / 2.0, w, h);
+        let Size { w, h } = sizes.get(i).copied().unwrap_or(Size { w: 0.0, h: 0.0 });
+        let _ = write!(s, "{{\"id\":{},\"x\":", quote(id));
+        push_exact(&mut s, x + w / 2.0);
+        s.push_str(",\"y\":");
+        push_exact(&mut s, y + h / 2.0);
+        s.push_str(",\"w\":");
+        push_exact(&mut s, w);
+        s.push_str(",\"h\":");
+        push_exact(&mut s, h);
+        s.push('}');
     }
     s.push_str("],\"edges\":[");
     for (i, (src, tgt)) in ends.iter().enumerate() {
@@ -71,13 +79,29 @@ pub fn layout_graph_json(input: &str) -> Result<String, String> {
                 if k > 0 {
                     s.push(',');
                 }
-                let _ = write!(s, "[{x},{y}]");
+                s.push('[');
+                push_exact(&mut s, *x);
+                s.push(',');
+                push_exact(&mut s, *y);
+                s.push(']');
             }
         }
         s.push_str("]}");
     }
     let _ = write!(s, "],\"crossings\":{}}}", out.crossings);
     Ok(s)
+}
+
+/// A number exactly as computed: whole numbers (most coordinates) without
+/// float formatting, which is slow in a cold wasm module.
+fn push_exact(s: &mut String, v: f64) {
+    if !v.is_finite() {
+        s.push('0');
+    } else if v == v.trunc() && v.abs() < 1.0e15 {
+        let _ = write!(s, "{}", v as i64);
+    } else {
+        let _ = write!(s, "{v}");
+    }
 }
 
 fn id_text(v: &Value) -> Option<String> {

@@ -14,6 +14,8 @@
 //! Invariant: `diagram` is deterministic (same map, same geometry) and
 //! cards never overlap one another when no stage has a manual position.
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod card;
 mod detour;
 mod flows;
@@ -140,4 +142,5 @@ pub fn auto_positions(map: &Map, keep_placed: bool) -> Vec<(Id, f64, f64)> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests;

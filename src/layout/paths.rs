@@ -26,8 +26,9 @@ impl Path {
     pub fn through(points: &[Pt]) -> Path {
         let start = points.first().copied().unwrap_or((0.0, 0.0));
         let pieces = points
-            .windows(2)
-            .map(|w| if (w[0].1 - w[1].1).abs() < 0.01 { Piece::Line(w[1]) } else { Piece::S(w[1]) })
+            .iter()
+            .zip(points.iter().skip(1))
+            .map(|(p, &q)| if (p.1 - q.1).abs() < 0.01 { Piece::Line(q) } else { Piece::S(q) })
             .collect();
         Path { start, pieces }
     }
@@ -72,17 +73,19 @@ impl Path {
     /// SVG path data, one decimal.
     pub fn svg(&self) -> String {
         let mut d = String::with_capacity(24 + 40 * self.pieces.len());
-        let _ = write!(d, "M{:.1},{:.1}", self.start.0, self.start.1);
+        d.push('M');
+        push_point(&mut d, self.start);
         for c in self.cubics() {
             if c[0] == c[1] && c[2] == c[3] {
-                let _ = write!(d, " L{:.1},{:.1}", c[3].0, c[3].1);
+                d.push_str(" L");
             } else {
-                let _ = write!(
-                    d,
-                    " C{:.1},{:.1} {:.1},{:.1} {:.1},{:.1}",
-                    c[1].0, c[1].1, c[2].0, c[2].1, c[3].0, c[3].1
-                );
+                d.push_str(" C");
+                push_point(&mut d, c[1]);
+                d.push(' ');
+                push_point(&mut d, c[2]);
+                d.push(' ');
             }
+            push_point(&mut d, c[3]);
         }
         d
     }
@@ -101,6 +104,31 @@ impl Path {
         }
         out
     }
+}
+
+/// "x,y" with one decimal at most (a trailing ".0" left out).
+fn push_point(d: &mut String, p: Pt) {
+    push_number(d, p.0);
+    d.push(',');
+    push_number(d, p.1);
+}
+
+/// A number with one decimal at most, without going through float formatting.
+pub fn push_number(d: &mut String, v: f64) {
+    let tenths = if v.is_finite() { (v * 10.0).round().clamp(-1.0e15, 1.0e15) as i64 } else { 0 };
+    if tenths < 0 {
+        d.push('-');
+    }
+    let t = tenths.unsigned_abs();
+    let _ = write!(d, "{}", t / 10);
+    if t % 10 != 0 {
+        let _ = write!(d, ".{}", t % 10);
+    }
+}
+
+/// Consecutive pairs of points.
+pub fn segments(points: &[Pt]) -> impl Iterator<Item = (Pt, Pt)> + '_ {
+    points.iter().copied().zip(points.iter().copied().skip(1))
 }
 
 pub fn dist(a: Pt, b: Pt) -> f64 {
@@ -124,14 +152,19 @@ pub struct Rect {
 
 impl Rect {
     pub fn overlaps(&self, o: &Rect, margin: f64) -> bool {
-        self.x < o.x + o.w + margin && o.x < self.x + self.w + margin && self.y < o.y + o.h + margin && o.y < self.y + self.h + margin
+        self.x < o.x + o.w + margin
+            && o.x < self.x + self.w + margin
+            && self.y < o.y + o.h + margin
+            && o.y < self.y + self.h + margin
     }
 
     /// Does the segment a–b pass through the box (Liang–Barsky clipping)?
     pub fn hit_by(&self, a: Pt, b: Pt) -> bool {
         let (dx, dy) = (b.0 - a.0, b.1 - a.1);
         let (mut t0, mut t1) = (0.0f64, 1.0f64);
-        for (p, q) in [(-dx, a.0 - self.x), (dx, self.x + self.w - a.0), (-dy, a.1 - self.y), (dy, self.y + self.h - a.1)] {
+        for (p, q) in
+            [(-dx, a.0 - self.x), (dx, self.x + self.w - a.0), (-dy, a.1 - self.y), (dy, self.y + self.h - a.1)]
+        {
             if p.abs() < 1e-12 {
                 if q < 0.0 {
                     return false;
@@ -152,10 +185,16 @@ impl Rect {
     }
 }
 
+/// Box tests a set of obstacles does at most; past it every path counts as
+/// clear. This bounds the time of odd maps (thousands of hand-placed
+/// stages or unroutable long flows) while staying deterministic.
+const WORK_LIMIT: u64 = 20_000_000;
+
 /// Boxes sorted by left edge, for "which boxes does this segment touch".
 pub struct Obstacles {
     boxes: Vec<(Rect, usize)>,
     widest: f64,
+    work: std::cell::Cell<u64>,
 }
 
 impl Obstacles {
@@ -168,7 +207,7 @@ impl Obstacles {
         }
         items.sort_by(|a, b| a.0.x.total_cmp(&b.0.x).then(a.1.cmp(&b.1)));
         let widest = items.iter().map(|(r, _)| r.w).fold(0.0, f64::max);
-        Obstacles { boxes: items, widest }
+        Obstacles { boxes: items, widest, work: std::cell::Cell::new(0) }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -180,9 +219,10 @@ impl Obstacles {
         let (lo, hi) = (a.0.min(b.0), a.0.max(b.0));
         let first = self.boxes.partition_point(|(r, _)| r.x < lo - self.widest);
         for (r, who) in self.boxes.get(first..).unwrap_or(&[]) {
-            if r.x > hi {
+            if r.x > hi || self.work.get() >= WORK_LIMIT {
                 break;
             }
+            self.work.set(self.work.get() + 1);
             if r.x + r.w >= lo && !skip.contains(who) && !out.contains(who) && r.hit_by(a, b) {
                 out.push(*who);
             }
@@ -195,8 +235,8 @@ impl Obstacles {
         if self.boxes.is_empty() {
             return out;
         }
-        for w in path.polyline(12).windows(2) {
-            self.hits(w[0], w[1], skip, &mut out);
+        for (a, b) in segments(&path.polyline(12)) {
+            self.hits(a, b, skip, &mut out);
         }
         out
     }

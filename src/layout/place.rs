@@ -13,8 +13,13 @@ use super::{Card, Lane, CARD_MIN_W, COLUMN_GAP, LANE_HEADER, LANE_PAD, ROW_GAP};
 use crate::model::{Id, Map};
 
 /// Spacing of the chain diagram: gaps between columns wide enough for a flow label.
-pub const SPACING: Spacing =
-    Spacing { node_gap: ROW_GAP, edge_gap: 14.0, column_gap: COLUMN_GAP, band_gap: COLUMN_GAP, min_column_w: CARD_MIN_W };
+pub const SPACING: Spacing = Spacing {
+    node_gap: ROW_GAP,
+    edge_gap: 14.0,
+    column_gap: COLUMN_GAP,
+    band_gap: COLUMN_GAP,
+    min_column_w: CARD_MIN_W,
+};
 
 pub struct Placement {
     pub out: Output,
@@ -41,14 +46,10 @@ pub fn place(map: &Map, cards: &mut [Card], ends: &[(usize, usize)]) -> Placemen
         .iter()
         .map(|s| s.phase.as_ref().and_then(|p| phase_index.get(p.as_str()).copied()).unwrap_or(phases.len()))
         .collect();
-    let no_phase_lane = band.iter().any(|&b| b == phases.len());
+    let no_phase_lane = band.contains(&phases.len());
     let bands = phases.len() + usize::from(no_phase_lane);
-    let input = Input {
-        sizes: cards.iter().map(|c| Size { w: c.w, h: c.h }).collect(),
-        band,
-        bands,
-        edges: ends.to_vec(),
-    };
+    let input =
+        Input { sizes: cards.iter().map(|c| Size { w: c.w, h: c.h }).collect(), band, bands, edges: ends.to_vec() };
     let out = layered::layout(&input, &SPACING);
     let origin = (LANE_PAD, LANE_HEADER + LANE_PAD);
 
@@ -89,7 +90,9 @@ fn apply_manual_positions(map: &Map, cards: &mut [Card], out: &Output) -> Vec<bo
     for (i, s) in map.stages.iter().enumerate() {
         let (Some(p), Some(c)) = (&s.pos, cards.get_mut(i)) else { continue };
         if (p.x - c.x).abs() > 0.5 || (p.y - c.y).abs() > 0.5 {
-            moved[i] = true;
+            if let Some(m) = moved.get_mut(i) {
+                *m = true;
+            }
             c.x = p.x;
             c.y = p.y;
             pinned.push(Rect { x: c.x, y: c.y, w: c.w, h: c.h });
@@ -99,10 +102,12 @@ fn apply_manual_positions(map: &Map, cards: &mut [Card], out: &Output) -> Vec<bo
         return moved;
     }
     // Laid-out cards column by column, top to bottom.
-    let mut free: Vec<usize> = (0..cards.len()).filter(|&i| map.stages.get(i).is_some_and(|s| s.pos.is_none())).collect();
+    let mut free: Vec<usize> =
+        (0..cards.len()).filter(|&i| map.stages.get(i).is_some_and(|s| s.pos.is_none())).collect();
     free.sort_by(|&a, &b| {
         let col = |i: usize| out.column_of.get(i).copied().unwrap_or(0);
-        col(a).cmp(&col(b)).then(cards[a].y.total_cmp(&cards[b].y)).then(a.cmp(&b))
+        let y = |i: usize| cards.get(i).map_or(0.0, |c| c.y);
+        col(a).cmp(&col(b)).then(y(a).total_cmp(&y(b))).then(a.cmp(&b))
     });
     let mut column = usize::MAX;
     let mut floor = f64::NEG_INFINITY;
@@ -112,7 +117,7 @@ fn apply_manual_positions(map: &Map, cards: &mut [Card], out: &Output) -> Vec<bo
             column = col;
             floor = f64::NEG_INFINITY;
         }
-        let c = &mut cards[i];
+        let Some(c) = cards.get_mut(i) else { continue };
         let mut y = c.y.max(floor);
         for _ in 0..=pinned.len() {
             let me = Rect { x: c.x, y, w: c.w, h: c.h };
@@ -122,7 +127,9 @@ fn apply_manual_positions(map: &Map, cards: &mut [Card], out: &Output) -> Vec<bo
             }
         }
         if y != c.y {
-            moved[i] = true;
+            if let Some(m) = moved.get_mut(i) {
+                *m = true;
+            }
             c.y = y;
         }
         floor = c.y + c.h + ROW_GAP;

@@ -86,3 +86,101 @@ fn layout_is_deterministic_and_survives_cycles_inside_a_lane() {
     assert_eq!(d1.flows.iter().filter(|f| f.back).count(), 1);
     assert_eq!(d1.lanes.len(), 1, "only the no-phase lane");
 }
+
+#[test]
+fn path_data_has_one_decimal_at_most_and_curves_keep_horizontal_tangents() {
+    let p = paths::Path::through(&[(0.0, 10.0), (20.0, 10.0), (60.0, 30.25), (80.0, 30.25)]);
+    assert_eq!(p.svg(), "M0,10 L20,10 C40,10 40,30.3 60,30.3 L80,30.3");
+    let mut s = String::new();
+    for v in [-0.5, 12.0, 3.44, -1234.56, f64::NAN] {
+        paths::push_number(&mut s, v);
+        s.push(' ');
+    }
+    assert_eq!(s, "-0.5 12 3.4 -1234.6 0 ");
+    let mut q = p.clone();
+    q.shorten_end(2.0);
+    assert!(q.svg().ends_with("L78,30.3"), "{}", q.svg());
+}
+
+#[test]
+fn labels_in_one_gap_are_spread_without_overlap_and_stay_near_their_flows() {
+    let req = |cy: f64| labels::Request {
+        w: 80.0,
+        h: 21.0,
+        anchors: vec![labels::Anchor { cx: 300.0, cy, gap: Some(300f64.to_bits()) }],
+    };
+    let requests: Vec<_> = [100.0, 104.0, 108.0, 300.0].into_iter().map(req).collect();
+    let boxes = labels::place(&requests, 50.0);
+    for (i, a) in boxes.iter().enumerate() {
+        for b in &boxes[i + 1..] {
+            assert!(a.1 + a.3 <= b.1 || b.1 + b.3 <= a.1, "{a:?} {b:?}");
+        }
+    }
+    // The three crowded ones are centred on where they wanted to be; the lone one stays.
+    let mid = (boxes[0].1 + boxes[2].1 + boxes[2].3) / 2.0;
+    assert!((mid - 104.0).abs() < 1.0, "{boxes:?}");
+    assert_eq!(boxes[3].1, 300.0 - 10.5);
+    // A second gap choice is taken when the first is crowded.
+    let two = labels::Request {
+        w: 80.0,
+        h: 21.0,
+        anchors: vec![
+            labels::Anchor { cx: 300.0, cy: 104.0, gap: Some(300f64.to_bits()) },
+            labels::Anchor { cx: 600.0, cy: 104.0, gap: Some(600f64.to_bits()) },
+        ],
+    };
+    let mut more: Vec<_> = [100.0].into_iter().map(req).collect();
+    more.push(two);
+    assert_eq!(labels::place(&more, 0.0)[1].0, 600.0);
+}
+
+#[test]
+fn detours_go_around_boxes_in_the_way() {
+    let r = |x: f64, y: f64| paths::Rect { x, y, w: 140.0, h: 60.0 };
+    // a → b with c right in between.
+    let rects = vec![r(0.0, 100.0), r(600.0, 100.0), r(300.0, 90.0)];
+    let boxes = paths::Obstacles::new(rects.iter().copied().enumerate().map(|(i, b)| (b, i)).collect(), 2.0);
+    let p = detour::route(0, 1, &rects, &boxes);
+    assert!(boxes.path_hits(&p, &[0, 1]).is_empty(), "{}", p.svg());
+    // Stacked boxes: a bracket on the side.
+    let stacked = vec![r(0.0, 0.0), r(0.0, 200.0), r(0.0, 100.0)];
+    let boxes = paths::Obstacles::new(stacked.iter().copied().enumerate().map(|(i, b)| (b, i)).collect(), 2.0);
+    let p = detour::route(0, 1, &stacked, &boxes);
+    assert!(boxes.path_hits(&p, &[0, 1]).is_empty(), "{}", p.svg());
+}
+
+#[test]
+fn a_stage_placed_by_hand_gets_detours_and_the_others_keep_their_routes() {
+    let mut map = Template::Alloy.map(Lang::En);
+    let auto = diagram(&map);
+    // Move the second stage far below the chain.
+    let id = map.stages[1].id.clone();
+    map.stages[1].pos = Some(crate::model::Pos { x: 40.0, y: 600.0, extra: Vec::new() });
+    let d = diagram(&map);
+    let card = d.cards.iter().find(|c| c.stage == id).unwrap();
+    assert_eq!((card.x, card.y), (40.0, 600.0));
+    for (f, a) in d.flows.iter().zip(&auto.flows) {
+        let flow = &map.flows[f.index];
+        if flow.from != id && flow.to != id {
+            assert_eq!(f.d, a.d, "flow {} was not touched", f.flow);
+        } else {
+            assert_ne!(f.d, a.d, "flow {} follows the stage", f.flow);
+        }
+    }
+    assert!(d.height >= 600.0 + card.h);
+}
+
+#[test]
+fn positions_written_back_reproduce_the_diagram() {
+    for t in Template::ALL {
+        let map = t.map(Lang::En);
+        let d = diagram(&map);
+        let mut placed = map.clone();
+        for (s, (id, x, y)) in placed.stages.iter_mut().zip(auto_positions(&map, false)) {
+            assert_eq!(s.id, id);
+            s.pos = Some(crate::model::Pos { x, y, extra: Vec::new() });
+        }
+        assert_eq!(diagram(&placed), d, "{t:?}");
+        assert_eq!(auto_positions(&placed, true), auto_positions(&map, false));
+    }
+}

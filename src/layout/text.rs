@@ -19,8 +19,8 @@ fn char_em(c: char) -> f64 {
         0.787, 0.695, 0.635, 0.611, 0.732, 0.684, 0.989, 0.685, 0.611, 0.685,
     ];
     match c {
-        'a'..='z' => LOWER[(c as u8 - b'a') as usize],
-        'A'..='Z' => UPPER[(c as u8 - b'A') as usize],
+        'a'..='z' => LOWER.get((c as u8 - b'a') as usize).copied().unwrap_or(0.7),
+        'A'..='Z' => UPPER.get((c as u8 - b'A') as usize).copied().unwrap_or(0.7),
         '0'..='9' => 0.636,
         ' ' => 0.32,
         '.' | ',' | ':' | ';' | '\'' | '|' | '!' => 0.32,
@@ -138,6 +138,7 @@ fn tokens(s: &str) -> Vec<String> {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests {
     use super::*;
 

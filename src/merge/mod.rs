@@ -20,6 +20,8 @@
 //! whatever the order they are merged in (for the usual case of files that
 //! each add their own entities; see the property tests).
 
+#![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
+
 mod fields;
 
 pub use fields::FieldValue;

@@ -406,9 +406,11 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         })
     };
 
+    let phase_names: std::collections::HashMap<&Id, &str> =
+        map.project.phases.iter().map(|ph| (&ph.id, ph.name.as_str())).collect();
     let lanes = d.lanes.iter().enumerate().map(|(i, lane)| {
         let name = match &lane.phase {
-            Some(p) => map.phase(p).map_or(p.to_string(), |ph| ph.name.clone()),
+            Some(p) => phase_names.get(p).map_or(p.to_string(), |name| name.to_string()),
             None => t(lang, Key::NoPhase).to_string(),
         };
         let selected = lane.phase.as_ref().is_some_and(|p| ed.session.is_selected(&Selection::Phase(p.clone())));
@@ -466,7 +468,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         });
     let cards = d.cards.iter().filter(|c| win.meets(c.x, c.y, c.x + c.w, c.y + c.h)).map(|c| {
         let stage = map.stages.get(c.index);
-        let phase_name = stage.and_then(|s| s.phase.as_ref()).and_then(|p| map.phase(p)).map(|p| p.name.as_str());
+        let phase_name = stage.and_then(|s| s.phase.as_ref()).and_then(|p| phase_names.get(p).copied());
         let students: Vec<&str> = c.chips.iter().map(|ch| map.person_name(&ch.student)).collect();
         let label = stage_card_label(lang, stage.map_or("", |s| s.name.as_str()), phase_name, &students);
         let up = highlight.up_stages.contains(&c.stage);

@@ -4,6 +4,8 @@
 //! reversed. Every reversed edge closes a cycle or points into an earlier
 //! band, so a map without loops has no back edges.
 
+use super::csr::Csr;
+
 /// What an input edge became.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -26,80 +28,88 @@ pub struct Oriented {
 }
 
 pub fn orient(n: usize, band: &[usize], edges: &[(usize, usize)]) -> Vec<Oriented> {
+    let band_of = |v: usize| band.get(v).copied().unwrap_or(0);
     let mut out: Vec<Oriented> = edges
         .iter()
         .map(|&(a, b)| {
-            let kind = if a >= n || b >= n {
-                Kind::Invalid
+            if a >= n || b >= n {
+                Oriented { from: a, to: b, kind: Kind::Invalid }
             } else if a == b {
-                Kind::SelfLoop
-            } else if band[b] < band[a] {
-                Kind::Back
+                Oriented { from: a, to: b, kind: Kind::SelfLoop }
+            } else if band_of(b) < band_of(a) {
+                Oriented { from: b, to: a, kind: Kind::Back }
             } else {
-                Kind::Forward
-            };
-            if kind == Kind::Back {
-                Oriented { from: b, to: a, kind }
-            } else {
-                Oriented { from: a, to: b, kind }
+                Oriented { from: a, to: b, kind: Kind::Forward }
             }
         })
         .collect();
 
-    // Edges inside a band, by source, in input order.
-    let mut start = vec![0usize; n + 1];
-    let intra = |o: &Oriented| o.kind == Kind::Forward && band[o.from] == band[o.to];
-    for o in out.iter().filter(|o| intra(o)) {
-        start[o.from + 1] += 1;
-    }
-    for v in 0..n {
-        start[v + 1] += start[v];
-    }
-    let mut fill = start.clone();
-    let mut adj = vec![0usize; start[n]];
+    // Edges inside a band, by source, in input order (as edge numbers).
+    let intra: Vec<(usize, usize)> = out
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.kind == Kind::Forward && band_of(o.from) == band_of(o.to))
+        .map(|(i, o)| (o.from, i))
+        .collect();
+    let adj = Csr::from_pairs(n, &intra);
     let mut indeg = vec![0usize; n];
-    for (i, o) in out.iter().enumerate() {
-        if intra(o) {
-            adj[fill[o.from]] = i;
-            fill[o.from] += 1;
-            indeg[o.to] += 1;
+    for &(_, e) in &intra {
+        if let Some(d) = out.get(e).and_then(|o| indeg.get_mut(o.to)) {
+            *d += 1;
         }
     }
 
     // Iterative depth-first search; an edge to a node on the stack is a back edge.
-    let roots = (0..n).filter(|&v| indeg[v] == 0).chain((0..n).filter(|&v| indeg[v] != 0));
-    let mut state = vec![0u8; n]; // 0 new, 1 on the stack, 2 done
+    let has_no_input = |v: &usize| indeg.get(*v) == Some(&0);
+    let roots: Vec<usize> = (0..n).filter(has_no_input).chain((0..n).filter(|v| !has_no_input(v))).collect();
+    let mut state = vec![State::New; n];
     let mut stack: Vec<(usize, usize)> = Vec::new();
     let mut reverse = Vec::new();
     for root in roots {
-        if state[root] != 0 {
+        if state.get(root) != Some(&State::New) {
             continue;
         }
-        state[root] = 1;
-        stack.push((root, start[root]));
+        set(&mut state, root, State::OnStack);
+        stack.push((root, 0));
         while let Some(top) = stack.last_mut() {
             let v = top.0;
-            if top.1 < start[v + 1] {
-                let e = adj[top.1];
-                top.1 += 1;
-                let w = out[e].to;
-                match state[w] {
-                    0 => {
-                        state[w] = 1;
-                        stack.push((w, start[w]));
+            match adj.of(v).get(top.1) {
+                Some(&e) => {
+                    top.1 += 1;
+                    let w = out.get(e).map_or(v, |o| o.to);
+                    match state.get(w) {
+                        Some(State::New) => {
+                            set(&mut state, w, State::OnStack);
+                            stack.push((w, 0));
+                        }
+                        Some(State::OnStack) => reverse.push(e),
+                        _ => {}
                     }
-                    1 => reverse.push(e),
-                    _ => {}
                 }
-            } else {
-                state[v] = 2;
-                stack.pop();
+                None => {
+                    set(&mut state, v, State::Done);
+                    stack.pop();
+                }
             }
         }
     }
     for e in reverse {
-        let o = &mut out[e];
-        *o = Oriented { from: o.to, to: o.from, kind: Kind::Back };
+        if let Some(o) = out.get_mut(e) {
+            *o = Oriented { from: o.to, to: o.from, kind: Kind::Back };
+        }
     }
     out
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum State {
+    New,
+    OnStack,
+    Done,
+}
+
+fn set(state: &mut [State], v: usize, to: State) {
+    if let Some(s) = state.get_mut(v) {
+        *s = to;
+    }
 }

@@ -66,10 +66,10 @@ impl Rules<'_> {
             for &u in left.iter().chain(right) {
                 let w = self.weight(u, v);
                 sw += w;
-                sy += w * y[u];
+                sy += w * at(y, u);
             }
             // A vertex with no neighbour on that side holds its place, lightly.
-            out.push(if sw > 0.0 { (sy / sw, sw) } else { (y[v], 1e-3) });
+            out.push(if sw > 0.0 { (sy / sw, sw) } else { (at(y, v), 1e-3) });
         }
     }
 
@@ -89,15 +89,10 @@ pub fn assign(g: &Proper, half: &[f64], sp: &Spacing) -> Vec<f64> {
     let mut y = vec![0.0f64; g.len()];
     // Packed columns, centred on one another.
     for l in &g.layers {
-        let mut at = 0.0;
-        for (k, &v) in l.iter().enumerate() {
-            if k > 0 {
-                at += rules.sep(l[k - 1], v);
-            }
-            y[v] = at;
-        }
-        for &v in l {
-            y[v] -= at / 2.0;
+        let offsets = offsets(l, &|a, b| rules.sep(a, b));
+        let middle = offsets.last().copied().unwrap_or(0.0) / 2.0;
+        for (&v, o) in l.iter().zip(offsets) {
+            put(&mut y, v, o - middle);
         }
     }
     let mut pool = Pool::default();
@@ -114,7 +109,7 @@ pub fn assign(g: &Proper, half: &[f64], sp: &Spacing) -> Vec<f64> {
         rules.place_column(l, Side::Both, &mut y, &mut pool);
     }
     round_column_positions(g, half, &|a, b| rules.sep(a, b), &mut y);
-    let top = g.layers.iter().flatten().map(|&v| y[v] - half[v]).fold(f64::INFINITY, f64::min);
+    let top = g.layers.iter().flatten().map(|&v| at(&y, v) - at(half, v)).fold(f64::INFINITY, f64::min);
     if top.is_finite() {
         for v in y.iter_mut() {
             *v -= top;
@@ -123,19 +118,44 @@ pub fn assign(g: &Proper, half: &[f64], sp: &Spacing) -> Vec<f64> {
     y
 }
 
+fn at(y: &[f64], v: usize) -> f64 {
+    y.get(v).copied().unwrap_or(0.0)
+}
+
+fn put(y: &mut [f64], v: usize, value: f64) {
+    if let Some(slot) = y.get_mut(v) {
+        *slot = value;
+    }
+}
+
+/// The distance of each vertex of a column from the first, packed.
+fn offsets(l: &[usize], sep: &dyn Fn(usize, usize) -> f64) -> Vec<f64> {
+    let mut out = Vec::with_capacity(l.len());
+    let mut at = 0.0;
+    let mut prev: Option<usize> = None;
+    for &v in l {
+        if let Some(p) = prev {
+            at += sep(p, v);
+        }
+        out.push(at);
+        prev = Some(v);
+    }
+    out
+}
+
 /// Whole-pixel tops, keeping every gap.
 fn round_column_positions(g: &Proper, half: &[f64], sep: &dyn Fn(usize, usize) -> f64, y: &mut [f64]) {
     for l in &g.layers {
         let mut prev: Option<usize> = None;
         for &v in l {
-            let mut top = (y[v] - half[v]).round();
+            let mut top = (at(y, v) - at(half, v)).round();
             if let Some(p) = prev {
-                let min_top = y[p] + sep(p, v) - half[v];
+                let min_top = at(y, p) + sep(p, v) - at(half, v);
                 if top < min_top {
                     top = min_top.ceil();
                 }
             }
-            y[v] = top + half[v];
+            put(y, v, top + at(half, v));
             prev = Some(v);
         }
     }
@@ -152,12 +172,9 @@ struct Pool {
 impl Pool {
     /// Places the vertices of column `l` as near their targets as the gaps allow.
     fn solve(&mut self, l: &[usize], sep: &dyn Fn(usize, usize) -> f64, y: &mut [f64]) {
+        let offsets = offsets(l, sep);
         self.blocks.clear();
-        let mut offset = 0.0;
-        for (k, &(t, w)) in self.targets.iter().enumerate() {
-            if k > 0 {
-                offset += sep(l[k - 1], l[k]);
-            }
+        for (&(t, w), &offset) in self.targets.iter().zip(&offsets) {
             let mut block = (w, w * (t - offset), 1usize);
             while let Some(&last) = self.blocks.last() {
                 if last.1 / last.0 >= block.1 / block.0 {
@@ -169,18 +186,11 @@ impl Pool {
             }
             self.blocks.push(block);
         }
-        let mut k = 0;
-        let mut offset = 0.0;
+        let mut members = l.iter().zip(&offsets);
         for &(sw, swt, count) in &self.blocks {
             let base = swt / sw;
-            for _ in 0..count {
-                if k > 0 {
-                    offset += sep(l[k - 1], l[k]);
-                }
-                if let Some(&v) = l.get(k) {
-                    y[v] = base + offset;
-                }
-                k += 1;
+            for (&v, &offset) in members.by_ref().take(count) {
+                put(y, v, base + offset);
             }
         }
     }

@@ -16,7 +16,7 @@ pub fn between(g: &Proper, i: usize, tree: &mut Vec<u32>) -> u64 {
         let nb = g.down.of(a);
         // Edges that share `a` never cross; those already inserted do when they end further down.
         for &b in nb {
-            let p = g.pos[b];
+            let p = g.pos_of(b);
             let mut k = p + 1;
             let mut at_or_above: u64 = 0;
             while k > 0 {
@@ -26,7 +26,7 @@ pub fn between(g: &Proper, i: usize, tree: &mut Vec<u32>) -> u64 {
             total += inserted - at_or_above;
         }
         for &b in nb {
-            let mut k = g.pos[b] + 1;
+            let mut k = g.pos_of(b) + 1;
             while k <= size {
                 if let Some(t) = tree.get_mut(k) {
                     *t += 1;

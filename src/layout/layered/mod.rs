@@ -22,6 +22,7 @@
 mod acyclic;
 mod coords;
 mod crossings;
+mod csr;
 mod order;
 mod proper;
 mod rank;
@@ -98,14 +99,15 @@ pub fn layout(input: &Input, sp: &Spacing) -> Output {
     let ranks = rank::columns(n, &band, bands, &oriented);
     let mut g = proper::build(n, &ranks, &oriented);
     let crossings = order::minimise(&mut g);
-    let half: Vec<f64> = (0..g.len()).map(|v| if v < n { sizes[v].h / 2.0 } else { 0.0 }).collect();
+    let size = |v: usize| sizes.get(v).copied().unwrap_or(Size { w: 0.0, h: 0.0 });
+    let half: Vec<f64> = (0..g.len()).map(|v| size(v).h / 2.0).collect();
     let yc = coords::assign(&g, &half, sp);
 
     // Columns: as wide as their widest box, separated by the gaps.
     let mut col_w = vec![0.0f64; ranks.columns];
-    for v in 0..n {
-        if let Some(w) = col_w.get_mut(ranks.column[v]) {
-            *w = w.max(sizes[v].w);
+    for (&c, s) in ranks.column.iter().zip(&sizes) {
+        if let Some(w) = col_w.get_mut(c) {
+            *w = w.max(s.w);
         }
     }
     let mut columns = Vec::with_capacity(ranks.columns);
@@ -117,17 +119,20 @@ pub fn layout(input: &Input, sp: &Spacing) -> Output {
             x += w + if c + 1 < first + count { sp.column_gap } else { sp.band_gap };
         }
     }
-    let xs: Vec<f64> = (0..n)
-        .map(|v| columns.get(ranks.column[v]).map_or(0.0, |c| c.x + ((c.w - sizes[v].w) / 2.0).floor()))
+    let xs: Vec<f64> = ranks
+        .column
+        .iter()
+        .zip(&sizes)
+        .map(|(&c, s)| columns.get(c).map_or(0.0, |c| c.x + ((c.w - s.w) / 2.0).floor()))
         .collect();
-    let ys: Vec<f64> = (0..n).map(|v| yc[v] - sizes[v].h / 2.0).collect();
+    let ys: Vec<f64> = yc.iter().zip(&sizes).map(|(y, s)| y - s.h / 2.0).collect();
     let routes = routes::build(&g, &oriented, &columns, &sizes, &xs, &yc);
     let width = columns.last().map_or(0.0, |c| c.x + c.w);
     let mut height = 0.0f64;
-    for v in 0..n {
-        height = height.max(ys[v] + sizes[v].h);
+    for (y, s) in ys.iter().zip(&sizes) {
+        height = height.max(y + s.h);
     }
-    for &y in &yc[n.min(yc.len())..] {
+    for &y in yc.iter().skip(n) {
         height = height.max(y);
     }
     Output {
@@ -153,4 +158,5 @@ fn finite_size(v: f64) -> f64 {
 }
 
 #[cfg(test)]
+#[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 mod tests;

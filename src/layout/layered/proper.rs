@@ -1,43 +1,10 @@
 //! The proper layered graph: every edge joins adjacent columns, long edges
 //! having one dummy vertex per column they pass. Vertices `0..n` are the
-//! nodes, the rest dummies. Neighbour lists are stored compactly (CSR).
+//! nodes, the rest dummies.
 
 use super::acyclic::{Kind, Oriented};
+use super::csr::Csr;
 use super::rank::Ranks;
-
-/// Neighbour lists of every vertex in one flat array.
-#[derive(Clone, Debug, Default)]
-pub struct Csr {
-    start: Vec<usize>,
-    list: Vec<usize>,
-}
-
-impl Csr {
-    fn from_pairs(len: usize, pairs: &[(usize, usize)]) -> Csr {
-        let mut start = vec![0usize; len + 1];
-        for &(a, _) in pairs {
-            start[a + 1] += 1;
-        }
-        for v in 0..len {
-            start[v + 1] += start[v];
-        }
-        let mut fill = start.clone();
-        let mut list = vec![0usize; pairs.len()];
-        for &(a, b) in pairs {
-            list[fill[a]] = b;
-            fill[a] += 1;
-        }
-        Csr { start, list }
-    }
-
-    /// Neighbours of `v` (empty for an unknown vertex).
-    pub fn of(&self, v: usize) -> &[usize] {
-        match (self.start.get(v), self.start.get(v + 1)) {
-            (Some(&a), Some(&b)) => self.list.get(a..b).unwrap_or(&[]),
-            _ => &[],
-        }
-    }
-}
 
 pub struct Proper {
     pub n_real: usize,
@@ -61,26 +28,55 @@ impl Proper {
     pub fn len(&self) -> usize {
         self.layer.len()
     }
+
+    /// Position of `v` in its column.
+    pub fn pos_of(&self, v: usize) -> usize {
+        self.pos.get(v).copied().unwrap_or(0)
+    }
+
+    /// Swaps the vertices in slots `j` and `j + 1` of column `i`.
+    pub fn swap_down(&mut self, i: usize, j: usize) {
+        let Some(layer) = self.layers.get_mut(i) else { return };
+        if j + 1 >= layer.len() {
+            return;
+        }
+        layer.swap(j, j + 1);
+        for k in [j, j + 1] {
+            if let Some(p) = layer.get(k).and_then(|&v| self.pos.get_mut(v)) {
+                *p = k;
+            }
+        }
+    }
 }
 
-/// At most this many dummies per node and edge: long edges beyond it are
-/// drawn without routing (a guard against quadratic blow-up on odd input).
-const DUMMY_BUDGET_PER_ITEM: usize = 64;
+/// At most this many dummies per node and edge (and `DUMMY_BUDGET_BASE`):
+/// long edges beyond it are drawn without routing, a guard against the
+/// quadratic blow-up of random graphs with thousands of columns. Chains
+/// and the bench's graphs need well under one per edge.
+const DUMMY_BUDGET_PER_ITEM: usize = 4;
+const DUMMY_BUDGET_BASE: usize = 10_000;
 
 pub fn build(n: usize, ranks: &Ranks, edges: &[Oriented]) -> Proper {
     let col = |v: usize| ranks.column.get(v).copied().unwrap_or(0);
-    let laid: Vec<usize> =
-        (0..edges.len()).filter(|&i| matches!(edges[i].kind, Kind::Forward | Kind::Back)).collect();
+    // (edge number, first column, last column) of the edges laid out.
+    let laid: Vec<(usize, usize, usize)> = edges
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| matches!(o.kind, Kind::Forward | Kind::Back) && o.from < n && o.to < n)
+        .map(|(i, o)| (i, col(o.from), col(o.to)))
+        .collect();
     // Shortest edges get their dummies first.
-    let mut budget = DUMMY_BUDGET_PER_ITEM * (n + laid.len()) + 10_000;
+    let mut budget = DUMMY_BUDGET_PER_ITEM * (n + laid.len()) + DUMMY_BUDGET_BASE;
     let mut by_span = laid.clone();
-    by_span.sort_by_key(|&i| (col(edges[i].to).saturating_sub(col(edges[i].from)), i));
+    by_span.sort_by_key(|&(i, a, b)| (b.saturating_sub(a), i));
     let mut routed = vec![false; edges.len()];
-    for &i in &by_span {
-        let dummies = col(edges[i].to).saturating_sub(col(edges[i].from)).saturating_sub(1);
+    for &(i, a, b) in &by_span {
+        let dummies = b.saturating_sub(a).saturating_sub(1);
         if dummies <= budget {
             budget -= dummies;
-            routed[i] = true;
+            if let Some(r) = routed.get_mut(i) {
+                *r = true;
+            }
         }
     }
 
@@ -88,23 +84,19 @@ pub fn build(n: usize, ranks: &Ranks, edges: &[Oriented]) -> Proper {
     let mut back_dummy = vec![false; n];
     let mut pairs: Vec<(usize, usize)> = Vec::new();
     let mut chains = vec![Vec::new(); edges.len()];
-    for &i in &laid {
-        if !routed[i] {
-            continue;
-        }
-        let o = edges[i];
+    for &(i, a, b) in &laid {
+        let (Some(o), Some(true)) = (edges.get(i), routed.get(i)) else { continue };
         let mut chain = vec![o.from];
-        for c in col(o.from) + 1..col(o.to) {
-            let d = layer.len();
+        for c in a + 1..b {
+            chain.push(layer.len());
             layer.push(c);
             back_dummy.push(o.kind == Kind::Back);
-            chain.push(d);
         }
         chain.push(o.to);
-        for w in chain.windows(2) {
-            pairs.push((w[0], w[1]));
+        pairs.extend(chain.windows(2).filter_map(|w| Some((*w.first()?, *w.get(1)?))));
+        if let Some(slot) = chains.get_mut(i) {
+            *slot = chain;
         }
-        chains[i] = chain;
     }
     let len = layer.len();
     let down = Csr::from_pairs(len, &pairs);
@@ -113,12 +105,16 @@ pub fn build(n: usize, ranks: &Ranks, edges: &[Oriented]) -> Proper {
     let columns = ranks.columns.max(layer.iter().map(|&c| c + 1).max().unwrap_or(0));
     let mut layers = vec![Vec::new(); columns];
     for (v, &c) in layer.iter().enumerate() {
-        layers[c].push(v);
+        if let Some(l) = layers.get_mut(c) {
+            l.push(v);
+        }
     }
     let mut pos = vec![0usize; len];
     for l in &layers {
         for (i, &v) in l.iter().enumerate() {
-            pos[v] = i;
+            if let Some(p) = pos.get_mut(v) {
+                *p = i;
+            }
         }
     }
     Proper { n_real: n, layer, layers, pos, up, down, chains, back_dummy }

@@ -4,6 +4,7 @@
 //! node it feeds, so that it does not drag a long edge across the band.
 
 use super::acyclic::{Kind, Oriented};
+use super::csr::Csr;
 
 pub struct Ranks {
     /// Global column of each node.
@@ -14,58 +15,56 @@ pub struct Ranks {
 }
 
 pub fn columns(n: usize, band: &[usize], bands: usize, edges: &[Oriented]) -> Ranks {
-    let laid = |o: &&Oriented| matches!(o.kind, Kind::Forward | Kind::Back);
-    let mut start = vec![0usize; n + 1];
+    let band_of = |v: usize| band.get(v).copied().unwrap_or(0);
+    let laid = |o: &&Oriented| matches!(o.kind, Kind::Forward | Kind::Back) && o.from < n && o.to < n;
+    let same_band: Vec<(usize, usize)> =
+        edges.iter().filter(laid).filter(|o| band_of(o.from) == band_of(o.to)).map(|o| (o.from, o.to)).collect();
+    let succ = Csr::from_pairs(n, &same_band);
     let mut indeg_band = vec![0usize; n];
+    for &(_, b) in &same_band {
+        bump(&mut indeg_band, b);
+    }
     let mut indeg_any = vec![0usize; n];
     for o in edges.iter().filter(laid) {
-        indeg_any[o.to] += 1;
-        if band[o.from] == band[o.to] {
-            start[o.from + 1] += 1;
-            indeg_band[o.to] += 1;
-        }
-    }
-    for v in 0..n {
-        start[v + 1] += start[v];
-    }
-    let mut fill = start.clone();
-    let mut succ = vec![0usize; start[n]];
-    for o in edges.iter().filter(laid) {
-        if band[o.from] == band[o.to] {
-            succ[fill[o.from]] = o.to;
-            fill[o.from] += 1;
-        }
+        bump(&mut indeg_any, o.to);
     }
 
     // Longest path in topological order (Kahn); the edges are acyclic here.
     let mut local = vec![0usize; n];
-    let mut left = indeg_band.clone();
-    let mut topo: Vec<usize> = (0..n).filter(|&v| left[v] == 0).collect();
+    let mut left = indeg_band;
+    let mut topo: Vec<usize> = (0..n).filter(|&v| left.get(v) == Some(&0)).collect();
     let mut head = 0;
     while let Some(&v) = topo.get(head) {
         head += 1;
-        for &w in &succ[start[v]..start[v + 1]] {
-            local[w] = local[w].max(local[v] + 1);
-            left[w] -= 1;
-            if left[w] == 0 {
-                topo.push(w);
+        let next = local.get(v).copied().unwrap_or(0) + 1;
+        for &w in succ.of(v) {
+            if let Some(l) = local.get_mut(w) {
+                *l = (*l).max(next);
+            }
+            if let Some(d) = left.get_mut(w) {
+                *d = d.saturating_sub(1);
+                if *d == 0 {
+                    topo.push(w);
+                }
             }
         }
     }
     // Sources move up to their first successor.
     for v in 0..n {
-        let next = &succ[start[v]..start[v + 1]];
-        if indeg_any[v] == 0 {
-            if let Some(m) = next.iter().map(|&w| local[w]).min() {
-                local[v] = local[v].max(m.saturating_sub(1));
+        if indeg_any.get(v) != Some(&0) {
+            continue;
+        }
+        if let Some(m) = succ.of(v).iter().filter_map(|&w| local.get(w).copied()).min() {
+            if let Some(l) = local.get_mut(v) {
+                *l = (*l).max(m.saturating_sub(1));
             }
         }
     }
 
     let mut width = vec![1usize; bands];
-    for v in 0..n {
-        if let Some(c) = width.get_mut(band[v]) {
-            *c = (*c).max(local[v] + 1);
+    for (v, &l) in local.iter().enumerate() {
+        if let Some(c) = width.get_mut(band_of(v)) {
+            *c = (*c).max(l + 1);
         }
     }
     let mut band_columns = Vec::with_capacity(bands);
@@ -74,6 +73,12 @@ pub fn columns(n: usize, band: &[usize], bands: usize, edges: &[Oriented]) -> Ra
         band_columns.push((first, count));
         first += count;
     }
-    let column = (0..n).map(|v| band_columns.get(band[v]).map_or(0, |b| b.0) + local[v]).collect();
+    let column = local.iter().enumerate().map(|(v, &l)| band_columns.get(band_of(v)).map_or(0, |b| b.0) + l).collect();
     Ranks { column, band_columns, columns: first }
+}
+
+fn bump(counts: &mut [usize], v: usize) {
+    if let Some(c) = counts.get_mut(v) {
+        *c += 1;
+    }
 }

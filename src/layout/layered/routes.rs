@@ -37,14 +37,7 @@ const PORT_STEP: f64 = 8.0;
 /// Length of the loop of an edge from a box to itself.
 const LOOP: f64 = 22.0;
 
-pub fn build(
-    g: &Proper,
-    edges: &[Oriented],
-    columns: &[Column],
-    sizes: &[Size],
-    xs: &[f64],
-    yc: &[f64],
-) -> Vec<Route> {
+pub fn build(g: &Proper, edges: &[Oriented], columns: &[Column], sizes: &[Size], xs: &[f64], yc: &[f64]) -> Vec<Route> {
     let n = g.n_real;
     let y_of = |v: usize| yc.get(v).copied().unwrap_or(0.0);
     // Ports: (node, side 0 = right / 1 = left, where the edge goes, edge).
@@ -62,25 +55,18 @@ pub fn build(
     ports.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.total_cmp(&b.2)).then(a.3.cmp(&b.3)));
     let mut start_y = vec![0.0f64; edges.len()];
     let mut end_y = vec![0.0f64; edges.len()];
-    let mut k = 0;
-    while k < ports.len() {
-        let (node, side) = (ports[k].0, ports[k].1);
-        let mut e = k;
-        while e < ports.len() && ports[e].0 == node && ports[e].1 == side {
-            e += 1;
-        }
-        let count = e - k;
+    for group in ports.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
+        let Some(&(node, side, _, _)) = group.first() else { continue };
+        let count = group.len();
         let h = sizes.get(node).map_or(0.0, |s| s.h);
         let step = if count > 1 { PORT_STEP.min(((h - 12.0).max(0.0)) / (count - 1) as f64) } else { 0.0 };
-        for (j, p) in ports[k..e].iter().enumerate() {
+        for (j, p) in group.iter().enumerate() {
             let y = y_of(node) + (j as f64 - (count - 1) as f64 / 2.0) * step;
-            if side == 0 {
-                start_y[p.3] = y;
-            } else {
-                end_y[p.3] = y;
+            let slot = if side == 0 { start_y.get_mut(p.3) } else { end_y.get_mut(p.3) };
+            if let Some(slot) = slot {
+                *slot = y;
             }
         }
-        k = e;
     }
 
     let col = |v: usize| g.layer.get(v).and_then(|&c| columns.get(c)).copied();
@@ -99,7 +85,7 @@ pub fn build(
             Kind::Forward | Kind::Back => {
                 let chain = g.chains.get(i).map(|c| c.as_slice()).unwrap_or(&[]);
                 let (a, b) = (o.from, o.to);
-                let (ya, yb) = (start_y[i], end_y[i]);
+                let (ya, yb) = (start_y.get(i).copied().unwrap_or(0.0), end_y.get(i).copied().unwrap_or(0.0));
                 let mut points = vec![(right(a), ya)];
                 let mut gaps = Vec::new();
                 let kind = if chain.len() >= 2 { RouteKind::Layered } else { RouteKind::Direct };

@@ -25,7 +25,10 @@ fn only_edges_closing_a_cycle_or_entering_an_earlier_band_are_reversed() {
     // 0 → 1 → 2 → 0 is a cycle; 2 → 3 and 0 → 3 are not in one.
     let o = acyclic::orient(4, &[0, 0, 0, 0], &[(0, 1), (1, 2), (2, 0), (2, 3), (0, 3), (3, 3), (0, 9)]);
     let kinds: Vec<Kind> = o.iter().map(|e| e.kind).collect();
-    assert_eq!(kinds, [Kind::Forward, Kind::Forward, Kind::Back, Kind::Forward, Kind::Forward, Kind::SelfLoop, Kind::Invalid]);
+    assert_eq!(
+        kinds,
+        [Kind::Forward, Kind::Forward, Kind::Back, Kind::Forward, Kind::Forward, Kind::SelfLoop, Kind::Invalid]
+    );
     assert_eq!((o[2].from, o[2].to), (0, 2), "reversed for layout");
     // Into an earlier band: back even without a cycle.
     let o = acyclic::orient(2, &[1, 0], &[(0, 1)]);

@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+'use strict';
+// Import + analysis of a 10,000-stage map in headless Chromium: chainmap's
+// wasm `analyse_json` against the graphology workload of the shared bench,
+// each measurement in a fresh page (the first run after load), tools
+// alternating. Run from bench/analysis.sh, which prepares the files.
+//   node bench/run-analysis.js --bench SCRATCH/bench --dist DIST --graph graphs/chain-10k.json
+//        --map graphs/chain-10k.chainmap.json [--runs 5]
+const path = require('path');
+const args = process.argv.slice(2);
+const opt = (k, d) => { const i = args.indexOf('--' + k); return i >= 0 ? args[i + 1] : d; };
+const bench = path.resolve(opt('bench'));
+const dist = path.resolve(opt('dist'));
+const runs = +opt('runs', 5);
+const { chromium } = require('playwright-core');
+const { start, chromiumArgs, nodeModulesDir } = require(path.join(bench, 'browser', 'serve'));
+(async () => {
+  const js = require('fs').readdirSync(dist).find(f => /^chainmap-web-.*\.js$/.test(f));
+  const { srv, base } = await start({ nm: nodeModulesDir(''), candDir: dist });
+  const browser = await chromium.launch({ executablePath: opt('chromium', '/usr/bin/chromium'), args: chromiumArgs() });
+  const times = { ours: [], graphology: [] };
+  const results = {};
+  try {
+    for (let k = 0; k < runs; k++) {
+      for (const tool of k % 2 ? ['graphology', 'ours'] : ['ours', 'graphology']) {
+        const page = await browser.newPage();
+        await page.goto(base + '/bt/analysis.html');
+        await page.waitForFunction(() => typeof window.runAnalysis === 'function');
+        const r = await page.evaluate(o => window.runAnalysis(o),
+          { tool, graphUrl: '/bt/' + opt('graph'), mapUrl: '/bt/' + opt('map'), candModule: '/cand/' + js });
+        times[tool].push(r.ms); results[tool] = r.results;
+        await page.close();
+      }
+    }
+  } finally { await browser.close(); srv.close(); }
+  const med = a => { const s = a.slice().sort((x, y) => x - y); return Math.round(s[s.length >> 1] * 100) / 100; };
+  for (const t of ['ours', 'graphology']) {
+    console.log(JSON.stringify({ tool: t + '@chromium:fresh', graph: path.basename(opt('graph')), runs, median_ms: med(times[t]), min_ms: Math.round(Math.min(...times[t]) * 100) / 100, results: results[t] }));
+  }
+  console.log(JSON.stringify({ ratio: 'ours/graphology', time: Math.round(med(times.ours) / med(times.graphology) * 1000) / 1000 }));
+})().catch(e => { console.error(e); process.exit(1); });

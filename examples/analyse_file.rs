@@ -1,0 +1,88 @@
+//! Imports and analyses a chainmap file natively, as `analyse_json` of the
+//! wasm module does (bench_api.rs), and prints the times:
+//!
+//!   cargo run --release --example analyse_file -- MAP.chainmap.json [--runs 5]
+//!
+//! One JSON line: `import_ms` (parse + checks), `analysis_ms` (every gap and
+//! coverage), `updown_ms` (upstream and downstream of 100 seeded stages),
+//! `total_ms` (median of each over the runs) and the counts.
+
+use std::time::Instant;
+
+use chainmap::analysis::{self, ChainIndex};
+use chainmap::format;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(file) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: analyse_file MAP.chainmap.json [--runs N]");
+        std::process::exit(2);
+    };
+    let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|r| r.parse().ok()).unwrap_or(5usize);
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("{file}: {e}");
+            std::process::exit(2);
+        }
+    };
+    let mut times: Vec<[f64; 4]> = Vec::new();
+    let mut counts = String::new();
+    for _ in 0..runs.max(1) {
+        let t0 = Instant::now();
+        let map = match format::import(&bytes) {
+            Ok(i) => i.map,
+            Err(p) => {
+                eprintln!("{file}: invalid ({} problems)", p.len());
+                std::process::exit(1);
+            }
+        };
+        let t1 = Instant::now();
+        let a = analysis::analyse(&map);
+        let t2 = Instant::now();
+        let index = ChainIndex::new(&map);
+        let mut next = mulberry32(42);
+        let (mut up, mut down) = (0usize, 0usize);
+        for _ in 0..100 {
+            let r = index.reach((next() * map.stages.len() as f64) as usize);
+            up += r.upstream.len();
+            down += r.downstream.len();
+        }
+        let t3 = Instant::now();
+        let ms = |a: Instant, b: Instant| (b - a).as_secs_f64() * 1000.0;
+        times.push([ms(t0, t1), ms(t1, t2), ms(t2, t3), ms(t0, t3)]);
+        counts = format!(
+            "\"stages\":{},\"flows\":{},\"gaps\":{},\"mean_upstream\":{:.1},\"mean_downstream\":{:.1}",
+            map.stages.len(),
+            map.flows.len(),
+            a.gaps.len(),
+            up as f64 / 100.0,
+            down as f64 / 100.0
+        );
+    }
+    let median = |k: usize| {
+        let mut v: Vec<f64> = times.iter().map(|t| t[k]).collect();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!(
+        "{{\"tool\":\"chainmap-native\",\"runs\":{},\"import_ms\":{:.2},\"analysis_ms\":{:.2},\"updown_ms\":{:.2},\"total_ms\":{:.2},{counts}}}",
+        times.len(),
+        median(0),
+        median(1),
+        median(2),
+        median(3)
+    );
+}
+
+/// The bench harness's seeded generator (lib/common.js), bit for bit.
+fn mulberry32(seed: u32) -> impl FnMut() -> f64 {
+    let mut a = seed;
+    move || {
+        a = a.wrapping_add(0x6D2B_79F5);
+        let mut t = a;
+        t = (t ^ (t >> 15)).wrapping_mul(t | 1);
+        t ^= t.wrapping_add((t ^ (t >> 7)).wrapping_mul(t | 61));
+        f64::from(t ^ (t >> 14)) / 4_294_967_296.0
+    }
+}
