@@ -18,7 +18,12 @@ fn main() {
         eprintln!("usage: analyse_file MAP.chainmap.json [--runs N]");
         std::process::exit(2);
     };
-    let runs = args.iter().position(|a| a == "--runs").and_then(|i| args.get(i + 1)).and_then(|r| r.parse().ok()).unwrap_or(5usize);
+    let runs = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5usize);
     let bytes = match std::fs::read(file) {
         Ok(b) => b,
         Err(e) => {

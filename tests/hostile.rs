@@ -248,7 +248,8 @@ fn check_accepted(imported: &Imported, expect: &Value, errors: &mut Vec<String>)
     match import(first.as_bytes()) {
         // Known limitation (ARCHITECTURE.md): the 20 MiB limit is on the file
         // as given, so a file just under it can export (indented) past it.
-        Err(p) if first.len() > chainmap::format::MAX_FILE_BYTES && matches!(p[0].kind, ProblemKind::TooLarge { .. }) => {}
+        Err(p)
+            if first.len() > chainmap::format::MAX_FILE_BYTES && matches!(p[0].kind, ProblemKind::TooLarge { .. }) => {}
         Err(p) => errors.push(format!("its own export does not import again: {}", p[0])),
         Ok(again) => {
             if again.map != *map {

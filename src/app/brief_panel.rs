@@ -39,11 +39,8 @@ fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
                 let other = if incoming { &l.from } else { &l.to };
                 let artifact = if l.artifact.trim().is_empty() { w.unnamed.to_string() } else { l.artifact.clone() };
                 let who = names(map, &people_at(map, other), sep, w.nobody);
-                let (arrow, dir, by) = if incoming {
-                    ("←", t(lang, Key::From), w.by)
-                } else {
-                    ("→", t(lang, Key::To), w.for_whom)
-                };
+                let (arrow, dir, by) =
+                    if incoming { ("←", t(lang, Key::From), w.by) } else { ("→", t(lang, Key::To), w.for_whom) };
                 html! {
                     <li key={l.flow.to_string()}>
                         <span aria-hidden="true">{arrow}{" "}</span>
@@ -81,7 +78,8 @@ fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
         }
     };
     let sups = |kind: PersonKind| -> String {
-        let ids: Vec<Id> = b.supervisors.iter().filter(|s| map.person(s).is_some_and(|p| p.kind == kind)).cloned().collect();
+        let ids: Vec<Id> =
+            b.supervisors.iter().filter(|s| map.person(s).is_some_and(|p| p.kind == kind)).cloned().collect();
         names(map, &ids, sep, w.none_yet)
     };
     let ok = b.checklist.iter().filter(|c| c.ok).count();

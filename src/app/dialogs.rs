@@ -9,15 +9,16 @@ use crate::i18n::{problem_message, problems_heading, t, Key, Lang};
 use crate::templates::Template;
 
 #[derive(Properties, PartialEq)]
-struct ModalProps {
-    title: AttrValue,
-    onclose: Callback<()>,
-    children: Html,
-    class: AttrValue,
+pub struct ModalProps {
+    pub title: AttrValue,
+    pub onclose: Callback<()>,
+    pub children: Html,
+    pub class: AttrValue,
 }
 
+/// A native modal `<dialog>`, opened when it is drawn.
 #[component]
-fn Modal(p: &ModalProps) -> Html {
+pub fn Modal(p: &ModalProps) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();

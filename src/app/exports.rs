@@ -26,7 +26,9 @@ pub fn run(kind: Kind, map: &Map, diagram: &Diagram, lang: Lang) {
     match kind {
         Kind::Svg => download(&file_name(title, "svg"), "image/svg+xml", &export::svg_of(map, diagram, lang)),
         Kind::Png => png(&export::svg_of(map, diagram, lang), diagram.width, diagram.height, &file_name(title, "png")),
-        Kind::Csv => download(&file_name(title, "coverage.csv"), "text/csv;charset=utf-8", &export::coverage_csv(map, lang)),
+        Kind::Csv => {
+            download(&file_name(title, "coverage.csv"), "text/csv;charset=utf-8", &export::coverage_csv(map, lang))
+        }
         Kind::Canvas => download(&file_name(title, "canvas"), "application/json", &export::to_canvas(map)),
         Kind::Dot => download(&file_name(title, "dot"), "text/vnd.graphviz", &export::dot(map)),
         Kind::Mermaid => download(&file_name(title, "mmd"), "text/plain", &export::mermaid(map)),
@@ -44,7 +46,8 @@ fn png(svg: &str, width: f64, height: f64, name: &str) {
     let onload = Closure::once(move || {
         let _keep = &url;
         let doc = gloo::utils::document();
-        let Some(canvas) = doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
+        let Some(canvas) =
+            doc.create_element("canvas").ok().and_then(|c| c.dyn_into::<web_sys::HtmlCanvasElement>().ok())
         else {
             return;
         };

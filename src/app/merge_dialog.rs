@@ -4,6 +4,8 @@
 
 use yew::prelude::*;
 
+use super::dialogs::Modal;
+
 use crate::i18n::exchange::{
     conflict_message, dangling_message, filled_message, keep_all_mine, keep_mine, merge_summary, take_all_theirs,
     take_theirs,
@@ -27,17 +29,6 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
     let lang = p.lang;
     let r = &*p.result;
     let choices = use_state(|| vec![Choice::KeepMine; r.conflicts.len()]);
-    let node = use_node_ref();
-    {
-        let node = node.clone();
-        use_effect_with((), move |_| {
-            if let Some(d) = node.cast::<web_sys::HtmlDialogElement>() {
-                if !d.open() {
-                    let _ = d.show_modal();
-                }
-            }
-        });
-    }
     let set_all = |c: Choice| {
         let choices = choices.clone();
         let n = r.conflicts.len();
@@ -51,10 +42,6 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
     let cancel = {
         let cb = p.oncancel.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
-    };
-    let onclose = {
-        let cb = p.oncancel.clone();
-        Callback::from(move |_: Event| cb.emit(()))
     };
     let conflicts = r.conflicts.iter().enumerate().map(|(i, c)| {
         let pick = |choice: Choice| {
@@ -89,8 +76,7 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
     });
     let preview = r.preview();
     html! {
-        <dialog ref={node} class="modal merge" aria-labelledby="merge-title" {onclose}>
-            <h2 id="merge-title">{format!("{} — {}", t(lang, Key::MergeFile), p.file)}</h2>
+        <Modal title={format!("{} — {}", t(lang, Key::MergeFile), p.file)} onclose={p.oncancel.clone()} class="merge">
             <p class="merge-summary" role="status">{merge_summary(r, lang)}</p>
             if !r.conflicts.is_empty() {
                 <h3 class="sub">{t(lang, Key::Conflicts)}</h3>
@@ -116,6 +102,6 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
                 <button type="button" onclick={cancel}>{t(lang, Key::Cancel)}</button>
                 <button type="button" class="primary" onclick={apply}>{t(lang, Key::ApplyMerge)}</button>
             </div>
-        </dialog>
+        </Modal>
     }
 }

@@ -15,10 +15,10 @@ mod dialogs;
 mod dom;
 pub mod effects;
 mod exports;
-mod merge_dialog;
 mod gaps_panel;
 mod inspector;
 mod keys;
+mod merge_dialog;
 mod panel;
 mod shared;
 mod team;
@@ -169,28 +169,20 @@ pub fn App(props: &AppProps) -> Html {
             dispatch.emit(Action::Exported(effects::now_hhmm()));
         })
     };
-    let on_open = {
+    // Open file and Merge file share the file chooser; `merging` says which it was.
+    let choose_file = |merge: bool| {
         let file_input = file_input.clone();
         let merging = merging.clone();
         Callback::from(move |_: ()| {
-            *merging.borrow_mut() = false;
+            *merging.borrow_mut() = merge;
             if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
                 input.set_value("");
                 input.click();
             }
         })
     };
-    let on_merge = {
-        let file_input = file_input.clone();
-        let merging = merging.clone();
-        Callback::from(move |_: ()| {
-            *merging.borrow_mut() = true;
-            if let Some(input) = file_input.cast::<web_sys::HtmlInputElement>() {
-                input.set_value("");
-                input.click();
-            }
-        })
-    };
+    let on_open = choose_file(false);
+    let on_merge = choose_file(true);
     let on_export_as = {
         let latest = latest.clone();
         Callback::from(move |k: exports::Kind| {
@@ -230,41 +222,41 @@ pub fn App(props: &AppProps) -> Html {
                 busy.set(Some(name.clone()));
                 let busy = busy.clone();
                 gloo::timers::callback::Timeout::new(30, move || {
-                let outcome = if effects::looks_like_canvas(&name, &bytes) {
-                    let stem = name.trim_end_matches(".canvas").to_string();
-                    let text = String::from_utf8_lossy(&bytes);
-                    crate::export::from_canvas_titled(&text, &stem).map(|c| {
-                        let notes: Vec<String> =
-                            c.notes.iter().map(|n| crate::i18n::exchange::canvas_note(n, lang)).collect();
-                        (c.map, notes)
-                    })
-                } else {
-                    format::import(&bytes).map(|i| (i.map, Vec::new()))
-                };
-                match outcome {
-                    Err(problems) => file_error.set(Some((name, problems))),
-                    Ok((map, notes)) => {
-                        file_error.set(None);
-                        match &merge_into {
-                            Some(mine) => {
-                                let r = crate::merge::merge(mine, &map);
-                                if r.is_noop() {
-                                    dispatch.emit(Action::Notice(Some(t(lang, Key::NothingToMerge).to_string())));
-                                } else {
-                                    merge_state.set(Some((name, Shared::new(r))));
+                    let outcome = if effects::looks_like_canvas(&name, &bytes) {
+                        let stem = name.trim_end_matches(".canvas").to_string();
+                        let text = String::from_utf8_lossy(&bytes);
+                        crate::export::from_canvas_titled(&text, &stem).map(|c| {
+                            let notes: Vec<String> =
+                                c.notes.iter().map(|n| crate::i18n::exchange::canvas_note(n, lang)).collect();
+                            (c.map, notes)
+                        })
+                    } else {
+                        format::import(&bytes).map(|i| (i.map, Vec::new()))
+                    };
+                    match outcome {
+                        Err(problems) => file_error.set(Some((name, problems))),
+                        Ok((map, notes)) => {
+                            file_error.set(None);
+                            match &merge_into {
+                                Some(mine) => {
+                                    let r = crate::merge::merge(mine, &map);
+                                    if r.is_noop() {
+                                        dispatch.emit(Action::Notice(Some(t(lang, Key::NothingToMerge).to_string())));
+                                    } else {
+                                        merge_state.set(Some((name, Shared::new(r))));
+                                    }
                                 }
-                            }
-                            None => {
-                                dispatch.emit(Action::Edit(Edit::Replace(Box::new(map))));
-                                if !notes.is_empty() {
-                                    let head = t(lang, Key::CanvasImported);
-                                    dispatch.emit(Action::Notice(Some(format!("{head}: {}", notes.join(" · ")))));
+                                None => {
+                                    dispatch.emit(Action::Edit(Edit::Replace(Box::new(map))));
+                                    if !notes.is_empty() {
+                                        let head = t(lang, Key::CanvasImported);
+                                        dispatch.emit(Action::Notice(Some(format!("{head}: {}", notes.join(" · ")))));
+                                    }
                                 }
                             }
                         }
                     }
-                }
-                busy.set(None);
+                    busy.set(None);
                 })
                 .forget();
             });

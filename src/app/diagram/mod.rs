@@ -16,8 +16,8 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-pub use view::{fit, live_view, zoom_at, Highlight};
 use view::Window;
+pub use view::{fit, live_view, zoom_at, Highlight};
 
 use super::{commands, Derived, Dispatch, Shared};
 use crate::editor::{Action, Edit, Editor, Selection, StageMove};
@@ -185,8 +185,20 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             let (w, h) = (el.client_width() as f64, el.client_height() as f64);
             let (x0, y0, x1, y1) = (c.x * vp.zoom, c.y * vp.zoom, (c.x + c.w) * vp.zoom, (c.y + c.h) * vp.zoom);
             let margin = 24.0;
-            let nx = if x0 < sx { x0 - margin } else if x1 > sx + w { x1 - w + margin } else { sx };
-            let ny = if y0 < sy { y0 - margin } else if y1 > sy + h { y1 - h + margin } else { sy };
+            let nx = if x0 < sx {
+                x0 - margin
+            } else if x1 > sx + w {
+                x1 - w + margin
+            } else {
+                sx
+            };
+            let ny = if y0 < sy {
+                y0 - margin
+            } else if y1 > sy + h {
+                y1 - h + margin
+            } else {
+                sy
+            };
             if nx != sx || ny != sy {
                 el.set_scroll_left(nx.max(0.0) as i32);
                 el.set_scroll_top(ny.max(0.0) as i32);

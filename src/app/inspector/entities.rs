@@ -180,8 +180,12 @@ pub fn topic(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
         .collect();
     // Option texts are the names alone; the kind is the group's heading.
     let group = |kind: PersonKind| -> (String, Vec<(String, String)>) {
-        let heading = t(lang, if kind == PersonKind::AcademicSupervisor { Key::AcademicSupervisors } else { Key::EnterpriseSupervisors });
-        let options = map.people.iter().filter(|p| p.kind == kind).map(|p| (p.id.to_string(), p.name.clone())).collect();
+        let heading = t(
+            lang,
+            if kind == PersonKind::AcademicSupervisor { Key::AcademicSupervisors } else { Key::EnterpriseSupervisors },
+        );
+        let options =
+            map.people.iter().filter(|p| p.kind == kind).map(|p| (p.id.to_string(), p.name.clone())).collect();
         (heading.to_string(), options)
     };
     let supervisors = vec![group(PersonKind::AcademicSupervisor), group(PersonKind::EnterpriseSupervisor)];
