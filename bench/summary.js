@@ -11,7 +11,7 @@ const md = args.includes('--md');
 const file = args.find(a => !a.startsWith('--'));
 if (!file) { console.error('usage: summary.js OUT.jsonl [--md]'); process.exit(2); }
 const rows = fs.readFileSync(file, 'utf8').split('\n').filter(Boolean)
-  .map(l => { try { return JSON.parse(l); } catch (e) { return null; } }).filter(r => r && r.tool);
+  .map(l => { try { return JSON.parse(l); } catch (e) { return null; } }).filter(r => r && r.tool && r.graph);
 const short = t => String(t)
   .replace(/^cand@chromium.*/, 'ours-wasm').replace(/^chainmap-native.*/, 'ours-native')
   .replace(/^dagre-tt@chromium.*/, 'dagre-tt').replace(/^dagre@chromium.*/, 'dagre')

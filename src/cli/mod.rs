@@ -20,7 +20,9 @@ chainmap — value-chain maps for university–enterprise R&D projects
 Usage:
   chainmap check [--json] FILE…   validate files and list their gaps
   chainmap fmt FILE [-o OUT]       rewrite a file in the canonical export form
-  chainmap layout FILE [-o OUT]    lay the chain out: write a position for every stage
+  chainmap layout FILE [-o OUT] [--keep-placed]
+                                   lay the chain out: write a position for every stage
+                                   (--keep-placed: stages that have a position keep it)
   chainmap merge A B… [-o OUT] [--prefer first|last]
                                    merge B… into A by id; conflicts are listed
   chainmap brief FILE (--topic ID | --all) [--lang en|zh] [-o OUT]
