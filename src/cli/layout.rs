@@ -57,17 +57,5 @@ pub fn run(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         stage.pos = Some(Pos { x: x.round(), y: y.round(), extra });
     }
     let text = format::export(&map);
-    match output {
-        Some(path) => match std::fs::write(&path, text) {
-            Ok(()) => 0,
-            Err(e) => {
-                let _ = writeln!(err, "{path}: cannot write: {e}");
-                2
-            }
-        },
-        None => match out.write_all(text.as_bytes()) {
-            Ok(()) => 0,
-            Err(_) => 2,
-        },
-    }
+    super::write_result(&text, output, out, err)
 }

@@ -131,6 +131,11 @@ fn fmt(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         }
     };
     let text = format::export(&imported.map);
+    write_result(&text, output, out, err)
+}
+
+/// Writes a command's result to `-o OUT`, or to standard output; the exit code.
+pub(crate) fn write_result(text: &str, output: Option<String>, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     match output {
         Some(path) => match std::fs::write(&path, text) {
             Ok(()) => 0,
