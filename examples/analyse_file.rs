@@ -71,7 +71,7 @@ fn main() {
         v[v.len() / 2]
     };
     println!(
-        "{{\"tool\":\"chainmap-native\",\"runs\":{},\"import_ms\":{:.2},\"analysis_ms\":{:.2},\"updown_ms\":{:.2},\"total_ms\":{:.2},{counts}}}",
+        "{{\"tool\":\"chainmap-native-analysis\",\"runs\":{},\"import_ms\":{:.2},\"analysis_ms\":{:.2},\"updown_ms\":{:.2},\"total_ms\":{:.2},{counts}}}",
         times.len(),
         median(0),
         median(1),

@@ -1,6 +1,6 @@
 //! A layered (Sugiyama) layout of any directed graph, drawn left to right.
 //!
-//! The steps, one file each:
+//! The steps, one module each:
 //! 1. `acyclic` — cycles are broken for layout only: flows into an earlier
 //!    band, and the back edges of a depth-first search inside a band, are
 //!    reversed (they are still drawn in their own direction).
@@ -8,7 +8,8 @@
 //!    takes its column by longest path.
 //! 3. `proper` — long edges get one dummy node per column they pass.
 //! 4. `order` — crossing minimisation: median/barycenter sweeps with
-//!    transposition, from two starting orders; the best ordering seen wins.
+//!    transposition from four starting orders (input order first), then
+//!    sifting; the best ordering seen wins.
 //! 5. `coords` — columns get x from the widest node; inside a column nodes
 //!    are pulled towards their neighbours, kept in order and apart (a
 //!    priority method solved exactly per column by pooling).

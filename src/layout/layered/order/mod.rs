@@ -9,7 +9,8 @@
 //!    neighbours in the column just fixed; vertices with no such neighbour
 //!    keep their slot. Each sweep is followed by transposition (swapping
 //!    neighbours while that removes crossings, as Graphviz dot does).
-//! 3. Sifting rounds put each vertex in turn where it crosses least.
+//! 3. Sifting rounds put each vertex in turn where it crosses least, among
+//!    the slots near its own.
 //! 4. Loops are lifted to the top of their columns where that costs nothing.
 //!
 //! The best ordering seen is kept at every stage.

@@ -5,7 +5,7 @@ use super::Scratch;
 
 /// How many slots up and down sifting looks: after the sweeps a vertex is
 /// rarely far from its best slot, and a window keeps wide columns linear.
-const WINDOW: usize = 48;
+const WINDOW: usize = 24;
 
 /// Sifting (Matuszewski, Schönfeld and Molitor): each vertex of column `i`
 /// in turn is taken out and put back where it crosses least among the
