@@ -450,7 +450,16 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         }
     });
 
-    let win = if cull { *window } else { Window::everything() };
+    // Before the scroll listener has measured a window (a big map was just
+    // opened), draw around the session's view rather than all of it.
+    let win = match (cull, *window == Window::everything()) {
+        (false, _) => Window::everything(),
+        (true, false) => *window,
+        (true, true) => {
+            let (w, h) = if size.0 > 0.0 { *size } else { (1600.0, 1000.0) };
+            Window::around(vp.x * vp.zoom, vp.y * vp.zoom, w, h, vp.zoom)
+        }
+    };
     let active = highlight.active();
     let card_at: std::collections::HashMap<&str, &crate::layout::Card> =
         d.cards.iter().map(|c| (c.stage.as_str(), c)).collect();

@@ -13,10 +13,26 @@ pub const MIN_READABLE_ZOOM: f64 = 0.72;
 /// The zoom that shows the whole diagram in a `w` × `h` canvas, but never
 /// so small that names cannot be read (then the canvas scrolls), with the
 /// view at the start of the chain.
+///
+/// When the diagram is taller than the view, the view starts at the highest
+/// card of the first screenful of columns, so a big map never opens on an
+/// empty corner (short columns are centred on the tallest one).
 pub fn fit(d: &Diagram, w: f64, h: f64) -> Viewport {
     let pad = 16.0;
     let whole = ((w - pad) / d.width.max(1.0)).min((h - pad) / d.height.max(1.0));
-    Viewport { x: 0.0, y: 0.0, zoom: whole.clamp(MIN_READABLE_ZOOM, 1.0) }
+    let zoom = whole.clamp(MIN_READABLE_ZOOM, 1.0);
+    let y = if d.height * zoom > h {
+        let first_screen = w / zoom;
+        let top = d.cards.iter().filter(|c| c.x < first_screen).map(|c| c.y).fold(f64::INFINITY, f64::min);
+        if top.is_finite() {
+            (top - 40.0).max(0.0)
+        } else {
+            0.0
+        }
+    } else {
+        0.0
+    };
+    Viewport { x: 0.0, y, zoom }
 }
 
 /// Zooms by `factor` keeping the diagram point under (sx, sy) (pixels from
