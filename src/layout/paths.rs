@@ -1,6 +1,7 @@
 //! Flow paths as pieces (lines, S-curves, free cubics), their SVG path
 //! data, and the test of whether a path passes through a box.
 
+use std::cell::{Cell, RefCell};
 use std::fmt::Write;
 
 pub type Pt = (f64, f64);
@@ -190,11 +191,86 @@ impl Rect {
 /// stages or unroutable long flows) while staying deterministic.
 const WORK_LIMIT: u64 = 20_000_000;
 
-/// Boxes sorted by left edge, for "which boxes does this segment touch".
+/// Boxes in a uniform grid, for "which boxes does this segment touch":
+/// a segment looks only at the cells it crosses, so a flow beside a column
+/// of a thousand cards tests a handful of them.
 pub struct Obstacles {
     boxes: Vec<(Rect, usize)>,
-    widest: f64,
-    work: std::cell::Cell<u64>,
+    grid: Grid,
+    work: Cell<u64>,
+    /// Per box, the number of the last segment that tested it (so a box in
+    /// several cells is tested once per segment).
+    tested: RefCell<Vec<u32>>,
+    piece: Cell<u32>,
+}
+
+struct Grid {
+    x0: f64,
+    y0: f64,
+    cell: f64,
+    cols: usize,
+    rows: usize,
+    /// Box indices per cell, row by row.
+    cells: Vec<Vec<u32>>,
+}
+
+impl Grid {
+    fn new(boxes: &[(Rect, usize)]) -> Grid {
+        let finite = |r: &Rect| r.x.is_finite() && r.y.is_finite() && r.w.is_finite() && r.h.is_finite();
+        let (mut x0, mut y0, mut x1, mut y1) = (f64::INFINITY, f64::INFINITY, f64::NEG_INFINITY, f64::NEG_INFINITY);
+        let mut biggest: f64 = 1.0;
+        for (r, _) in boxes.iter().filter(|(r, _)| finite(r)) {
+            x0 = x0.min(r.x);
+            y0 = y0.min(r.y);
+            x1 = x1.max(r.x + r.w);
+            y1 = y1.max(r.y + r.h);
+            biggest = biggest.max(r.w).max(r.h);
+        }
+        if x0 > x1 || y0 > y1 {
+            return Grid { x0: 0.0, y0: 0.0, cell: 1.0, cols: 0, rows: 0, cells: Vec::new() };
+        }
+        // Cells about a card wide, but never many more cells than boxes.
+        let mut cell = biggest.max(16.0);
+        let most = (4 * boxes.len() + 1024) as f64;
+        let count = |cell: f64| ((x1 - x0) / cell).floor().max(0.0) + 1.0;
+        let area = |cell: f64| count(cell) * ((y1 - y0) / cell).floor().max(0.0) + count(cell);
+        while area(cell) > most {
+            cell *= 2.0;
+        }
+        let cols = count(cell) as usize;
+        let rows = (((y1 - y0) / cell).floor().max(0.0) + 1.0) as usize;
+        let mut grid = Grid { x0, y0, cell, cols, rows, cells: vec![Vec::new(); cols * rows] };
+        for (k, (r, _)) in boxes.iter().enumerate() {
+            if !finite(r) {
+                continue;
+            }
+            let (c0, c1, r0, r1) = grid.span(r.x, r.y, r.x + r.w, r.y + r.h);
+            for row in r0..=r1 {
+                for col in c0..=c1 {
+                    if let Some(v) = grid.cells.get_mut(row * cols + col) {
+                        v.push(k as u32);
+                    }
+                }
+            }
+        }
+        grid
+    }
+
+    /// The cells (first and last column, first and last row) that a
+    /// rectangle covers, clamped to the grid.
+    fn span(&self, xa: f64, ya: f64, xb: f64, yb: f64) -> (usize, usize, usize, usize) {
+        let at =
+            |v: f64, o: f64, n: usize| ((v - o) / self.cell).floor().clamp(0.0, n.saturating_sub(1) as f64) as usize;
+        (at(xa, self.x0, self.cols), at(xb, self.x0, self.cols), at(ya, self.y0, self.rows), at(yb, self.y0, self.rows))
+    }
+
+    fn covers(&self, xa: f64, ya: f64, xb: f64, yb: f64) -> bool {
+        self.cols > 0
+            && xb >= self.x0
+            && yb >= self.y0
+            && xa <= self.x0 + self.cell * self.cols as f64
+            && ya <= self.y0 + self.cell * self.rows as f64
+    }
 }
 
 impl Obstacles {
@@ -206,8 +282,9 @@ impl Obstacles {
             *r = Rect { x: r.x + sx, y: r.y + sy, w: r.w - 2.0 * sx, h: r.h - 2.0 * sy };
         }
         items.sort_by(|a, b| a.0.x.total_cmp(&b.0.x).then(a.1.cmp(&b.1)));
-        let widest = items.iter().map(|(r, _)| r.w).fold(0.0, f64::max);
-        Obstacles { boxes: items, widest, work: std::cell::Cell::new(0) }
+        let grid = Grid::new(&items);
+        let tested = RefCell::new(vec![u32::MAX; items.len()]);
+        Obstacles { boxes: items, grid, work: Cell::new(0), tested, piece: Cell::new(0) }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -216,15 +293,41 @@ impl Obstacles {
 
     /// Owners of the boxes the segment a–b passes through, except `skip`.
     pub fn hits(&self, a: Pt, b: Pt, skip: &[usize], out: &mut Vec<usize>) {
-        let (lo, hi) = (a.0.min(b.0), a.0.max(b.0));
-        let first = self.boxes.partition_point(|(r, _)| r.x < lo - self.widest);
-        for (r, who) in self.boxes.get(first..).unwrap_or(&[]) {
-            if r.x > hi || self.work.get() >= WORK_LIMIT {
-                break;
-            }
-            self.work.set(self.work.get() + 1);
-            if r.x + r.w >= lo && !skip.contains(who) && !out.contains(who) && r.hit_by(a, b) {
-                out.push(*who);
+        let g = &self.grid;
+        if !g.covers(a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1)) {
+            return;
+        }
+        // Long segments are walked in pieces about a cell long, so that a
+        // diagonal looks at the cells along it, not at its bounding box.
+        let pieces = (dist(a, b) / g.cell).ceil().clamp(1.0, 4096.0) as usize;
+        let mut tested = self.tested.borrow_mut();
+        // A box is tested against the whole segment once, whichever piece met it.
+        let piece = self.piece.get().wrapping_add(1);
+        self.piece.set(piece);
+        for i in 0..pieces {
+            let t0 = i as f64 / pieces as f64;
+            let t1 = (i + 1) as f64 / pieces as f64;
+            let p = (a.0 + (b.0 - a.0) * t0, a.1 + (b.1 - a.1) * t0);
+            let q = (a.0 + (b.0 - a.0) * t1, a.1 + (b.1 - a.1) * t1);
+            let (c0, c1, r0, r1) = g.span(p.0.min(q.0), p.1.min(q.1), p.0.max(q.0), p.1.max(q.1));
+            for row in r0..=r1 {
+                for col in c0..=c1 {
+                    for &k in g.cells.get(row * g.cols + col).map_or(&[][..], |v| v.as_slice()) {
+                        if self.work.get() >= WORK_LIMIT {
+                            return;
+                        }
+                        let Some(seen) = tested.get_mut(k as usize) else { continue };
+                        if *seen == piece {
+                            continue;
+                        }
+                        *seen = piece;
+                        self.work.set(self.work.get() + 1);
+                        let Some((r, who)) = self.boxes.get(k as usize) else { continue };
+                        if !skip.contains(who) && !out.contains(who) && r.hit_by(a, b) {
+                            out.push(*who);
+                        }
+                    }
+                }
             }
         }
     }
