@@ -10,80 +10,9 @@
 //! id hash is a fast multiplicative one with a per-table random seed, so a
 //! hostile file cannot choose ids that all collide.
 
-use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
+pub(crate) use crate::model::hash::{FastMap, Seeded};
 
 use crate::model::{Id, Map, PersonKind};
-
-/// A fast, seeded hash for short ids (a multiply-rotate hash in the style of
-/// FxHash, seeded from std's random state, with a final mix).
-#[derive(Clone, Copy, Debug)]
-pub(crate) struct Seeded(u64);
-
-impl Default for Seeded {
-    fn default() -> Seeded {
-        Seeded(std::collections::hash_map::RandomState::new().hash_one(0x6368_6169_6e6d_6170u64))
-    }
-}
-
-impl BuildHasher for Seeded {
-    type Hasher = SeededHasher;
-    fn build_hasher(&self) -> SeededHasher {
-        SeededHasher(self.0)
-    }
-}
-
-pub(crate) struct SeededHasher(u64);
-
-const K: u64 = 0x517c_c1b7_2722_0a95;
-
-impl SeededHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(K);
-    }
-}
-
-impl Hasher for SeededHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(chunk);
-            self.add(u64::from_le_bytes(word));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut word = [0u8; 8];
-            for (w, b) in word.iter_mut().zip(rest) {
-                *w = *b;
-            }
-            self.add(u64::from_le_bytes(word) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    #[inline]
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        let mut h = self.0;
-        h ^= h >> 33;
-        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-        h ^= h >> 33;
-        h
-    }
-}
-
-pub(crate) type FastMap<K, V> = HashMap<K, V, Seeded>;
 
 /// Position of every id (first one wins).
 /// Keyed by `&str` (not `&Id`) so a look-up reads the id's bytes directly.
@@ -251,16 +180,5 @@ mod tests {
         assert!(c.row(3).is_empty());
         assert!(Csr::from_pairs(0, &[(0, 1)]).row(0).is_empty());
         assert!(Csr::default().row(0).is_empty());
-    }
-
-    #[test]
-    fn seeded_hash_tells_ids_apart() {
-        let s = Seeded::default();
-        let ids = ["a", "b", "ab", "ba", "abcdefgh", "abcdefgi", "abcdefgh1", "", "s1", "s10"];
-        let mut seen = std::collections::HashSet::new();
-        for id in ids {
-            assert!(seen.insert(s.hash_one(id)), "{id}");
-        }
-        assert_eq!(s.hash_one("x1"), s.hash_one("x1"));
     }
 }

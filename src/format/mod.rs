@@ -22,7 +22,7 @@ pub mod validate;
 pub use export::{export, format_number};
 pub use problem::{syntax_english, Entity, Note, Place, Problem, ProblemKind};
 
-use crate::json::{self, Value};
+use crate::json::{self, Fields, Raw, ValueRef};
 use crate::model::Map;
 
 /// The format version this release reads and writes.
@@ -44,7 +44,7 @@ pub struct Imported {
 /// Reads a file's bytes. On failure, every problem found, each with a place.
 pub fn import(bytes: &[u8]) -> Result<Imported, Vec<Problem>> {
     let text = decode(bytes).map_err(|p| vec![p])?;
-    let parsed = json::parse(text).map_err(|e| {
+    let parsed = json::parse_document(text).map_err(|e| {
         vec![Problem { place: Place::Text { line: e.line, column: e.column }, kind: ProblemKind::Syntax(e.kind) }]
     })?;
     let mut problems: Vec<Problem> = parsed
@@ -55,7 +55,7 @@ pub fn import(bytes: &[u8]) -> Result<Imported, Vec<Problem>> {
             Problem::at(d.path.clone(), ProblemKind::DuplicateKey { key })
         })
         .collect();
-    let root = match envelope(&parsed.value) {
+    let root = match envelope(parsed.root()) {
         Ok(root) => root,
         Err(mut p) => {
             if p.place == Place::File {
@@ -136,42 +136,48 @@ fn json_line_column(valid_prefix: &str) -> (usize, usize) {
 }
 
 /// Phase 3: is this a chainmap file of a version we read?
-fn envelope(v: &Value) -> Result<&[(String, Value)], Problem> {
-    let Value::Object(root) = v else {
+fn envelope(v: ValueRef<'_>) -> Result<Fields<'_>, Problem> {
+    let Raw::Object(root) = v.raw() else {
         return Err(Problem { place: Place::File, kind: ProblemKind::NotAnObject { found: v.kind_name() } });
     };
-    match v.get("format") {
-        Some(Value::String(s)) if s == "chainmap" => {}
-        Some(Value::String(s)) => {
+    match v.get("format").map(ValueRef::raw) {
+        Some(Raw::String("chainmap")) => {}
+        Some(Raw::String(s)) => {
             let mut shown = String::new();
             json::write_string(&mut shown, &s.chars().take(40).collect::<String>());
             return Err(Problem::at("format", ProblemKind::NotChainmap { found: Some(shown) }));
         }
-        Some(other) => {
-            return Err(Problem::at("format", ProblemKind::NotChainmap { found: Some(other.kind_name().into()) }))
+        Some(_) => {
+            let found = v.get("format").map_or("", ValueRef::kind_name);
+            return Err(Problem::at("format", ProblemKind::NotChainmap { found: Some(found.into()) }));
         }
         None => return Err(Problem::at("format", ProblemKind::NotChainmap { found: None })),
     }
-    match v.get("version") {
+    let version = v.get("version");
+    match version.map(ValueRef::raw) {
         None => Err(Problem::at("version", ProblemKind::VersionMissing)),
-        Some(Value::Number(n)) => {
+        Some(Raw::Number(n)) => {
             let whole = n.bytes().all(|b| b.is_ascii_digit() || b == b'-');
+            let n_owned = || n.to_string();
             match (whole, n.parse::<i64>()) {
                 (true, Ok(1)) => Ok(root),
-                (true, Ok(k)) if k > 1 => Err(Problem::at("version", ProblemKind::VersionNewer { version: n.clone() })),
+                (true, Ok(k)) if k > 1 => Err(Problem::at("version", ProblemKind::VersionNewer { version: n_owned() })),
                 // Too big for i64 but all digits: still a newer version.
                 (true, Err(_)) if !n.starts_with('-') => {
-                    Err(Problem::at("version", ProblemKind::VersionNewer { version: n.clone() }))
+                    Err(Problem::at("version", ProblemKind::VersionNewer { version: n_owned() }))
                 }
-                (true, _) => Err(Problem::at("version", ProblemKind::VersionUnknown { version: n.clone() })),
-                (false, _) => Err(Problem::at("version", ProblemKind::VersionNotWhole { found: n.clone() })),
+                (true, _) => Err(Problem::at("version", ProblemKind::VersionUnknown { version: n_owned() })),
+                (false, _) => Err(Problem::at("version", ProblemKind::VersionNotWhole { found: n_owned() })),
             }
         }
-        Some(Value::String(s)) => {
+        Some(Raw::String(s)) => {
             let mut shown = String::new();
             json::write_string(&mut shown, &s.chars().take(20).collect::<String>());
             Err(Problem::at("version", ProblemKind::VersionNotWhole { found: format!("the text {shown}") }))
         }
-        Some(other) => Err(Problem::at("version", ProblemKind::VersionNotWhole { found: other.kind_name().into() })),
+        Some(_) => {
+            let found = version.map_or("", ValueRef::kind_name);
+            Err(Problem::at("version", ProblemKind::VersionNotWhole { found: found.into() }))
+        }
     }
 }

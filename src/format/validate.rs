@@ -2,7 +2,7 @@
 //! references, string limits, dates and counts. Works on a typed [`Map`], so
 //! it checks imported files and, in tests, every map the editor produces.
 
-use std::collections::{HashMap, HashSet};
+use crate::model::hash::{self, FastMap};
 
 use super::problem::{Entity, Problem, ProblemKind};
 use crate::model::{Id, Map, PersonKind};
@@ -50,13 +50,17 @@ impl Validator {
             Text::ShortLines => (MAX_TEXT, true),
             Text::Long => (MAX_LONG_TEXT, true),
         };
-        let bad_control = s.chars().any(|c| {
-            let control = (c as u32) < 0x20 || c == '\u{7f}';
-            control && !(lines && matches!(c, '\n' | '\r' | '\t'))
+        // The control characters (U+0000–U+001F, U+007F) are single bytes in
+        // UTF-8, and those bytes occur in no other character.
+        let bad_control = s.bytes().any(|b| {
+            let control = b < 0x20 || b == 0x7f;
+            control && !(lines && matches!(b, b'\n' | b'\r' | b'\t'))
         });
+        // No more characters than bytes: most texts need no counting.
+        let too_long = trimmed.len() > max && trimmed.chars().count() > max;
         let problem = if matches!(rule, Text::Required) && trimmed.is_empty() {
             Some(ProblemKind::Blank)
-        } else if trimmed.chars().count() > max {
+        } else if too_long {
             Some(ProblemKind::TooLong { len: trimmed.chars().count(), max })
         } else if bad_control {
             Some(ProblemKind::ControlCharacter)
@@ -69,17 +73,22 @@ impl Validator {
     }
 
     /// Checks the ids of one kind of entity; returns id → index of first use.
-    fn ids<'m>(&mut self, entity: Entity, list: &str, ids: impl Iterator<Item = &'m Id>) -> HashMap<&'m str, usize> {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+    fn ids<'m>(
+        &mut self,
+        entity: Entity,
+        list: &str,
+        ids: impl ExactSizeIterator<Item = &'m Id>,
+    ) -> FastMap<&'m str, usize> {
+        let mut seen: FastMap<&str, usize> = hash::map_with_capacity(ids.len());
         for (i, id) in ids.enumerate() {
-            let path = format!("{list}[{i}].id");
+            let path = || format!("{list}[{i}].id");
             if !id.is_valid() {
-                self.push(path, ProblemKind::BadId);
+                self.push(path(), ProblemKind::BadId);
                 continue;
             }
             match seen.get(id.as_str()) {
                 Some(&first) => self.push(
-                    path,
+                    path(),
                     ProblemKind::DuplicateId { entity, id: id.to_string(), first: format!("{list}[{first}]") },
                 ),
                 None => {
@@ -172,15 +181,15 @@ impl Validator {
         let _ = self.ids(Entity::Topic, "topics", map.topics.iter().map(|x| &x.id));
         for (i, t) in map.topics.iter().enumerate() {
             self.text(&t.title, || format!("topics[{i}].title"), Text::Required);
-            let path = format!("topics[{i}].student");
+            let path = || format!("topics[{i}].student");
             match kind_of(&t.student) {
                 None => self.push(
-                    path,
+                    path(),
                     ProblemKind::NoSuch { entity: Entity::Person, id: t.student.to_string(), known: vec![] },
                 ),
                 Some(PersonKind::Student) => {}
                 Some(k) => self.push(
-                    path,
+                    path(),
                     ProblemKind::NotAStudent {
                         id: t.student.to_string(),
                         kind: if k == PersonKind::AcademicSupervisor {
@@ -197,17 +206,23 @@ impl Validator {
                     self.push(format!("topics[{i}].stage"), kind);
                 }
             }
-            let mut seen = HashSet::new();
+            // Repeats: a few supervisors are compared with each other, many
+            // go through a set (linear time on any file).
+            let mut seen = (t.supervisors.len() > 16).then(|| hash::set_with_capacity(t.supervisors.len()));
             for (j, s) in t.supervisors.iter().enumerate() {
-                let path = format!("topics[{i}].supervisors[{j}]");
-                if !seen.insert(s.as_str()) {
-                    self.push(path, ProblemKind::RepeatedSupervisor { id: s.to_string() });
+                let path = || format!("topics[{i}].supervisors[{j}]");
+                let repeated = match &mut seen {
+                    Some(set) => !set.insert(s.as_str()),
+                    None => t.supervisors.get(..j).is_some_and(|before| before.contains(s)),
+                };
+                if repeated {
+                    self.push(path(), ProblemKind::RepeatedSupervisor { id: s.to_string() });
                     continue;
                 }
                 match kind_of(s) {
                     None => self
-                        .push(path, ProblemKind::NoSuch { entity: Entity::Person, id: s.to_string(), known: vec![] }),
-                    Some(PersonKind::Student) => self.push(path, ProblemKind::NotASupervisor { id: s.to_string() }),
+                        .push(path(), ProblemKind::NoSuch { entity: Entity::Person, id: s.to_string(), known: vec![] }),
+                    Some(PersonKind::Student) => self.push(path(), ProblemKind::NotASupervisor { id: s.to_string() }),
                     Some(_) => {}
                 }
             }

@@ -11,7 +11,10 @@
 mod parse;
 mod write;
 
-pub use parse::{line_column, parse, ParseError, ParseOutcome, SyntaxKind, MAX_DEPTH};
+pub use parse::{
+    line_column, parse, parse_document, Document, DuplicateKey, Fields, Items, ParseError, ParseOutcome, Raw,
+    SyntaxKind, ValueRef, MAX_DEPTH,
+};
 pub use write::{write_compact, write_pretty, write_string};
 
 /// A JSON value as read from a file. Objects keep their keys in file order.

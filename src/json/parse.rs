@@ -2,6 +2,7 @@
 //! detection and a hard depth limit.
 
 use super::Value;
+use crate::model::hash::FastSet;
 
 /// Deepest nesting accepted (FORMAT.md: "more than 32 levels deep is rejected").
 pub const MAX_DEPTH: usize = 32;
@@ -52,23 +53,254 @@ pub struct ParseOutcome {
     pub duplicates: Vec<DuplicateKey>,
 }
 
-/// Parses one JSON document. Stops at the first syntax error.
+/// Parses one JSON document into an owned [`Value`]. Stops at the first
+/// syntax error. (The importer reads the [`Document`] of [`parse_document`]
+/// directly, without building the owned tree.)
 pub fn parse(text: &str) -> Result<ParseOutcome, ParseError> {
-    let mut p = Parser { src: text.as_bytes(), text, pos: 0, path: Vec::new(), duplicates: Vec::new() };
+    let doc = parse_document(text)?;
+    let value = doc.root().to_value();
+    Ok(ParseOutcome { value, duplicates: doc.duplicates })
+}
+
+/// Parses one JSON document into a flat [`Document`] that borrows its
+/// strings and numbers from `text`. Stops at the first syntax error; the
+/// errors and duplicate keys are exactly those of [`parse`].
+pub fn parse_document(text: &str) -> Result<Document<'_>, ParseError> {
+    let mut p = Parser {
+        src: text.as_bytes(),
+        text,
+        pos: 0,
+        nodes: Vec::with_capacity(text.len() / 16 + 1),
+        owned: Vec::new(),
+        path: Vec::new(),
+        duplicates: Vec::new(),
+    };
     p.skip_ws();
     if p.pos >= p.src.len() {
         return Err(p.error(SyntaxKind::Empty));
     }
-    let value = p.value(1)?;
+    p.value(1)?;
     p.skip_ws();
     if p.pos < p.src.len() {
         return Err(p.error(SyntaxKind::TrailingText));
     }
-    Ok(ParseOutcome { value, duplicates: p.duplicates })
+    Ok(Document { text, nodes: p.nodes, owned: p.owned, duplicates: p.duplicates })
 }
 
+/// A parsed document as one flat list of nodes in file order (a "tape"):
+/// a container's node is followed by its contents (for an object, each key
+/// then its value) and knows where its contents end. Strings without
+/// escapes and numbers are places in the text; only strings with escapes
+/// are copied. Of a duplicated key only the first occurrence is kept.
+#[derive(Clone, Debug)]
+pub struct Document<'a> {
+    text: &'a str,
+    nodes: Vec<Node>,
+    owned: Vec<String>,
+    /// The duplicate keys found on the way, as [`ParseOutcome::duplicates`].
+    pub duplicates: Vec<DuplicateKey>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Tag {
+    Null,
+    True,
+    False,
+    /// `a..b`: the number's text.
+    Number,
+    /// `a..b`: the string's text (between the quotes, no escapes in it).
+    Str,
+    /// `a`: the index of the unescaped string in `owned`.
+    Owned,
+    /// `a`: the number of items; `b`: the index of the node after the array.
+    Array,
+    /// `a`: the number of keys; `b`: the index of the node after the object.
+    Object,
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Node {
+    tag: Tag,
+    a: usize,
+    b: usize,
+}
+
+const NULL_NODE: Node = Node { tag: Tag::Null, a: 0, b: 0 };
+
+impl<'a> Document<'a> {
+    /// The top-level value.
+    pub fn root(&self) -> ValueRef<'_> {
+        ValueRef { doc: self, i: 0 }
+    }
+
+    fn node(&self, i: usize) -> Node {
+        self.nodes.get(i).copied().unwrap_or(NULL_NODE)
+    }
+
+    /// The index of the node after the value at `i` (and its contents).
+    fn after(&self, i: usize) -> usize {
+        let n = self.node(i);
+        match n.tag {
+            Tag::Array | Tag::Object => n.b,
+            _ => i + 1,
+        }
+    }
+
+    fn str_at(&self, n: Node) -> &str {
+        match n.tag {
+            Tag::Str | Tag::Number => self.text.get(n.a..n.b).unwrap_or(""),
+            Tag::Owned => self.owned.get(n.a).map_or("", String::as_str),
+            _ => "",
+        }
+    }
+}
+
+/// A value inside a [`Document`]: cheap to copy, read in place.
+#[derive(Clone, Copy)]
+pub struct ValueRef<'d> {
+    doc: &'d Document<'d>,
+    i: usize,
+}
+
+/// What a [`ValueRef`] holds, for matching on.
+#[derive(Clone, Copy)]
+pub enum Raw<'d> {
+    Null,
+    Bool(bool),
+    /// The number's text exactly as it appeared.
+    Number(&'d str),
+    String(&'d str),
+    Array(Items<'d>),
+    Object(Fields<'d>),
+}
+
+impl<'d> ValueRef<'d> {
+    pub fn raw(self) -> Raw<'d> {
+        let doc = self.doc;
+        let n = doc.node(self.i);
+        match n.tag {
+            Tag::Null => Raw::Null,
+            Tag::True => Raw::Bool(true),
+            Tag::False => Raw::Bool(false),
+            Tag::Number => Raw::Number(doc.str_at(n)),
+            Tag::Str | Tag::Owned => Raw::String(doc.str_at(n)),
+            Tag::Array => Raw::Array(Items { doc, next: self.i + 1, left: n.a }),
+            Tag::Object => Raw::Object(Fields { doc, next: self.i + 1, left: n.a }),
+        }
+    }
+
+    pub fn is_null(self) -> bool {
+        self.doc.node(self.i).tag == Tag::Null
+    }
+
+    /// The text of a string value.
+    pub fn as_str(self) -> Option<&'d str> {
+        match self.raw() {
+            Raw::String(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// The fields of an object.
+    pub fn as_object(self) -> Option<Fields<'d>> {
+        match self.raw() {
+            Raw::Object(f) => Some(f),
+            _ => None,
+        }
+    }
+
+    /// Plain words for the kind of value, as [`Value::kind_name`].
+    pub fn kind_name(self) -> &'static str {
+        match self.doc.node(self.i).tag {
+            Tag::Null => "null",
+            Tag::True | Tag::False => "true/false",
+            Tag::Number => "a number",
+            Tag::Str | Tag::Owned => "text",
+            Tag::Array => "a list",
+            Tag::Object => "an object",
+        }
+    }
+
+    /// Looks a key up in an object; `None` for other kinds.
+    pub fn get(self, key: &str) -> Option<ValueRef<'d>> {
+        self.as_object()?.find(|(k, _)| *k == key).map(|(_, v)| v)
+    }
+
+    /// The value as an owned [`Value`] (recursion as deep as the value,
+    /// which the parser limited to [`MAX_DEPTH`]).
+    pub fn to_value(self) -> Value {
+        match self.raw() {
+            Raw::Null => Value::Null,
+            Raw::Bool(b) => Value::Bool(b),
+            Raw::Number(n) => Value::Number(n.to_string()),
+            Raw::String(s) => Value::String(s.to_string()),
+            Raw::Array(items) => Value::Array(items.map(ValueRef::to_value).collect()),
+            Raw::Object(fields) => Value::Object(fields.map(|(k, v)| (k.to_string(), v.to_value())).collect()),
+        }
+    }
+}
+
+/// The items of an array, in order.
+#[derive(Clone, Copy)]
+pub struct Items<'d> {
+    doc: &'d Document<'d>,
+    next: usize,
+    left: usize,
+}
+
+impl<'d> Iterator for Items<'d> {
+    type Item = ValueRef<'d>;
+    fn next(&mut self) -> Option<ValueRef<'d>> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let v = ValueRef { doc: self.doc, i: self.next };
+        self.next = self.doc.after(self.next);
+        Some(v)
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Items<'_> {}
+
+/// The keys and values of an object, in file order.
+#[derive(Clone, Copy)]
+pub struct Fields<'d> {
+    doc: &'d Document<'d>,
+    next: usize,
+    left: usize,
+}
+
+impl<'d> Iterator for Fields<'d> {
+    type Item = (&'d str, ValueRef<'d>);
+    fn next(&mut self) -> Option<(&'d str, ValueRef<'d>)> {
+        if self.left == 0 {
+            return None;
+        }
+        self.left -= 1;
+        let key = self.doc.str_at(self.doc.node(self.next));
+        let v = ValueRef { doc: self.doc, i: self.next + 1 };
+        self.next = self.doc.after(self.next + 1);
+        Some((key, v))
+    }
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.left, Some(self.left))
+    }
+}
+
+impl ExactSizeIterator for Fields<'_> {}
+
+/// Objects with fewer keys than this are checked for duplicates by
+/// comparing with each earlier key; bigger ones with a hash set, so that
+/// an object with very many keys is not checked in quadratic time.
+const LINEAR_KEYS: usize = 16;
+
 enum Seg {
-    Key(String),
+    /// The node of the key.
+    Key(usize),
     Index(usize),
 }
 
@@ -76,24 +308,31 @@ struct Parser<'a> {
     src: &'a [u8],
     text: &'a str,
     pos: usize,
+    nodes: Vec<Node>,
+    owned: Vec<String>,
     path: Vec<Seg>,
     duplicates: Vec<DuplicateKey>,
 }
 
-impl Parser<'_> {
+impl<'a> Parser<'a> {
     fn error(&self, kind: SyntaxKind) -> ParseError {
         let (line, column) = line_column(self.text, self.pos);
         ParseError { line, column, kind }
     }
 
+    #[inline(always)]
     fn peek(&self) -> Option<u8> {
         self.src.get(self.pos).copied()
     }
 
+    #[inline(always)]
     fn skip_ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.peek() {
-            self.pos += 1;
+        let src = self.src;
+        let mut p = self.pos;
+        while let Some(b' ' | b'\t' | b'\n' | b'\r') = src.get(p) {
+            p += 1;
         }
+        self.pos = p;
     }
 
     fn expect_byte(&mut self, b: u8, what: &'static str) -> Result<(), ParseError> {
@@ -107,26 +346,57 @@ impl Parser<'_> {
         }
     }
 
+    #[inline(always)]
+    fn push(&mut self, tag: Tag, a: usize, b: usize) {
+        self.nodes.push(Node { tag, a, b });
+    }
+
+    /// The text of the string node at `i` (borrowed from the text where it can be).
+    fn key_text(&self, i: usize) -> &str {
+        match self.nodes.get(i) {
+            Some(n) if n.tag == Tag::Str => self.text.get(n.a..n.b).unwrap_or(""),
+            Some(n) if n.tag == Tag::Owned => self.owned.get(n.a).map_or("", String::as_str),
+            _ => "",
+        }
+    }
+
+    fn key_cow(&self, i: usize) -> std::borrow::Cow<'a, str> {
+        let text: &'a str = self.text;
+        match self.nodes.get(i) {
+            Some(n) if n.tag == Tag::Str => std::borrow::Cow::Borrowed(text.get(n.a..n.b).unwrap_or("")),
+            _ => std::borrow::Cow::Owned(self.key_text(i).to_string()),
+        }
+    }
+
+    /// The index of the node after the value at `i` (complete values only).
+    fn after(&self, i: usize) -> usize {
+        match self.nodes.get(i) {
+            Some(n) if matches!(n.tag, Tag::Array | Tag::Object) => n.b,
+            _ => i + 1,
+        }
+    }
+
     /// `depth` is the nesting level the value would have if it is a container.
-    fn value(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn value(&mut self, depth: usize) -> Result<(), ParseError> {
         match self.peek() {
             None => Err(self.error(SyntaxKind::UnexpectedEnd)),
             Some(b'{') => self.object(depth),
             Some(b'[') => self.array(depth),
-            Some(b'"') => self.string().map(Value::String),
+            Some(b'"') => self.string(),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b't') => self.literal("true", Value::Bool(true)),
-            Some(b'f') => self.literal("false", Value::Bool(false)),
-            Some(b'n') => self.literal("null", Value::Null),
+            Some(b't') => self.literal("true", Tag::True),
+            Some(b'f') => self.literal("false", Tag::False),
+            Some(b'n') => self.literal("null", Tag::Null),
             Some(_) => Err(self.error(SyntaxKind::Expected("a value"))),
         }
     }
 
-    fn literal(&mut self, word: &'static str, v: Value) -> Result<Value, ParseError> {
+    fn literal(&mut self, word: &'static str, tag: Tag) -> Result<(), ParseError> {
         let end = self.pos + word.len();
         if self.src.get(self.pos..end) == Some(word.as_bytes()) {
             self.pos = end;
-            Ok(v)
+            self.push(tag, 0, 0);
+            Ok(())
         } else if end > self.src.len() && word.as_bytes().starts_with(self.src.get(self.pos..).unwrap_or_default()) {
             self.pos = self.src.len();
             Err(self.error(SyntaxKind::UnexpectedEnd))
@@ -135,19 +405,21 @@ impl Parser<'_> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<Value, ParseError> {
+    fn object(&mut self, depth: usize) -> Result<(), ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.error(SyntaxKind::TooDeep));
         }
         self.pos += 1; // '{'
-        let mut fields: Vec<(String, Value)> = Vec::new();
-        // Keys seen so far, so that an object with very many keys is not
-        // checked for duplicates in quadratic time.
-        let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+        let me = self.nodes.len();
+        self.push(Tag::Object, 0, 0);
+        let mut count = 0usize;
+        // Keys seen so far, once the object has many (see LINEAR_KEYS).
+        let mut seen: Option<FastSet<std::borrow::Cow<'a, str>>> = None;
         self.skip_ws();
         if self.peek() == Some(b'}') {
             self.pos += 1;
-            return Ok(Value::Object(fields));
+            self.close(me, 0);
+            return Ok(());
         }
         loop {
             self.skip_ws();
@@ -157,29 +429,36 @@ impl Parser<'_> {
                 Some(_) => return Err(self.error(SyntaxKind::Expected("a key in double quotes"))),
             }
             let key_pos = self.pos;
-            let key = self.string()?;
+            let key_node = self.nodes.len();
+            let owned_before = self.owned.len();
+            self.string()?;
             self.skip_ws();
             self.expect_byte(b':', "':'")?;
             self.skip_ws();
-            let duplicate = !seen.insert(key.clone());
-            self.path.push(Seg::Key(key.clone()));
+            let duplicate = self.seen_before(me, key_node, count, &mut seen);
+            self.path.push(Seg::Key(key_node));
             // Only the first ones are placed (each place scans the text); the
             // import lists at most a hundred problems anyway.
             if duplicate && self.duplicates.len() <= 100 {
                 let (line, column) = line_column(self.text, key_pos);
                 self.duplicates.push(DuplicateKey { path: self.path_string(), line, column });
             }
-            let v = self.value(depth + 1)?;
+            self.value(depth + 1)?;
             self.path.pop();
-            if !duplicate {
-                fields.push((key, v));
+            if duplicate {
+                // The value keeps the first occurrence: drop this one.
+                self.nodes.truncate(key_node);
+                self.owned.truncate(owned_before);
+            } else {
+                count += 1;
             }
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b'}') => {
                     self.pos += 1;
-                    return Ok(Value::Object(fields));
+                    self.close(me, count);
+                    return Ok(());
                 }
                 Some(_) => return Err(self.error(SyntaxKind::Expected("',' or '}'"))),
                 None => return Err(self.error(SyntaxKind::UnexpectedEnd)),
@@ -187,29 +466,76 @@ impl Parser<'_> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<Value, ParseError> {
+    /// Whether the key at node `key` is one of the `count` keys the object
+    /// at node `me` already holds; remembers it otherwise.
+    fn seen_before(
+        &self,
+        me: usize,
+        key: usize,
+        count: usize,
+        seen: &mut Option<FastSet<std::borrow::Cow<'a, str>>>,
+    ) -> bool {
+        if seen.is_none() {
+            if count < LINEAR_KEYS {
+                let k = self.key_text(key);
+                let mut at = me + 1;
+                for _ in 0..count {
+                    if self.key_text(at) == k {
+                        return true;
+                    }
+                    at = self.after(at + 1);
+                }
+                return false;
+            }
+            let mut set = crate::model::hash::set_with_capacity(2 * count);
+            let mut at = me + 1;
+            for _ in 0..count {
+                set.insert(self.key_cow(at));
+                at = self.after(at + 1);
+            }
+            *seen = Some(set);
+        }
+        match seen {
+            Some(set) => !set.insert(self.key_cow(key)),
+            None => false,
+        }
+    }
+
+    fn close(&mut self, me: usize, count: usize) {
+        let end = self.nodes.len();
+        if let Some(n) = self.nodes.get_mut(me) {
+            n.a = count;
+            n.b = end;
+        }
+    }
+
+    fn array(&mut self, depth: usize) -> Result<(), ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.error(SyntaxKind::TooDeep));
         }
         self.pos += 1; // '['
-        let mut items = Vec::new();
+        let me = self.nodes.len();
+        self.push(Tag::Array, 0, 0);
+        let mut count = 0usize;
         self.skip_ws();
         if self.peek() == Some(b']') {
             self.pos += 1;
-            return Ok(Value::Array(items));
+            self.close(me, 0);
+            return Ok(());
         }
         loop {
             self.skip_ws();
-            self.path.push(Seg::Index(items.len()));
-            let v = self.value(depth + 1)?;
+            self.path.push(Seg::Index(count));
+            self.value(depth + 1)?;
             self.path.pop();
-            items.push(v);
+            count += 1;
             self.skip_ws();
             match self.peek() {
                 Some(b',') => self.pos += 1,
                 Some(b']') => {
                     self.pos += 1;
-                    return Ok(Value::Array(items));
+                    self.close(me, count);
+                    return Ok(());
                 }
                 Some(_) => return Err(self.error(SyntaxKind::Expected("',' or ']'"))),
                 None => return Err(self.error(SyntaxKind::UnexpectedEnd)),
@@ -217,7 +543,7 @@ impl Parser<'_> {
         }
     }
 
-    fn number(&mut self) -> Result<Value, ParseError> {
+    fn number(&mut self) -> Result<(), ParseError> {
         let start = self.pos;
         if self.peek() == Some(b'-') {
             self.pos += 1;
@@ -245,7 +571,8 @@ impl Parser<'_> {
             }
             self.digits();
         }
-        Ok(Value::Number(self.text[start..self.pos].to_string()))
+        self.push(Tag::Number, start, self.pos);
+        Ok(())
     }
 
     fn digits(&mut self) {
@@ -254,24 +581,45 @@ impl Parser<'_> {
         }
     }
 
-    fn string(&mut self) -> Result<String, ParseError> {
-        self.pos += 1; // opening quote
-        let mut out = String::new();
-        loop {
-            // Copy the longest run of plain characters in one go.
-            let run_start = self.pos;
-            while let Some(c) = self.peek() {
-                if c == b'"' || c == b'\\' || c < 0x20 {
-                    break;
-                }
-                self.pos += 1;
+    /// Skips plain characters (not a quote, a backslash or a control character).
+    #[inline(always)]
+    fn plain_run(&mut self) {
+        let src = self.src;
+        let mut p = self.pos;
+        while let Some(&c) = src.get(p) {
+            if c == b'"' || c == b'\\' || c < 0x20 {
+                break;
             }
-            out.push_str(&self.text[run_start..self.pos]);
+            p += 1;
+        }
+        self.pos = p;
+    }
+
+    fn string(&mut self) -> Result<(), ParseError> {
+        self.pos += 1; // opening quote
+        let start = self.pos;
+        self.plain_run();
+        match self.peek() {
+            None => return Err(self.error(SyntaxKind::UnexpectedEnd)),
+            Some(b'"') => {
+                self.push(Tag::Str, start, self.pos);
+                self.pos += 1;
+                return Ok(());
+            }
+            Some(b'\\') => {}
+            Some(_) => return Err(self.error(SyntaxKind::ControlCharacterInString)),
+        }
+        // Escapes: the text is copied.
+        let mut out = String::from(self.text.get(start..self.pos).unwrap_or(""));
+        loop {
             match self.peek() {
                 None => return Err(self.error(SyntaxKind::UnexpectedEnd)),
                 Some(b'"') => {
                     self.pos += 1;
-                    return Ok(out);
+                    let at = self.owned.len();
+                    self.owned.push(out);
+                    self.push(Tag::Owned, at, 0);
+                    return Ok(());
                 }
                 Some(b'\\') => {
                     self.pos += 1;
@@ -279,6 +627,9 @@ impl Parser<'_> {
                 }
                 Some(_) => return Err(self.error(SyntaxKind::ControlCharacterInString)),
             }
+            let run_start = self.pos;
+            self.plain_run();
+            out.push_str(self.text.get(run_start..self.pos).unwrap_or(""));
         }
     }
 
@@ -351,7 +702,7 @@ impl Parser<'_> {
                     if !s.is_empty() {
                         s.push('.');
                     }
-                    s.push_str(k);
+                    s.push_str(self.key_text(*k));
                 }
                 Seg::Index(i) => {
                     s.push('[');

@@ -8,20 +8,90 @@ use std::fmt;
 /// An entity id. Construction does not validate (a file may hold a bad id
 /// that must still be reported by path); [`Id::is_valid`] says whether it
 /// follows the rules.
-#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Default)]
-pub struct Id(String);
+///
+/// Ids of up to 22 bytes (nearly all of them) are kept inline, without an
+/// allocation: a 10,000-stage map holds about a hundred thousand ids, and
+/// the analysis copies many of them.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Id(Repr);
+
+const INLINE: usize = 22;
+
+#[derive(Clone, PartialEq, Eq)]
+enum Repr {
+    /// The length and the bytes, zero after the length (so that equal ids
+    /// are equal here). Always used for ids of up to `INLINE` bytes.
+    Inline(u8, [u8; INLINE]),
+    /// Longer ids only.
+    Heap(Box<str>),
+}
 
 pub const MAX_ID_LEN: usize = 64;
 
 impl Id {
-    pub fn new(s: impl Into<String>) -> Id {
-        Id(s.into())
+    pub fn new(s: impl AsRef<str>) -> Id {
+        let s = s.as_ref();
+        if s.len() <= INLINE {
+            let mut buf = [0u8; INLINE];
+            for (b, c) in buf.iter_mut().zip(s.bytes()) {
+                *b = c;
+            }
+            Id(Repr::Inline(s.len() as u8, buf))
+        } else {
+            Id(Repr::Heap(s.into()))
+        }
     }
+
     pub fn as_str(&self) -> &str {
-        &self.0
+        match &self.0 {
+            // Always valid: the bytes were copied from a `str` whole.
+            Repr::Inline(..) => std::str::from_utf8(self.bytes()).unwrap_or_default(),
+            Repr::Heap(s) => s,
+        }
     }
+
+    fn bytes(&self) -> &[u8] {
+        match &self.0 {
+            Repr::Inline(len, buf) => buf.get(..usize::from(*len)).unwrap_or_default(),
+            Repr::Heap(s) => s.as_bytes(),
+        }
+    }
+
     pub fn is_valid(&self) -> bool {
-        is_valid_id(&self.0)
+        is_valid_id(self.as_str())
+    }
+}
+
+impl Default for Id {
+    fn default() -> Id {
+        Id(Repr::Inline(0, [0; INLINE]))
+    }
+}
+
+/// Ordered and hashed exactly as the id's text is.
+impl Ord for Id {
+    fn cmp(&self, other: &Id) -> std::cmp::Ordering {
+        self.bytes().cmp(other.bytes())
+    }
+}
+
+impl PartialOrd for Id {
+    fn partial_cmp(&self, other: &Id) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl std::hash::Hash for Id {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        // What `str::hash` does.
+        state.write(self.bytes());
+        state.write_u8(0xff);
+    }
+}
+
+impl fmt::Debug for Id {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_tuple("Id").field(&self.as_str()).finish()
     }
 }
 
@@ -33,13 +103,13 @@ pub fn is_valid_id(s: &str) -> bool {
 
 impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(self.as_str())
     }
 }
 
 impl From<&str> for Id {
     fn from(s: &str) -> Id {
-        Id(s.to_string())
+        Id::new(s)
     }
 }
 
@@ -60,7 +130,7 @@ pub trait IdSource {
                 s.push(ALPHABET[(bits % 36) as usize] as char);
                 bits /= 36;
             }
-            let id = Id(s);
+            let id = Id::new(s);
             if !taken(&id) {
                 return id;
             }
@@ -96,6 +166,37 @@ mod tests {
         assert!(!is_valid_id("阶段"));
         assert!(is_valid_id(&"x".repeat(64)));
         assert!(!is_valid_id(&"x".repeat(65)));
+    }
+
+    #[test]
+    fn ids_inline_and_long_behave_as_their_text() {
+        use std::collections::hash_map::DefaultHasher;
+        use std::hash::{Hash, Hasher};
+        let texts = [
+            "",
+            "a",
+            "s10",
+            "abcdefghijklmnopqrstuv",
+            "abcdefghijklmnopqrstuvw",
+            "阶段一二三四五六七",
+            &"x".repeat(80),
+        ];
+        for a in texts {
+            let id = Id::new(a);
+            assert_eq!(id.as_str(), a);
+            assert_eq!(id.to_string(), a);
+            assert_eq!(format!("{id:?}"), format!("Id({a:?})"));
+            let (mut h1, mut h2) = (DefaultHasher::new(), DefaultHasher::new());
+            id.hash(&mut h1);
+            a.hash(&mut h2);
+            assert_eq!(h1.finish(), h2.finish());
+            for b in texts {
+                assert_eq!(id.cmp(&Id::new(b)), a.cmp(b), "{a} {b}");
+                assert_eq!(id == Id::new(b), a == b);
+            }
+        }
+        assert_eq!(Id::default(), Id::new(""));
+        assert_eq!(Id::new(String::from("s1")), Id::from("s1"));
     }
 
     #[test]

@@ -7,6 +7,7 @@
 //! passes `format::validate::check` — every reference names an existing
 //! entity, ids are unique per kind, strings respect the limits.
 
+pub(crate) mod hash;
 mod id;
 
 pub use id::{Id, IdSource, SeqIds};
