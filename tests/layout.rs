@@ -545,3 +545,43 @@ fn adding_a_stage_moves_few_of_the_others() {
     }
     assert!(total_moved * 4 < total, "{total_moved} of {total} cards moved");
 }
+
+#[test]
+fn a_reused_layout_gives_the_diagram_a_fresh_one_would() {
+    // One cache through a session of edits, as the app keeps it: after each
+    // edit the diagram must be exactly the one computed from scratch.
+    let mut map = random_map(11, 60, 4, 90);
+    let mut cache = layout::LayoutCache::default();
+    let mut r = Rng(99);
+    for step in 0..40 {
+        match step % 5 {
+            // A stage dragged somewhere (the layered input is unchanged).
+            0 => {
+                let i = r.below(map.stages.len());
+                map.stages[i].pos = Some(chainmap::model::Pos {
+                    x: r.below(2000) as f64,
+                    y: r.below(1500) as f64,
+                    extra: Default::default(),
+                });
+            }
+            // A rename: the card may change size, or not.
+            1 => {
+                let i = r.below(map.stages.len());
+                map.stages[i].name = WORDS[r.below(WORDS.len())].to_string();
+            }
+            // A flow removed: the graph changes.
+            2 if !map.flows.is_empty() => {
+                let i = r.below(map.flows.len());
+                map.flows.remove(i);
+            }
+            // A stage put back where the layout wants it.
+            3 => {
+                let i = r.below(map.stages.len());
+                map.stages[i].pos = None;
+            }
+            _ => {}
+        }
+        let reused = layout::diagram_with(&map, &mut cache);
+        assert_eq!(reused, layout::diagram(&map), "after step {step}");
+    }
+}

@@ -62,8 +62,10 @@ pub struct Derived {
 }
 
 impl Derived {
-    pub fn of(map: &Map) -> Derived {
-        Derived { analysis: analysis::analyse(map), diagram: layout::diagram(map) }
+    /// `cache` keeps the last layered layout, so that an edit which leaves
+    /// its input alone (a drag, a new topic, a note) does not lay out again.
+    pub fn of(map: &Map, cache: &mut layout::LayoutCache) -> Derived {
+        Derived { analysis: analysis::analyse(map), diagram: layout::diagram_with(map, cache) }
     }
 }
 
@@ -127,7 +129,9 @@ pub fn App(props: &AppProps) -> Html {
     let ed: Shared<Editor> = store.0.clone();
     let lang = ed.session.lang;
     let doc: Shared<Map> = Rc::clone(&ed.doc).into();
-    let derived: Shared<Derived> = use_memo(doc.clone(), |d| Derived::of(d)).into();
+    let layout_cache = use_mut_ref(layout::LayoutCache::default);
+    let derived: Shared<Derived> =
+        use_memo(doc.clone(), move |d| Derived::of(d, &mut layout_cache.borrow_mut())).into();
     // One callback for the app's whole life, so that components that take
     // it as a property are not rendered again just because the app was.
     let dispatch: Dispatch = {

@@ -66,7 +66,8 @@ pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> Path 
     }
     let mut best: Option<(usize, Path)> = None;
     for p in candidates {
-        let hits = obstacles.path_hits(&p, &skip).len();
+        let limit = best.as_ref().map_or(usize::MAX, |(h, _)| *h);
+        let hits = obstacles.count_hits(&p, &skip, limit);
         if hits == 0 {
             return p;
         }

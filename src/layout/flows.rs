@@ -58,9 +58,9 @@ pub fn flows(map: &Map, cards: &[Card], placed: &Placement, ends: &[(usize, usiz
             let layered = Path::through(&points);
             let blocked = if route.kind == RouteKind::Direct {
                 let boxes = all_boxes.get_or_insert_with(|| all(&rects));
-                !boxes.path_hits(&layered, &[a, b]).is_empty()
+                boxes.count_hits(&layered, &[a, b], 1) > 0
             } else {
-                !moved_boxes.is_empty() && !moved_boxes.path_hits(&layered, &[a, b]).is_empty()
+                !moved_boxes.is_empty() && moved_boxes.count_hits(&layered, &[a, b], 1) > 0
             };
             if !moved(a) && !moved(b) && !blocked {
                 anchors = gap_anchors(&points, &route.gaps);

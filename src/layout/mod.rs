@@ -27,6 +27,7 @@ mod place;
 pub mod text;
 
 pub use graph_json::layout_graph_json;
+pub use place::LayoutCache;
 
 use crate::model::{Id, Map};
 
@@ -101,9 +102,15 @@ pub struct FlowPath {
 
 /// Lays the whole map out.
 pub fn diagram(map: &Map) -> Diagram {
+    diagram_with(map, &mut LayoutCache::default())
+}
+
+/// Lays the whole map out, reusing the layered layout of the previous call
+/// when its input has not changed (the app keeps one cache per document).
+pub fn diagram_with(map: &Map, cache: &mut LayoutCache) -> Diagram {
     let mut cards: Vec<Card> = (0..map.stages.len()).filter_map(|i| card::card_for(map, i)).collect();
     let ends = place::flow_ends(map);
-    let placed = place::place(map, &mut cards, &ends);
+    let placed = place::place(map, &mut cards, &ends, cache);
     let flows = flows::flows(map, &cards, &placed, &ends);
     let mut width = placed.lanes.iter().map(|l| l.x + l.width).fold(0.0, f64::max);
     let mut height = LANE_HEADER + LANE_PAD;

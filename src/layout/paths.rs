@@ -293,6 +293,11 @@ impl Obstacles {
 
     /// Owners of the boxes the segment a–b passes through, except `skip`.
     pub fn hits(&self, a: Pt, b: Pt, skip: &[usize], out: &mut Vec<usize>) {
+        self.hits_upto(a, b, skip, out, usize::MAX);
+    }
+
+    /// As [`Obstacles::hits`], stopping once `out` holds `limit` owners.
+    fn hits_upto(&self, a: Pt, b: Pt, skip: &[usize], out: &mut Vec<usize>, limit: usize) {
         let g = &self.grid;
         if !g.covers(a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1)) {
             return;
@@ -313,7 +318,7 @@ impl Obstacles {
             for row in r0..=r1 {
                 for col in c0..=c1 {
                     for &k in g.cells.get(row * g.cols + col).map_or(&[][..], |v| v.as_slice()) {
-                        if self.work.get() >= WORK_LIMIT {
+                        if self.work.get() >= WORK_LIMIT || out.len() >= limit {
                             return;
                         }
                         let Some(seen) = tested.get_mut(k as usize) else { continue };
@@ -334,12 +339,26 @@ impl Obstacles {
 
     /// Owners of the boxes the path passes through, except `skip`.
     pub fn path_hits(&self, path: &Path, skip: &[usize]) -> Vec<usize> {
+        self.path_hits_upto(path, skip, usize::MAX)
+    }
+
+    /// How many boxes the path passes through (except `skip`), counting no
+    /// further than `limit`: enough to know whether a path is clear, or
+    /// whether it is better than the best one so far.
+    pub fn count_hits(&self, path: &Path, skip: &[usize], limit: usize) -> usize {
+        self.path_hits_upto(path, skip, limit).len()
+    }
+
+    fn path_hits_upto(&self, path: &Path, skip: &[usize], limit: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        if self.boxes.is_empty() {
+        if self.boxes.is_empty() || limit == 0 {
             return out;
         }
         for (a, b) in segments(&path.polyline(12)) {
-            self.hits(a, b, skip, &mut out);
+            self.hits_upto(a, b, skip, &mut out, limit);
+            if out.len() >= limit {
+                break;
+            }
         }
         out
     }

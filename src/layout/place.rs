@@ -6,6 +6,7 @@
 //! down past it.
 
 use std::collections::HashMap;
+use std::rc::Rc;
 
 use super::layered::{self, Input, Output, Size, Spacing};
 use super::paths::Rect;
@@ -21,8 +22,32 @@ pub const SPACING: Spacing = Spacing {
     min_column_w: CARD_MIN_W,
 };
 
+/// The last layered layout and the input it was made from. Most edits do
+/// not change that input (a stage dragged, a topic or person added, a note
+/// written, a rename that keeps the card's size): they reuse the layout,
+/// which on a map of thousands of stages is most of the time a diagram
+/// takes. The layout is a pure function of its input, so reusing it gives
+/// exactly the diagram a fresh computation would.
+#[derive(Default)]
+pub struct LayoutCache {
+    last: Option<(Input, Rc<Output>)>,
+}
+
+impl LayoutCache {
+    fn layout(&mut self, input: Input) -> Rc<Output> {
+        if let Some((seen, out)) = &self.last {
+            if *seen == input {
+                return Rc::clone(out);
+            }
+        }
+        let out = Rc::new(layered::layout(&input, &SPACING));
+        self.last = Some((input, Rc::clone(&out)));
+        out
+    }
+}
+
 pub struct Placement {
-    pub out: Output,
+    pub out: Rc<Output>,
     /// Where the layered output's (0, 0) is on the diagram.
     pub origin: (f64, f64),
     pub lanes: Vec<Lane>,
@@ -38,7 +63,7 @@ pub fn flow_ends(map: &Map) -> Vec<(usize, usize)> {
 }
 
 /// Places `cards` (one per stage, in stage order) and makes the lanes.
-pub fn place(map: &Map, cards: &mut [Card], ends: &[(usize, usize)]) -> Placement {
+pub fn place(map: &Map, cards: &mut [Card], ends: &[(usize, usize)], cache: &mut LayoutCache) -> Placement {
     let phases = &map.project.phases;
     let phase_index: HashMap<&str, usize> = phases.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let band: Vec<usize> = map
@@ -50,7 +75,7 @@ pub fn place(map: &Map, cards: &mut [Card], ends: &[(usize, usize)]) -> Placemen
     let bands = phases.len() + usize::from(no_phase_lane);
     let input =
         Input { sizes: cards.iter().map(|c| Size { w: c.w, h: c.h }).collect(), band, bands, edges: ends.to_vec() };
-    let out = layered::layout(&input, &SPACING);
+    let out = cache.layout(input);
     let origin = (LANE_PAD, LANE_HEADER + LANE_PAD);
 
     let mut lanes = Vec::with_capacity(bands);

@@ -39,7 +39,7 @@ pub struct Size {
 }
 
 /// A graph to lay out. Edge ends that name no node are ignored.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Input {
     pub sizes: Vec<Size>,
     /// The band of each node (phases of a map); missing or too large means the last band.
