@@ -88,6 +88,7 @@ pub struct Reach {
 }
 
 impl ChainIndex {
+    #[inline(never)] // a phase of its own (and in profiles)
     pub fn new(map: &Map) -> ChainIndex {
         let mut stage_of = FastMap::with_capacity_and_hasher(map.stages.len(), Default::default());
         for (i, s) in map.stages.iter().enumerate() {
@@ -140,6 +141,7 @@ impl ChainIndex {
 
     /// Upstream and downstream of the stage at `stage_idx`, by position;
     /// empty for a position out of range.
+    #[inline(never)] // a phase of its own (and in profiles)
     pub fn reach(&self, stage_idx: usize) -> Reach {
         if stage_idx >= self.stages() {
             return Reach::default();
@@ -182,24 +184,25 @@ impl ChainIndex {
 
     /// Breadth-first walk, one level at a time; each level in file order.
     /// Returns the stages reached (without the start) and the distance of
-    /// every stage (`usize::MAX` when not reached, 0 for the start).
-    fn walk(&self, start: usize, dir: Dir) -> (Vec<usize>, Vec<usize>) {
+    /// every stage plus one (0 when not reached, 1 for the start: a table
+    /// of zeros costs nothing to make).
+    fn walk(&self, start: usize, dir: Dir) -> (Vec<usize>, Vec<u32>) {
         let n = self.stages();
-        let mut dist = vec![usize::MAX; n];
+        let mut dist = vec![0u32; n];
         if let Some(d) = dist.get_mut(start) {
-            *d = 0;
+            *d = 1;
         }
         let mut order = Vec::new();
         let mut frontier = vec![start];
-        let mut depth = 0;
+        let mut level = Vec::new();
+        let mut depth = 1;
         while !frontier.is_empty() {
             depth += 1;
-            let mut level = Vec::new();
             for &s in &frontier {
                 for &f in self.adjacent(s, dir) {
                     let Some(t) = self.next(f, dir) else { continue };
                     if let Some(d) = dist.get_mut(t) {
-                        if *d == usize::MAX {
+                        if *d == 0 {
                             *d = depth;
                             level.push(t);
                         }
@@ -208,7 +211,8 @@ impl ChainIndex {
             }
             level.sort_unstable();
             order.extend_from_slice(&level);
-            frontier = level;
+            std::mem::swap(&mut frontier, &mut level);
+            level.clear();
         }
         (order, dist)
     }
@@ -216,10 +220,11 @@ impl ChainIndex {
     /// `(flow, depth)` for the flows at the near end of every reached stage
     /// (and the start): ending there for inputs, starting there for outputs;
     /// by depth, then flow file order.
-    fn links(&self, start: usize, reached: &[usize], dist: &[usize], dir: Dir) -> Vec<(usize, usize)> {
+    fn links(&self, start: usize, reached: &[usize], dist: &[u32], dir: Dir) -> Vec<(usize, usize)> {
         let mut found: Vec<(usize, usize)> = Vec::new();
         for &s in std::iter::once(&start).chain(reached) {
-            let depth = dist.get(s).copied().unwrap_or(0).saturating_add(1);
+            // The distance plus one (see `walk`): the depth of the flows at `s`.
+            let depth = dist.get(s).map_or(1, |&d| d.max(1) as usize);
             found.extend(self.adjacent(s, dir).iter().map(|&f| (depth, f)));
         }
         found.sort_unstable();
@@ -277,7 +282,7 @@ pub fn people_by_stage(map: &Map) -> Vec<Vec<Id>> {
     let of = positions(&map.stages, |s| &s.id);
     let mut out = vec![Vec::<Id>::new(); map.stages.len()];
     for t in &map.topics {
-        let Some(list) = t.stage.as_ref().and_then(|s| of.get(s.as_str())).and_then(|&i| out.get_mut(i)) else {
+        let Some(list) = t.stage.as_ref().and_then(|s| of.get(s)).and_then(|&i| out.get_mut(i)) else {
             continue;
         };
         if !list.contains(&t.student) {

@@ -127,6 +127,7 @@ pub fn coverage(map: &Map) -> Coverage {
     coverage_with(map, &MapIndex::new(map))
 }
 
+#[inline(never)] // a phase of its own (and in profiles)
 pub(crate) fn coverage_with(map: &Map, ix: &MapIndex) -> Coverage {
     let phase_count = map.project.phases.len();
     // Stages grouped by phase (the last group: no phase), file order within.

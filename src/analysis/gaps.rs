@@ -239,18 +239,18 @@ pub struct Names<'a> {
 }
 
 struct NameIndex<'a> {
-    stage: FastMap<&'a str, &'a str>,
-    topic: FastMap<&'a str, &'a str>,
-    person: FastMap<&'a str, &'a str>,
-    phase: FastMap<&'a str, &'a str>,
-    flow: FastMap<&'a str, &'a Flow>,
+    stage: FastMap<&'a Id, &'a str>,
+    topic: FastMap<&'a Id, &'a str>,
+    person: FastMap<&'a Id, &'a str>,
+    phase: FastMap<&'a Id, &'a str>,
+    flow: FastMap<&'a Id, &'a Flow>,
 }
 
-fn table<'a, T: 'a, V>(items: &'a [T], f: impl Fn(&'a T) -> (&'a Id, V)) -> FastMap<&'a str, V> {
+fn table<'a, T: 'a, V>(items: &'a [T], f: impl Fn(&'a T) -> (&'a Id, V)) -> FastMap<&'a Id, V> {
     let mut out = FastMap::with_capacity_and_hasher(items.len(), Default::default());
     for item in items {
         let (k, v) = f(item);
-        out.entry(k.as_str()).or_insert(v);
+        out.entry(k).or_insert(v);
     }
     out
 }
@@ -282,7 +282,7 @@ impl<'a> Names<'a> {
 
     pub fn stage<'b>(&'b self, id: &'b Id) -> &'b str {
         let name = match &self.index {
-            Some(ix) => ix.stage.get(id.as_str()).copied(),
+            Some(ix) => ix.stage.get(id).copied(),
             None => self.map.stage(id).map(|s| s.name.as_str()),
         };
         Self::pick(name, id)
@@ -290,7 +290,7 @@ impl<'a> Names<'a> {
 
     pub fn topic<'b>(&'b self, id: &'b Id) -> &'b str {
         let name = match &self.index {
-            Some(ix) => ix.topic.get(id.as_str()).copied(),
+            Some(ix) => ix.topic.get(id).copied(),
             None => self.map.topic(id).map(|t| t.title.as_str()),
         };
         Self::pick(name, id)
@@ -298,7 +298,7 @@ impl<'a> Names<'a> {
 
     pub fn person<'b>(&'b self, id: &'b Id) -> &'b str {
         let name = match &self.index {
-            Some(ix) => ix.person.get(id.as_str()).copied(),
+            Some(ix) => ix.person.get(id).copied(),
             None => self.map.person(id).map(|p| p.name.as_str()),
         };
         Self::pick(name, id)
@@ -306,7 +306,7 @@ impl<'a> Names<'a> {
 
     pub fn phase<'b>(&'b self, id: &'b Id) -> &'b str {
         let name = match &self.index {
-            Some(ix) => ix.phase.get(id.as_str()).copied(),
+            Some(ix) => ix.phase.get(id).copied(),
             None => self.map.phase(id).map(|p| p.name.as_str()),
         };
         Self::pick(name, id)
@@ -314,7 +314,7 @@ impl<'a> Names<'a> {
 
     pub fn flow(&self, id: &Id) -> Option<&'a Flow> {
         match &self.index {
-            Some(ix) => ix.flow.get(id.as_str()).copied(),
+            Some(ix) => ix.flow.get(id).copied(),
             None => self.map.flow(id),
         }
     }
@@ -325,6 +325,7 @@ pub fn gaps(map: &Map) -> Vec<Gap> {
     gaps_with(map, &MapIndex::new(map))
 }
 
+#[inline(never)] // a phase of its own (and in profiles)
 pub(crate) fn gaps_with(map: &Map, ix: &MapIndex) -> Vec<Gap> {
     let mut out = Vec::new();
     let mut push = |code: GapCode, ids: Vec<Id>| out.push(Gap { code, ids });

@@ -15,11 +15,10 @@ pub(crate) use crate::model::hash::{FastMap, Seeded};
 use crate::model::{Id, Map, PersonKind};
 
 /// Position of every id (first one wins).
-/// Keyed by `&str` (not `&Id`) so a look-up reads the id's bytes directly.
-pub(crate) fn positions<'a, T: 'a>(items: &'a [T], id: impl Fn(&'a T) -> &'a Id) -> FastMap<&'a str, usize> {
+pub(crate) fn positions<'a, T: 'a>(items: &'a [T], id: impl Fn(&'a T) -> &'a Id) -> FastMap<&'a Id, usize> {
     let mut out = FastMap::with_capacity_and_hasher(items.len(), Seeded::default());
     for (i, item) in items.iter().enumerate() {
-        out.entry(id(item).as_str()).or_insert(i);
+        out.entry(id(item)).or_insert(i);
     }
     out
 }
@@ -95,6 +94,7 @@ pub(crate) struct MapIndex {
 }
 
 impl MapIndex {
+    #[inline(never)] // a phase of its own (and in profiles)
     pub fn new(map: &Map) -> MapIndex {
         let stage = positions(&map.stages, |s| &s.id);
         let phase = positions(&map.project.phases, |p| &p.id);
@@ -104,7 +104,7 @@ impl MapIndex {
         let flow_ends: Vec<Option<(usize, usize)>> = map
             .flows
             .iter()
-            .map(|f| match (stage.get(f.from.as_str()), stage.get(f.to.as_str())) {
+            .map(|f| match (stage.get(&f.from), stage.get(&f.to)) {
                 (Some(&a), Some(&b)) => Some((a, b)),
                 _ => None,
             })
@@ -117,17 +117,17 @@ impl MapIndex {
         let flows_out = Csr::from_pairs(n, &pairs);
 
         let topic_stage: Vec<Option<usize>> =
-            map.topics.iter().map(|t| t.stage.as_ref().and_then(|id| stage.get(id.as_str()).copied())).collect();
+            map.topics.iter().map(|t| t.stage.as_ref().and_then(|id| stage.get(id).copied())).collect();
         pairs.clear();
         pairs.extend(topic_stage.iter().enumerate().filter_map(|(t, s)| s.map(|s| (s, t))));
         let topics_at = Csr::from_pairs(n, &pairs);
 
-        let topic_student = map.topics.iter().map(|t| person.get(t.student.as_str()).copied()).collect();
+        let topic_student = map.topics.iter().map(|t| person.get(&t.student).copied()).collect();
         pairs.clear();
         for (t, topic) in map.topics.iter().enumerate() {
             let first = pairs.len();
             for s in &topic.supervisors {
-                if let Some(&p) = person.get(s.as_str()) {
+                if let Some(&p) = person.get(s) {
                     if !pairs.get(first..).unwrap_or(&[]).iter().any(|&(_, q)| q == p) {
                         pairs.push((t, p));
                     }
@@ -136,8 +136,7 @@ impl MapIndex {
         }
         let topic_supervisors = Csr::from_pairs(map.topics.len(), &pairs);
 
-        let stage_phase =
-            map.stages.iter().map(|s| s.phase.as_ref().and_then(|p| phase.get(p.as_str()).copied())).collect();
+        let stage_phase = map.stages.iter().map(|s| s.phase.as_ref().and_then(|p| phase.get(p).copied())).collect();
         MapIndex {
             flows_in,
             flows_out,

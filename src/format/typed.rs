@@ -56,6 +56,7 @@ impl Path<'_> {
     }
 }
 
+#[inline(never)] // a phase of its own (and in profiles)
 pub fn read_map(root: Fields<'_>) -> Typed {
     let mut r = Reader { problems: Vec::new(), notes: Vec::new(), origins: Vec::new() };
     let mut map = Map::default();

@@ -28,6 +28,7 @@ enum Text {
 }
 
 /// Every problem of the map, in file order.
+#[inline(never)] // a phase of its own (and in profiles)
 pub fn check(map: &Map) -> Vec<Problem> {
     let mut v = Validator { out: Vec::new() };
     v.run(map);
@@ -44,7 +45,7 @@ impl Validator {
     }
 
     fn text(&mut self, s: &str, path: impl FnOnce() -> String, rule: Text) {
-        let trimmed = s.trim();
+        let trimmed = trim(s);
         let (max, lines) = match rule {
             Text::Required | Text::Short => (MAX_TEXT, false),
             Text::ShortLines => (MAX_TEXT, true),
@@ -78,21 +79,21 @@ impl Validator {
         entity: Entity,
         list: &str,
         ids: impl ExactSizeIterator<Item = &'m Id>,
-    ) -> FastMap<&'m str, usize> {
-        let mut seen: FastMap<&str, usize> = hash::map_with_capacity(ids.len());
+    ) -> FastMap<&'m Id, usize> {
+        let mut seen: FastMap<&Id, usize> = hash::map_with_capacity(ids.len());
         for (i, id) in ids.enumerate() {
             let path = || format!("{list}[{i}].id");
             if !id.is_valid() {
                 self.push(path(), ProblemKind::BadId);
                 continue;
             }
-            match seen.get(id.as_str()) {
+            match seen.get(id) {
                 Some(&first) => self.push(
                     path(),
                     ProblemKind::DuplicateId { entity, id: id.to_string(), first: format!("{list}[{first}]") },
                 ),
                 None => {
-                    seen.insert(id.as_str(), i);
+                    seen.insert(id, i);
                 }
             }
         }
@@ -128,7 +129,7 @@ impl Validator {
         for (i, s) in map.stages.iter().enumerate() {
             self.text(&s.name, || format!("stages[{i}].name"), Text::Required);
             if let Some(ph) = &s.phase {
-                if !phases.contains_key(ph.as_str()) {
+                if !phases.contains_key(ph) {
                     let kind = ProblemKind::NoSuch { entity: Entity::Phase, id: ph.to_string(), known: phase_names() };
                     self.push(format!("stages[{i}].phase"), kind);
                 }
@@ -160,12 +161,12 @@ impl Validator {
         let _ = self.ids(Entity::Flow, "flows", map.flows.iter().map(|x| &x.id));
         for (i, f) in map.flows.iter().enumerate() {
             for (end, id) in [("from", &f.from), ("to", &f.to)] {
-                if !stages.contains_key(id.as_str()) {
+                if !stages.contains_key(id) {
                     let kind = ProblemKind::NoSuch { entity: Entity::Stage, id: id.to_string(), known: stage_known(8) };
                     self.push(format!("flows[{i}].{end}"), kind);
                 }
             }
-            if f.from == f.to && stages.contains_key(f.from.as_str()) {
+            if f.from == f.to && stages.contains_key(&f.from) {
                 self.push(format!("flows[{i}].to"), ProblemKind::SelfFlow { stage: f.from.to_string() });
             }
             self.text(&f.artifact, || format!("flows[{i}].artifact"), Text::Short);
@@ -176,7 +177,7 @@ impl Validator {
             self.text(&p.name, || format!("people[{i}].name"), Text::Required);
             self.text(&p.affiliation, || format!("people[{i}].affiliation"), Text::Short);
         }
-        let kind_of = |id: &Id| people.get(id.as_str()).and_then(|&i| map.people.get(i)).map(|p| p.kind);
+        let kind_of = |id: &Id| people.get(id).and_then(|&i| map.people.get(i)).map(|p| p.kind);
 
         let _ = self.ids(Entity::Topic, "topics", map.topics.iter().map(|x| &x.id));
         for (i, t) in map.topics.iter().enumerate() {
@@ -201,7 +202,7 @@ impl Validator {
                 ),
             }
             if let Some(st) = &t.stage {
-                if !stages.contains_key(st.as_str()) {
+                if !stages.contains_key(st) {
                     let kind = ProblemKind::NoSuch { entity: Entity::Stage, id: st.to_string(), known: stage_known(8) };
                     self.push(format!("topics[{i}].stage"), kind);
                 }
@@ -212,7 +213,7 @@ impl Validator {
             for (j, s) in t.supervisors.iter().enumerate() {
                 let path = || format!("topics[{i}].supervisors[{j}]");
                 let repeated = match &mut seen {
-                    Some(set) => !set.insert(s.as_str()),
+                    Some(set) => !set.insert(s),
                     None => t.supervisors.get(..j).is_some_and(|before| before.contains(s)),
                 };
                 if repeated {
@@ -231,6 +232,17 @@ impl Validator {
             }
             self.text(&t.notes, || format!("topics[{i}].notes"), Text::Long);
         }
+    }
+}
+
+/// `s.trim()`, without looking for Unicode spaces when the text begins
+/// and ends with a visible ASCII character (nearly every name and title).
+fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b.is_ascii_graphic());
+    if visible(s.as_bytes().first()) && visible(s.as_bytes().last()) {
+        s
+    } else {
+        s.trim()
     }
 }
 

@@ -65,6 +65,7 @@ pub fn parse(text: &str) -> Result<ParseOutcome, ParseError> {
 /// Parses one JSON document into a flat [`Document`] that borrows its
 /// strings and numbers from `text`. Stops at the first syntax error; the
 /// errors and duplicate keys are exactly those of [`parse`].
+#[inline(never)] // a phase of its own (and in profiles)
 pub fn parse_document(text: &str) -> Result<Document<'_>, ParseError> {
     let mut p = Parser {
         src: text.as_bytes(),
@@ -84,48 +85,44 @@ pub fn parse_document(text: &str) -> Result<Document<'_>, ParseError> {
     if p.pos < p.src.len() {
         return Err(p.error(SyntaxKind::TrailingText));
     }
-    Ok(Document { text, nodes: p.nodes, owned: p.owned, duplicates: p.duplicates })
+    Ok(Document { nodes: p.nodes, owned: p.owned, duplicates: p.duplicates })
 }
 
 /// A parsed document as one flat list of nodes in file order (a "tape"):
 /// a container's node is followed by its contents (for an object, each key
 /// then its value) and knows where its contents end. Strings without
-/// escapes and numbers are places in the text; only strings with escapes
-/// are copied. Of a duplicated key only the first occurrence is kept.
+/// escapes and numbers are borrowed from the text; only strings with
+/// escapes are copied. Of a duplicated key only the first occurrence is kept.
 #[derive(Clone, Debug)]
 pub struct Document<'a> {
-    text: &'a str,
-    nodes: Vec<Node>,
+    nodes: Vec<Node<'a>>,
     owned: Vec<String>,
     /// The duplicate keys found on the way, as [`ParseOutcome::duplicates`].
     pub duplicates: Vec<DuplicateKey>,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Tag {
+#[derive(Clone, Copy, Debug)]
+enum Node<'a> {
     Null,
     True,
     False,
-    /// `a..b`: the number's text.
-    Number,
-    /// `a..b`: the string's text (between the quotes, no escapes in it).
-    Str,
-    /// `a`: the index of the unescaped string in `owned`.
-    Owned,
-    /// `a`: the number of items; `b`: the index of the node after the array.
-    Array,
-    /// `a`: the number of keys; `b`: the index of the node after the object.
-    Object,
+    /// The number's text.
+    Number(&'a str),
+    /// A string without escapes (the text between the quotes).
+    Str(&'a str),
+    /// A string with escapes: its index in `owned`.
+    Owned(usize),
+    /// `len` items; `end` is the index of the node after the array.
+    Array {
+        len: usize,
+        end: usize,
+    },
+    /// `len` keys; `end` is the index of the node after the object.
+    Object {
+        len: usize,
+        end: usize,
+    },
 }
-
-#[derive(Clone, Copy, Debug)]
-struct Node {
-    tag: Tag,
-    a: usize,
-    b: usize,
-}
-
-const NULL_NODE: Node = Node { tag: Tag::Null, a: 0, b: 0 };
 
 impl<'a> Document<'a> {
     /// The top-level value.
@@ -133,23 +130,26 @@ impl<'a> Document<'a> {
         ValueRef { doc: self, i: 0 }
     }
 
-    fn node(&self, i: usize) -> Node {
-        self.nodes.get(i).copied().unwrap_or(NULL_NODE)
+    #[inline(always)]
+    fn node(&self, i: usize) -> Node<'a> {
+        self.nodes.get(i).copied().unwrap_or(Node::Null)
     }
 
     /// The index of the node after the value at `i` (and its contents).
+    #[inline(always)]
     fn after(&self, i: usize) -> usize {
-        let n = self.node(i);
-        match n.tag {
-            Tag::Array | Tag::Object => n.b,
+        match self.node(i) {
+            Node::Array { end, .. } | Node::Object { end, .. } => end,
             _ => i + 1,
         }
     }
 
-    fn str_at(&self, n: Node) -> &str {
-        match n.tag {
-            Tag::Str | Tag::Number => self.text.get(n.a..n.b).unwrap_or(""),
-            Tag::Owned => self.owned.get(n.a).map_or("", String::as_str),
+    /// The text of a string node.
+    #[inline(always)]
+    fn text_of(&self, n: Node<'a>) -> &str {
+        match n {
+            Node::Str(s) => s,
+            Node::Owned(k) => self.owned.get(k).map_or("", String::as_str),
             _ => "",
         }
     }
@@ -175,22 +175,23 @@ pub enum Raw<'d> {
 }
 
 impl<'d> ValueRef<'d> {
+    #[inline]
     pub fn raw(self) -> Raw<'d> {
         let doc = self.doc;
-        let n = doc.node(self.i);
-        match n.tag {
-            Tag::Null => Raw::Null,
-            Tag::True => Raw::Bool(true),
-            Tag::False => Raw::Bool(false),
-            Tag::Number => Raw::Number(doc.str_at(n)),
-            Tag::Str | Tag::Owned => Raw::String(doc.str_at(n)),
-            Tag::Array => Raw::Array(Items { doc, next: self.i + 1, left: n.a }),
-            Tag::Object => Raw::Object(Fields { doc, next: self.i + 1, left: n.a }),
+        match doc.node(self.i) {
+            Node::Null => Raw::Null,
+            Node::True => Raw::Bool(true),
+            Node::False => Raw::Bool(false),
+            Node::Number(s) => Raw::Number(s),
+            Node::Str(s) => Raw::String(s),
+            n @ Node::Owned(_) => Raw::String(doc.text_of(n)),
+            Node::Array { len, .. } => Raw::Array(Items { doc, next: self.i + 1, left: len }),
+            Node::Object { len, .. } => Raw::Object(Fields { doc, next: self.i + 1, left: len }),
         }
     }
 
     pub fn is_null(self) -> bool {
-        self.doc.node(self.i).tag == Tag::Null
+        matches!(self.doc.node(self.i), Node::Null)
     }
 
     /// The text of a string value.
@@ -211,13 +212,13 @@ impl<'d> ValueRef<'d> {
 
     /// Plain words for the kind of value, as [`Value::kind_name`].
     pub fn kind_name(self) -> &'static str {
-        match self.doc.node(self.i).tag {
-            Tag::Null => "null",
-            Tag::True | Tag::False => "true/false",
-            Tag::Number => "a number",
-            Tag::Str | Tag::Owned => "text",
-            Tag::Array => "a list",
-            Tag::Object => "an object",
+        match self.doc.node(self.i) {
+            Node::Null => "null",
+            Node::True | Node::False => "true/false",
+            Node::Number(_) => "a number",
+            Node::Str(_) | Node::Owned(_) => "text",
+            Node::Array { .. } => "a list",
+            Node::Object { .. } => "an object",
         }
     }
 
@@ -281,7 +282,7 @@ impl<'d> Iterator for Fields<'d> {
             return None;
         }
         self.left -= 1;
-        let key = self.doc.str_at(self.doc.node(self.next));
+        let key = self.doc.text_of(self.doc.node(self.next));
         let v = ValueRef { doc: self.doc, i: self.next + 1 };
         self.next = self.doc.after(self.next + 1);
         Some((key, v))
@@ -308,7 +309,7 @@ struct Parser<'a> {
     src: &'a [u8],
     text: &'a str,
     pos: usize,
-    nodes: Vec<Node>,
+    nodes: Vec<Node<'a>>,
     owned: Vec<String>,
     path: Vec<Seg>,
     duplicates: Vec<DuplicateKey>,
@@ -347,23 +348,22 @@ impl<'a> Parser<'a> {
     }
 
     #[inline(always)]
-    fn push(&mut self, tag: Tag, a: usize, b: usize) {
-        self.nodes.push(Node { tag, a, b });
+    fn push(&mut self, n: Node<'a>) {
+        self.nodes.push(n);
     }
 
-    /// The text of the string node at `i` (borrowed from the text where it can be).
+    /// The text of the string node at `i`.
     fn key_text(&self, i: usize) -> &str {
         match self.nodes.get(i) {
-            Some(n) if n.tag == Tag::Str => self.text.get(n.a..n.b).unwrap_or(""),
-            Some(n) if n.tag == Tag::Owned => self.owned.get(n.a).map_or("", String::as_str),
+            Some(Node::Str(s)) => s,
+            Some(Node::Owned(k)) => self.owned.get(*k).map_or("", String::as_str),
             _ => "",
         }
     }
 
     fn key_cow(&self, i: usize) -> std::borrow::Cow<'a, str> {
-        let text: &'a str = self.text;
         match self.nodes.get(i) {
-            Some(n) if n.tag == Tag::Str => std::borrow::Cow::Borrowed(text.get(n.a..n.b).unwrap_or("")),
+            Some(Node::Str(s)) => std::borrow::Cow::Borrowed(s),
             _ => std::borrow::Cow::Owned(self.key_text(i).to_string()),
         }
     }
@@ -371,7 +371,7 @@ impl<'a> Parser<'a> {
     /// The index of the node after the value at `i` (complete values only).
     fn after(&self, i: usize) -> usize {
         match self.nodes.get(i) {
-            Some(n) if matches!(n.tag, Tag::Array | Tag::Object) => n.b,
+            Some(Node::Array { end, .. } | Node::Object { end, .. }) => *end,
             _ => i + 1,
         }
     }
@@ -384,18 +384,18 @@ impl<'a> Parser<'a> {
             Some(b'[') => self.array(depth),
             Some(b'"') => self.string(),
             Some(b'-' | b'0'..=b'9') => self.number(),
-            Some(b't') => self.literal("true", Tag::True),
-            Some(b'f') => self.literal("false", Tag::False),
-            Some(b'n') => self.literal("null", Tag::Null),
+            Some(b't') => self.literal("true", Node::True),
+            Some(b'f') => self.literal("false", Node::False),
+            Some(b'n') => self.literal("null", Node::Null),
             Some(_) => Err(self.error(SyntaxKind::Expected("a value"))),
         }
     }
 
-    fn literal(&mut self, word: &'static str, tag: Tag) -> Result<(), ParseError> {
+    fn literal(&mut self, word: &'static str, node: Node<'a>) -> Result<(), ParseError> {
         let end = self.pos + word.len();
         if self.src.get(self.pos..end) == Some(word.as_bytes()) {
             self.pos = end;
-            self.push(tag, 0, 0);
+            self.push(node);
             Ok(())
         } else if end > self.src.len() && word.as_bytes().starts_with(self.src.get(self.pos..).unwrap_or_default()) {
             self.pos = self.src.len();
@@ -411,7 +411,7 @@ impl<'a> Parser<'a> {
         }
         self.pos += 1; // '{'
         let me = self.nodes.len();
-        self.push(Tag::Object, 0, 0);
+        self.push(Node::Object { len: 0, end: 0 });
         let mut count = 0usize;
         // Keys seen so far, once the object has many (see LINEAR_KEYS).
         let mut seen: Option<FastSet<std::borrow::Cow<'a, str>>> = None;
@@ -502,10 +502,10 @@ impl<'a> Parser<'a> {
     }
 
     fn close(&mut self, me: usize, count: usize) {
-        let end = self.nodes.len();
-        if let Some(n) = self.nodes.get_mut(me) {
-            n.a = count;
-            n.b = end;
+        let after = self.nodes.len();
+        if let Some(Node::Array { len, end } | Node::Object { len, end }) = self.nodes.get_mut(me) {
+            *len = count;
+            *end = after;
         }
     }
 
@@ -515,7 +515,7 @@ impl<'a> Parser<'a> {
         }
         self.pos += 1; // '['
         let me = self.nodes.len();
-        self.push(Tag::Array, 0, 0);
+        self.push(Node::Array { len: 0, end: 0 });
         let mut count = 0usize;
         self.skip_ws();
         if self.peek() == Some(b']') {
@@ -571,7 +571,8 @@ impl<'a> Parser<'a> {
             }
             self.digits();
         }
-        self.push(Tag::Number, start, self.pos);
+        let text: &'a str = self.text;
+        self.push(Node::Number(text.get(start..self.pos).unwrap_or("0")));
         Ok(())
     }
 
@@ -602,7 +603,8 @@ impl<'a> Parser<'a> {
         match self.peek() {
             None => return Err(self.error(SyntaxKind::UnexpectedEnd)),
             Some(b'"') => {
-                self.push(Tag::Str, start, self.pos);
+                let text: &'a str = self.text;
+                self.push(Node::Str(text.get(start..self.pos).unwrap_or("")));
                 self.pos += 1;
                 return Ok(());
             }
@@ -618,7 +620,7 @@ impl<'a> Parser<'a> {
                     self.pos += 1;
                     let at = self.owned.len();
                     self.owned.push(out);
-                    self.push(Tag::Owned, at, 0);
+                    self.push(Node::Owned(at));
                     return Ok(());
                 }
                 Some(b'\\') => {

@@ -58,7 +58,7 @@ impl Id {
     }
 
     pub fn is_valid(&self) -> bool {
-        is_valid_id(self.as_str())
+        valid_id_bytes(self.bytes())
     }
 }
 
@@ -81,11 +81,33 @@ impl PartialOrd for Id {
     }
 }
 
+/// Consistent with `Eq` (not with `str`'s hash: an `Id` is never looked up
+/// by a `&str`). An inline id is hashed as three words, without a loop.
 impl std::hash::Hash for Id {
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
-        // What `str::hash` does.
-        state.write(self.bytes());
-        state.write_u8(0xff);
+        match &self.0 {
+            Repr::Inline(len, buf) => {
+                let mut bytes = [0u8; 24];
+                if let Some(head) = bytes.get_mut(..INLINE) {
+                    head.copy_from_slice(buf);
+                }
+                bytes[23] = *len;
+                let [a, b, c] = [0, 8, 16].map(|k| {
+                    let mut w = [0u8; 8];
+                    if let Some(part) = bytes.get(k..k + 8) {
+                        w.copy_from_slice(part);
+                    }
+                    u64::from_le_bytes(w)
+                });
+                state.write_u64(a);
+                state.write_u64(b);
+                state.write_u64(c);
+            }
+            Repr::Heap(s) => {
+                state.write(s.as_bytes());
+                state.write_u8(0xff);
+            }
+        }
     }
 }
 
@@ -95,10 +117,15 @@ impl fmt::Debug for Id {
     }
 }
 
-pub fn is_valid_id(s: &str) -> bool {
+#[cfg(test)]
+fn is_valid_id(s: &str) -> bool {
+    valid_id_bytes(s.as_bytes())
+}
+
+fn valid_id_bytes(s: &[u8]) -> bool {
     !s.is_empty()
         && s.len() <= MAX_ID_LEN
-        && s.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
+        && s.iter().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-' | b'.'))
 }
 
 impl fmt::Display for Id {
@@ -188,7 +215,7 @@ mod tests {
             assert_eq!(format!("{id:?}"), format!("Id({a:?})"));
             let (mut h1, mut h2) = (DefaultHasher::new(), DefaultHasher::new());
             id.hash(&mut h1);
-            a.hash(&mut h2);
+            Id::from(a).hash(&mut h2);
             assert_eq!(h1.finish(), h2.finish());
             for b in texts {
                 assert_eq!(id.cmp(&Id::new(b)), a.cmp(b), "{a} {b}");
