@@ -71,16 +71,16 @@ pub fn parse_document(text: &str) -> Result<Document<'_>, ParseError> {
         src: text.as_bytes(),
         text,
         pos: 0,
-        nodes: Vec::with_capacity(text.len() / 16 + 1),
+        // About one node per eight bytes of a pretty-printed file: one allocation.
+        nodes: Vec::with_capacity(text.len() / 8 + 16),
         owned: Vec::new(),
-        path: Vec::new(),
         duplicates: Vec::new(),
     };
     p.skip_ws();
     if p.pos >= p.src.len() {
         return Err(p.error(SyntaxKind::Empty));
     }
-    p.value(1)?;
+    p.value(1, &Seg::Root)?;
     p.skip_ws();
     if p.pos < p.src.len() {
         return Err(p.error(SyntaxKind::TrailingText));
@@ -299,10 +299,14 @@ impl ExactSizeIterator for Fields<'_> {}
 /// an object with very many keys is not checked in quadratic time.
 const LINEAR_KEYS: usize = 16;
 
-enum Seg {
+/// Where a value is: a list of these on the stack, each pointing to its
+/// parent (nothing is allocated per value; the path is written out only
+/// for a duplicate key).
+enum Seg<'p> {
+    Root,
     /// The node of the key.
-    Key(usize),
-    Index(usize),
+    Key(&'p Seg<'p>, usize),
+    Index(&'p Seg<'p>, usize),
 }
 
 struct Parser<'a> {
@@ -311,7 +315,6 @@ struct Parser<'a> {
     pos: usize,
     nodes: Vec<Node<'a>>,
     owned: Vec<String>,
-    path: Vec<Seg>,
     duplicates: Vec<DuplicateKey>,
 }
 
@@ -377,11 +380,11 @@ impl<'a> Parser<'a> {
     }
 
     /// `depth` is the nesting level the value would have if it is a container.
-    fn value(&mut self, depth: usize) -> Result<(), ParseError> {
+    fn value(&mut self, depth: usize, at: &Seg<'_>) -> Result<(), ParseError> {
         match self.peek() {
             None => Err(self.error(SyntaxKind::UnexpectedEnd)),
-            Some(b'{') => self.object(depth),
-            Some(b'[') => self.array(depth),
+            Some(b'{') => self.object(depth, at),
+            Some(b'[') => self.array(depth, at),
             Some(b'"') => self.string(),
             Some(b'-' | b'0'..=b'9') => self.number(),
             Some(b't') => self.literal("true", Node::True),
@@ -405,7 +408,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn object(&mut self, depth: usize) -> Result<(), ParseError> {
+    fn object(&mut self, depth: usize, at: &Seg<'_>) -> Result<(), ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.error(SyntaxKind::TooDeep));
         }
@@ -436,15 +439,14 @@ impl<'a> Parser<'a> {
             self.expect_byte(b':', "':'")?;
             self.skip_ws();
             let duplicate = self.seen_before(me, key_node, count, &mut seen);
-            self.path.push(Seg::Key(key_node));
+            let here = Seg::Key(at, key_node);
             // Only the first ones are placed (each place scans the text); the
             // import lists at most a hundred problems anyway.
             if duplicate && self.duplicates.len() <= 100 {
                 let (line, column) = line_column(self.text, key_pos);
-                self.duplicates.push(DuplicateKey { path: self.path_string(), line, column });
+                self.duplicates.push(DuplicateKey { path: self.path_string(&here), line, column });
             }
-            self.value(depth + 1)?;
-            self.path.pop();
+            self.value(depth + 1, &here)?;
             if duplicate {
                 // The value keeps the first occurrence: drop this one.
                 self.nodes.truncate(key_node);
@@ -509,7 +511,7 @@ impl<'a> Parser<'a> {
         }
     }
 
-    fn array(&mut self, depth: usize) -> Result<(), ParseError> {
+    fn array(&mut self, depth: usize, at: &Seg<'_>) -> Result<(), ParseError> {
         if depth > MAX_DEPTH {
             return Err(self.error(SyntaxKind::TooDeep));
         }
@@ -525,9 +527,7 @@ impl<'a> Parser<'a> {
         }
         loop {
             self.skip_ws();
-            self.path.push(Seg::Index(count));
-            self.value(depth + 1)?;
-            self.path.pop();
+            self.value(depth + 1, &Seg::Index(at, count))?;
             count += 1;
             self.skip_ws();
             match self.peek() {
@@ -696,17 +696,29 @@ impl<'a> Parser<'a> {
         Ok(v)
     }
 
-    fn path_string(&self) -> String {
-        let mut s = String::new();
-        for seg in &self.path {
+    fn path_string(&self, at: &Seg<'_>) -> String {
+        let mut segs = Vec::new();
+        let mut seg = at;
+        loop {
             match seg {
-                Seg::Key(k) => {
+                Seg::Root => break,
+                Seg::Key(parent, _) | Seg::Index(parent, _) => {
+                    segs.push(seg);
+                    seg = parent;
+                }
+            }
+        }
+        let mut s = String::new();
+        for seg in segs.into_iter().rev() {
+            match seg {
+                Seg::Root => {}
+                Seg::Key(_, k) => {
                     if !s.is_empty() {
                         s.push('.');
                     }
                     s.push_str(self.key_text(*k));
                 }
-                Seg::Index(i) => {
+                Seg::Index(_, i) => {
                     s.push('[');
                     s.push_str(&i.to_string());
                     s.push(']');
