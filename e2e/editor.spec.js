@@ -258,6 +258,8 @@ test('dragging from a stage’s handle to another stage connects them; the artif
   const target = card(page, 'Heat treatment window');
   await target.scrollIntoViewIfNeeded();
   await source.scrollIntoViewIfNeeded();
+  // The handle shows when the pointer is over the card, as a user finds it.
+  await source.hover();
   const handle = await source.locator('circle.handle').boundingBox();
   const tbox = await target.boundingBox();
   await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);

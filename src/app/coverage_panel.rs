@@ -47,6 +47,12 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
         }
     });
     let students: Vec<&str> = c.students.iter().map(|id| map.person_name(id)).collect();
+    // Look-ups by id, once per render (the map's own are linear searches).
+    let topic_titles: std::collections::HashMap<&str, &str> =
+        map.topics.iter().map(|x| (x.id.as_str(), x.title.as_str())).collect();
+    let title_of = |tid: &crate::model::Id| topic_titles.get(tid.as_str()).map_or(tid.to_string(), |x| x.to_string());
+    let stage_names: std::collections::HashMap<&str, &str> =
+        map.stages.iter().map(|x| (x.id.as_str(), x.name.as_str())).collect();
     let shown = if *all_rows { c.matrix.len() } else { c.matrix.len().min(ROWS_SHOWN) };
     let rows = c.matrix.iter().take(shown).map(|row| {
         let cells = (0..students.len()).map(|col| {
@@ -54,7 +60,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             html! {
                 <td>
                     {for topics.iter().map(|tid| {
-                        let title = map.topic(tid).map_or(tid.to_string(), |x| x.title.clone());
+                        let title = title_of(tid);
                         html! {
                             <button type="button" class="cell-mark" title={title.clone()} aria-label={title}
                                 onclick={select(Selection::Topic(tid.clone()))}>{"●"}</button>
@@ -67,7 +73,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             <tr key={row.stage.to_string()} class={classes!((!row.is_covered()).then_some("uncovered"))}>
                 <th scope="row">
                     <button type="button" class="link" onclick={select(Selection::Stage(row.stage.clone()))}>
-                        {map.stage_name(&row.stage).to_string()}
+                        {stage_names.get(row.stage.as_str()).map_or(row.stage.to_string(), |x| x.to_string())}
                     </button>
                 </th>
                 {for cells}
@@ -81,7 +87,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             .filter(|s| s.kind == kind)
             .map(|s| {
                 let topics = s.topics.iter().map(|tid| {
-                    let title = map.topic(tid).map_or(tid.to_string(), |x| x.title.clone());
+                    let title = title_of(tid);
                     html! { <li key={tid.to_string()}><button type="button" class="link" onclick={select(Selection::Topic(tid.clone()))}>{title}</button></li> }
                 });
                 html! {

@@ -109,8 +109,28 @@ pub mod storage {
         Some((map.clone(), rev.parse().ok()?))
     }
 
+    /// The revision of an autosave entry without reading the map in it:
+    /// entries are written as `{"rev":N,"map":…}`, so N is read off the
+    /// front (anything else is parsed in full).
+    fn rev_of(raw: &str) -> u64 {
+        let fast = raw.strip_prefix("{\"rev\":").and_then(|rest| {
+            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+            let (n, after) = (rest.get(..digits)?, rest.get(digits..)?);
+            after.starts_with(",\"map\":").then(|| n.parse().ok()).flatten()
+        });
+        fast.or_else(|| parse(raw).map(|(_, rev)| rev)).unwrap_or(0)
+    }
+
+    /// The entry that holds `text` as revision `rev`.
+    fn entry(rev: u64, text: &str) -> String {
+        let mut entry = format!("{{\"rev\":{rev},\"map\":");
+        json::write_string(&mut entry, text);
+        entry.push('}');
+        entry
+    }
+
     pub fn current_rev() -> u64 {
-        load().map_or(0, |(_, rev)| rev)
+        store().and_then(|s| s.get_item(KEY).ok().flatten()).map_or(0, |raw| rev_of(&raw))
     }
 
     pub enum Saved {
@@ -125,20 +145,17 @@ pub mod storage {
     /// Saves unless another tab saved a newer map since revision `known`.
     pub fn save(text: &str, known: u64, force: bool) -> Saved {
         let Some(s) = store() else { return Saved::Refused };
-        let stored = load();
-        let theirs = stored.as_ref().map_or(0, |(_, rev)| *rev);
+        let stored = s.get_item(KEY).ok().flatten();
+        let theirs = stored.as_deref().map_or(0, rev_of);
         // The same map is already saved (e.g. just loaded from the other tab).
-        if stored.as_ref().is_some_and(|(map, _)| map == text) {
+        if stored.is_some_and(|raw| raw == entry(theirs, text)) {
             return Saved::Ok(theirs);
         }
         if theirs > known && !force {
             return Saved::Newer { theirs };
         }
         let rev = theirs.max(known) + 1;
-        let mut entry = format!("{{\"rev\":{rev},\"map\":");
-        json::write_string(&mut entry, text);
-        entry.push('}');
-        match s.set_item(KEY, &entry) {
+        match s.set_item(KEY, &entry(rev, text)) {
             Ok(()) => Saved::Ok(rev),
             Err(_) => Saved::Refused,
         }

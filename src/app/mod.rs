@@ -59,13 +59,37 @@ impl Reducible for Store {
 pub struct Derived {
     pub analysis: Analysis,
     pub diagram: Diagram,
+    /// The flow graph, for the upstream and downstream of a selection on demand.
+    pub chains: analysis::ChainIndex,
+    /// The students at each stage, by stage position.
+    pub people: Vec<Vec<crate::model::Id>>,
 }
 
 impl Derived {
     /// `cache` keeps the last layered layout, so that an edit which leaves
     /// its input alone (a drag, a new topic, a note) does not lay out again.
     pub fn of(map: &Map, cache: &mut layout::LayoutCache) -> Derived {
-        Derived { analysis: analysis::analyse(map), diagram: layout::diagram_with(map, cache) }
+        Derived {
+            analysis: analysis::analyse(map),
+            diagram: layout::diagram_with(map, cache),
+            chains: analysis::ChainIndex::new(map),
+            people: analysis::people_by_stage(map),
+        }
+    }
+
+    /// The upstream and downstream of a stage (empty for an unknown id).
+    pub fn chain_of(&self, map: &Map, stage: &crate::model::Id) -> analysis::Chain {
+        self.chains.chain_of(map, stage)
+    }
+
+    /// The students with a topic at the stage.
+    pub fn people_at(&self, stage: &crate::model::Id) -> &[crate::model::Id] {
+        self.chains.stage_index(stage).and_then(|i| self.people.get(i)).map_or(&[], |v| v.as_slice())
+    }
+
+    /// The name of a stage, or its id when there is no such stage.
+    pub fn stage_name<'a>(&self, map: &'a Map, stage: &'a crate::model::Id) -> &'a str {
+        self.chains.stage_index(stage).and_then(|i| map.stages.get(i)).map_or(stage.as_str(), |s| s.name.as_str())
     }
 }
 
@@ -156,9 +180,12 @@ pub fn App(props: &AppProps) -> Html {
     use_effect_with(lang, |&lang| dom::set_document_lang(lang));
     use_effect_with(doc.project.title.clone(), |title| dom::set_title(&format!("{title} · chainmap")));
 
+    // Read once: the autosave hook only needs it when it starts (reading it
+    // on every render would parse the whole saved map each time).
+    let initial_rev = *use_memo((), move |_| if use_storage { effects::storage::current_rev() } else { 0 });
     let saving = autosave::use_autosave(
         use_storage && props.initial.is_none(),
-        restored.unwrap_or_else(effects::storage::current_rev),
+        restored.unwrap_or(initial_rev),
         ed.clone(),
         dispatch.clone(),
     );
@@ -394,7 +421,7 @@ pub fn App(props: &AppProps) -> Html {
                 </aside>
                 <diagram::ChainDiagram editor={ed.clone()} derived={derived.clone()} dispatch={dispatch.clone()} />
                 <aside class="side right">
-                    <inspector::Inspector editor={ed.clone()} dispatch={dispatch.clone()} />
+                    <inspector::Inspector editor={ed.clone()} derived={derived.clone()} dispatch={dispatch.clone()} />
                     <brief_panel::BriefPanel doc={doc.clone()} derived={derived.clone()}
                         selection={ed.session.primary().cloned()} {lang} dispatch={dispatch.clone()} />
                     <gaps_panel::GapsPanel doc={doc.clone()} derived={derived.clone()} {lang}

@@ -292,11 +292,7 @@ impl Obstacles {
     }
 
     /// Owners of the boxes the segment a–b passes through, except `skip`.
-    pub fn hits(&self, a: Pt, b: Pt, skip: &[usize], out: &mut Vec<usize>) {
-        self.hits_upto(a, b, skip, out, usize::MAX);
-    }
-
-    /// As [`Obstacles::hits`], stopping once `out` holds `limit` owners.
+    /// Stops once `out` holds `limit` owners.
     fn hits_upto(&self, a: Pt, b: Pt, skip: &[usize], out: &mut Vec<usize>, limit: usize) {
         let g = &self.grid;
         if !g.covers(a.0.min(b.0), a.1.min(b.1), a.0.max(b.0), a.1.max(b.1)) {

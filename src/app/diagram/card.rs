@@ -81,8 +81,12 @@ pub fn StageCard(p: &CardProps) -> Html {
             // Dragging a selected stage drags the whole selection.
             let current = selected.borrow().clone();
             let ids = if current.contains(&id) { current } else { vec![id.clone()] };
-            *gesture.borrow_mut() =
-                Gesture::Drag { ids, start: (e.client_x() as f64, e.client_y() as f64), moved: false };
+            *gesture.borrow_mut() = Gesture::Drag {
+                ids,
+                start: (e.client_x() as f64, e.client_y() as f64),
+                moved: false,
+                drawn: Vec::new(),
+            };
         })
     };
     let onhandle = {

@@ -31,9 +31,21 @@ const CULL_ABOVE: usize = 300;
 #[derive(Clone, Debug, PartialEq)]
 pub enum Gesture {
     Idle,
-    Pan { start: (f64, f64), scroll: (i32, i32) },
-    Drag { ids: Vec<Id>, start: (f64, f64), moved: bool },
-    Connect { from: Id },
+    Pan {
+        start: (f64, f64),
+        scroll: (i32, i32),
+    },
+    /// `drawn`: the dragged cards' elements and where the last render put
+    /// them, looked up once when the drag starts moving.
+    Drag {
+        ids: Vec<Id>,
+        start: (f64, f64),
+        moved: bool,
+        drawn: Vec<(web_sys::Element, f64, f64)>,
+    },
+    Connect {
+        from: Id,
+    },
 }
 
 #[derive(Properties, PartialEq)]
@@ -47,16 +59,24 @@ fn element(node: &NodeRef) -> Option<web_sys::Element> {
     node.cast::<web_sys::Element>()
 }
 
-/// Moves the drawn cards of `ids` by (dx, dy) without a render: during a
-/// drag only what moves is written.
-fn move_cards(derived: &Derived, ids: &[Id], dx: f64, dy: f64) {
+/// The drawn cards of `ids` and where the last render put them.
+fn drawn_cards(derived: &Derived, ids: &[Id]) -> Vec<(web_sys::Element, f64, f64)> {
     let doc = gloo::utils::document();
-    for id in ids {
-        let Some(c) = derived.diagram.cards.iter().find(|c| &c.stage == id) else { continue };
-        let sel = format!("g.stage[data-stage=\"{}\"]", id.as_str());
-        if let Ok(Some(el)) = doc.query_selector(&sel) {
-            let _ = el.set_attribute("transform", &format!("translate({},{})", c.x + dx, c.y + dy));
-        }
+    ids.iter()
+        .filter_map(|id| {
+            let c = derived.diagram.cards.iter().find(|c| &c.stage == id)?;
+            let sel = format!("g.stage[data-stage=\"{}\"]", id.as_str());
+            let el = doc.query_selector(&sel).ok().flatten()?;
+            Some((el, c.x, c.y))
+        })
+        .collect()
+}
+
+/// Moves the drawn cards by (dx, dy) without a render: during a drag only
+/// what moves is written, one attribute per card and move.
+fn move_cards(drawn: &[(web_sys::Element, f64, f64)], dx: f64, dy: f64) {
+    for (el, x, y) in drawn {
+        let _ = el.set_attribute("transform", &format!("translate({},{})", x + dx, y + dy));
     }
 }
 
@@ -237,7 +257,10 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
 
     let highlight = {
         let doc = ed.doc.clone();
-        use_memo((Shared::from(ed.doc.clone()), ed.session.selection.clone()), move |(_, sel)| Highlight::of(&doc, sel))
+        let derived = props.derived.clone();
+        use_memo((Shared::from(ed.doc.clone()), ed.session.selection.clone()), move |(_, sel)| {
+            Highlight::of(&doc, &derived.chains, sel)
+        })
     };
 
     // Client point → diagram point.
@@ -295,7 +318,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                         el.set_scroll_top(scroll.1 - (cy - start.1) as i32);
                     }
                 }
-                Gesture::Drag { ids, start, moved } => {
+                Gesture::Drag { ids, start, moved, drawn } => {
                     let (dx, dy) = ((cx - start.0) / vp.zoom, (cy - start.1) / vp.zoom);
                     if !*moved && dx.abs() + dy.abs() < 4.0 / vp.zoom {
                         return;
@@ -305,9 +328,10 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                         if let Some(svg) = element(&svg_ref) {
                             let _ = svg.class_list().add_1("dragging");
                         }
+                        *drawn = drawn_cards(&latest.borrow(), ids);
                     }
                     *moved = true;
-                    move_cards(&latest.borrow(), ids, dx, dy);
+                    move_cards(drawn, dx, dy);
                 }
                 Gesture::Connect { from } => {
                     capture(e.pointer_id());
@@ -337,11 +361,11 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             let derived = latest.borrow().clone();
             let d = &derived.diagram;
             match g {
-                Gesture::Drag { ids, start, moved: true } => {
+                Gesture::Drag { ids, start, moved: true, drawn } => {
                     *suppress_click.borrow_mut() = true;
                     // Put the cards back where the last render drew them; the
                     // edit below draws them at their new place.
-                    move_cards(&derived, &ids, 0.0, 0.0);
+                    move_cards(&drawn, 0.0, 0.0);
                     if let Some(svg) = element(&svg_ref) {
                         let _ = svg.class_list().remove_1("dragging");
                     }

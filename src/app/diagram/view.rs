@@ -2,7 +2,7 @@
 
 use std::collections::HashSet;
 
-use crate::analysis::chain_of_stage;
+use crate::analysis::ChainIndex;
 use crate::editor::{Selection, Viewport};
 use crate::layout::Diagram;
 use crate::model::{Id, Map};
@@ -70,7 +70,7 @@ pub struct Highlight {
 }
 
 impl Highlight {
-    pub fn of(map: &Map, selection: &[Selection]) -> Highlight {
+    pub fn of(map: &Map, chains: &ChainIndex, selection: &[Selection]) -> Highlight {
         let mut h = Highlight::default();
         for s in selection {
             match s {
@@ -90,7 +90,7 @@ impl Highlight {
         };
         let Some(stage) = stage else { return h };
         h.focus.insert(stage.clone());
-        let chain = chain_of_stage(map, &stage);
+        let chain = chains.chain_of(map, &stage);
         h.up_stages.extend(chain.upstream_stages.iter().cloned());
         h.down_stages.extend(chain.downstream_stages.iter().cloned());
         h.up_flows.extend(chain.inputs.iter().map(|l| l.flow.clone()));

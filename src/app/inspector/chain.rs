@@ -4,8 +4,8 @@
 
 use yew::prelude::*;
 
-use crate::analysis::{people_at, Chain, Link};
-use crate::app::Dispatch;
+use crate::analysis::{Chain, Link};
+use crate::app::{Derived, Dispatch};
 use crate::editor::{Action, Selection};
 use crate::i18n::{more_links, t, Key, Lang};
 
@@ -30,9 +30,9 @@ pub fn select_button(text: String, sel: Selection, dispatch: &Dispatch, class: &
     html! { <button type="button" class={classes!("link", class)} {onclick}>{text}</button> }
 }
 
-fn link_item(map: &Map, l: &Link, incoming: bool, lang: Lang, dispatch: &Dispatch) -> Html {
+fn link_item(map: &Map, derived: &Derived, l: &Link, incoming: bool, lang: Lang, dispatch: &Dispatch) -> Html {
     let other = if incoming { &l.from } else { &l.to };
-    let people = people_at(map, other);
+    let people = derived.people_at(other);
     let (arrow, dir, who) = if incoming {
         ("←", t(lang, Key::From), t(lang, Key::By))
     } else {
@@ -48,14 +48,15 @@ fn link_item(map: &Map, l: &Link, incoming: bool, lang: Lang, dispatch: &Dispatc
             <span class="glyph" aria-hidden="true">{arrow}</span>
             {artifact}
             <span class="dir">{format!(" {dir} ")}</span>
-            {select_button(map.stage_name(other).to_string(), Selection::Stage(other.clone()), dispatch, "stage-link")}
-            <span class="who">{format!(" · {who} {}", names(map, &people, lang))}</span>
+            {select_button(derived.stage_name(map, other).to_string(), Selection::Stage(other.clone()), dispatch, "stage-link")}
+            <span class="who">{format!(" · {who} {}", names(map, people, lang))}</span>
         </li>
     }
 }
 
 pub fn chain_lists(
     map: &Map,
+    derived: &Derived,
     chain: &Chain,
     ext_in: &[String],
     ext_out: &[String],
@@ -93,14 +94,14 @@ pub fn chain_lists(
                 <p class="hint warn">{t(lang, Key::NoInputs)}</p>
             } else {
                 <ul class="links inputs" aria-label={t(lang, Key::DirectInputs)}>
-                    {for direct_in.iter().map(|l| link_item(map, l, true, lang, dispatch))}
+                    {for direct_in.iter().map(|l| link_item(map, derived, l, true, lang, dispatch))}
                     {ext(ext_in, true)}
                 </ul>
             }
             if !further_in.is_empty() {
                 <h5 class="subsub">{t(lang, Key::FurtherUpstream)}</h5>
                 <ul class="links inputs further" aria-label={t(lang, Key::FurtherUpstream)}>
-                    {for further_in.iter().take(FURTHER_SHOWN).map(|l| link_item(map, l, true, lang, dispatch))}
+                    {for further_in.iter().take(FURTHER_SHOWN).map(|l| link_item(map, derived, l, true, lang, dispatch))}
                 </ul>
                 if further_in.len() > FURTHER_SHOWN {
                     <p class="hint">{more_links(lang, further_in.len() - FURTHER_SHOWN)}</p>
@@ -111,14 +112,14 @@ pub fn chain_lists(
                 <p class="hint warn">{t(lang, Key::NoOutputs)}</p>
             } else {
                 <ul class="links outputs" aria-label={t(lang, Key::DirectOutputs)}>
-                    {for direct_out.iter().map(|l| link_item(map, l, false, lang, dispatch))}
+                    {for direct_out.iter().map(|l| link_item(map, derived, l, false, lang, dispatch))}
                     {ext(ext_out, false)}
                 </ul>
             }
             if !further_out.is_empty() {
                 <h5 class="subsub">{t(lang, Key::FurtherDownstream)}</h5>
                 <ul class="links outputs further" aria-label={t(lang, Key::FurtherDownstream)}>
-                    {for further_out.iter().take(FURTHER_SHOWN).map(|l| link_item(map, l, false, lang, dispatch))}
+                    {for further_out.iter().take(FURTHER_SHOWN).map(|l| link_item(map, derived, l, false, lang, dispatch))}
                 </ul>
                 if further_out.len() > FURTHER_SHOWN {
                     <p class="hint">{more_links(lang, further_out.len() - FURTHER_SHOWN)}</p>

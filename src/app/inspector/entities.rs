@@ -4,8 +4,8 @@ use yew::prelude::*;
 
 use super::chain::{chain_lists, names, select_button};
 use super::fields::{MultiSelect, SelectField, TextArea, TextField};
-use crate::analysis::{chain_of_stage, people_at};
 use crate::app::effects::new_id;
+use crate::app::Derived;
 use crate::app::Dispatch;
 use crate::editor::{Action, Edit, Selection};
 use crate::i18n::{t, Key, Lang};
@@ -50,14 +50,14 @@ pub fn kind_name(kind: PersonKind, lang: Lang) -> &'static str {
     )
 }
 
-pub fn stage(doc: &crate::app::Shared<Map>, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+pub fn stage(doc: &crate::app::Shared<Map>, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
     let map: &Map = doc;
     let Some(s) = map.stage(id) else { return html! {} };
     let key = s.id.to_string();
     let mut phases = vec![(String::new(), t(lang, Key::NoPhase).to_string())];
     phases.extend(map.project.phases.iter().map(|p| (p.id.to_string(), p.name.clone())));
-    let chain = chain_of_stage(map, id);
-    let students = people_at(map, id);
+    let chain = derived.chain_of(map, id);
+    let students = derived.people_at(id);
     let i = id.clone();
     html! {
         <div class="selection stage-details" key={format!("stage-{key}")}>
@@ -65,9 +65,9 @@ pub fn stage(doc: &crate::app::Shared<Map>, id: &Id, lang: Lang, fresh: bool, d:
             <h3 class="name">{s.name.clone()}</h3>
             <p class="students-here">
                 <span class="label">{t(lang, Key::StudentsHere)}{": "}</span>
-                {if students.is_empty() { t(lang, Key::NobodyHere).to_string() } else { names(map, &students, lang) }}
+                {if students.is_empty() { t(lang, Key::NobodyHere).to_string() } else { names(map, students, lang) }}
             </p>
-            {chain_lists(map, &chain, &s.external_inputs, &s.external_outputs, lang, d)}
+            {chain_lists(map, derived, &chain, &s.external_inputs, &s.external_outputs, lang, d)}
             <h4 class="sub edit-heading">{t(lang, Key::EditHeading)}</h4>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={s.name.clone()} autofocus={fresh}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenameStage { id: i.clone(), name } })} />
@@ -142,7 +142,7 @@ fn AddFlow(p: &AddFlowProps) -> Html {
     }
 }
 
-pub fn flow(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+pub fn flow(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
     let Some(f) = map.flow(id) else { return html! {} };
     let key = f.id.to_string();
     let stages: Vec<(String, String)> = map.stages.iter().map(|s| (s.id.to_string(), s.name.clone())).collect();
@@ -160,16 +160,16 @@ pub fn flow(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
                 onchange={edit(d, { let i = i.clone(); let from = from.clone(); move |v: String| Edit::SetFlowEnds { id: i.clone(), from: from.clone(), to: Id::new(v) } })} />
             <p class="flow-people">
                 {select_button(map.stage_name(&f.from).to_string(), Selection::Stage(f.from.clone()), d, "stage-link")}
-                {format!(" ({}) → ", names(map, &people_at(map, &f.from), lang))}
+                {format!(" ({}) → ", names(map, derived.people_at(&f.from), lang))}
                 {select_button(map.stage_name(&f.to).to_string(), Selection::Stage(f.to.clone()), d, "stage-link")}
-                {format!(" ({})", names(map, &people_at(map, &f.to), lang))}
+                {format!(" ({})", names(map, derived.people_at(&f.to), lang))}
             </p>
             <div class="actions">{delete_button(lang, d, Edit::DeleteFlow { id: id.clone() })}</div>
         </div>
     }
 }
 
-pub fn topic(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+pub fn topic(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
     let Some(tp) = map.topic(id) else { return html! {} };
     let key = tp.id.to_string();
     let students: Vec<(String, String)> = map
@@ -196,7 +196,7 @@ pub fn topic(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
             <p class="kind">{t(lang, Key::TopicHeading)}</p>
             <h3 class="name">{tp.title.clone()}</h3>
             if let Some(s) = stage {
-                {chain_lists(map, &chain_of_stage(map, &s.id), &s.external_inputs, &s.external_outputs, lang, d)}
+                {chain_lists(map, derived, &derived.chain_of(map, &s.id), &s.external_inputs, &s.external_outputs, lang, d)}
             }
             <h4 class="sub edit-heading">{t(lang, Key::EditHeading)}</h4>
             <TextField label={t(lang, Key::TitleLabel)} entity={key.clone()} value={tp.title.clone()} autofocus={fresh}

@@ -8,13 +8,14 @@ mod fields;
 use yew::prelude::*;
 
 use super::panel::Panel;
-use super::{Dispatch, Shared};
+use super::{Derived, Dispatch, Shared};
 use crate::editor::{Editor, Selection};
 use crate::i18n::{t, Key};
 
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
     pub editor: Shared<Editor>,
+    pub derived: Shared<Derived>,
     pub dispatch: Dispatch,
 }
 
@@ -28,10 +29,12 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let count = ed.session.selection.len();
     let body = match ed.session.primary() {
         Some(Selection::Stage(id)) if map.stage(id).is_some() => {
-            entities::stage(&Shared::from(ed.doc.clone()), id, lang, fresh, d)
+            entities::stage(&Shared::from(ed.doc.clone()), &props.derived, id, lang, fresh, d)
         }
-        Some(Selection::Flow(id)) if map.flow(id).is_some() => entities::flow(map, id, lang, fresh, d),
-        Some(Selection::Topic(id)) if map.topic(id).is_some() => entities::topic(map, id, lang, fresh, d),
+        Some(Selection::Flow(id)) if map.flow(id).is_some() => entities::flow(map, &props.derived, id, lang, fresh, d),
+        Some(Selection::Topic(id)) if map.topic(id).is_some() => {
+            entities::topic(map, &props.derived, id, lang, fresh, d)
+        }
         Some(Selection::Person(id)) if map.person(id).is_some() => entities::person(map, id, lang, fresh, d),
         Some(Selection::Phase(id)) if map.phase(id).is_some() => entities::phase(map, id, lang, fresh, d),
         _ => entities::project(map, lang, d),
