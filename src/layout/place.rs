@@ -28,9 +28,13 @@ pub const SPACING: Spacing = Spacing {
 /// which on a map of thousands of stages is most of the time a diagram
 /// takes. The layout is a pure function of its input, so reusing it gives
 /// exactly the diagram a fresh computation would.
+///
+/// When only box sizes changed (a rename), the graph's structure (its
+/// crossing-minimised order) is reused and only the geometry is computed.
 #[derive(Default)]
 pub struct LayoutCache {
     last: Option<(Input, Rc<Output>)>,
+    structure: Option<Rc<layered::Structure>>,
 }
 
 impl LayoutCache {
@@ -40,7 +44,12 @@ impl LayoutCache {
                 return Rc::clone(out);
             }
         }
-        let out = Rc::new(layered::layout(&input, &SPACING));
+        let structure = match &self.structure {
+            Some(st) if st.fits(&input) => Rc::clone(st),
+            _ => Rc::new(layered::Structure::of(&input)),
+        };
+        let out = Rc::new(layered::layout_on(&input, &SPACING, &structure));
+        self.structure = Some(structure);
         self.last = Some((input, Rc::clone(&out)));
         out
     }

@@ -90,19 +90,57 @@ pub struct Output {
     pub crossings: u64,
 }
 
+/// The part of a layout that depends on the graph alone, not on the box
+/// sizes: loops broken, columns, dummies and the crossing-minimised order
+/// (most of the time a layout takes). A rename that resizes a card keeps it.
+pub struct Structure {
+    /// What it was made from: node count, bands and edges of the input.
+    key: (usize, Vec<usize>, usize, Vec<(usize, usize)>),
+    oriented: Vec<acyclic::Oriented>,
+    ranks: rank::Ranks,
+    g: proper::Proper,
+    crossings: u64,
+}
+
+impl Structure {
+    pub fn of(input: &Input) -> Structure {
+        let n = input.sizes.len();
+        let bands = input.bands.max(1);
+        let band: Vec<usize> = (0..n).map(|v| input.band.get(v).copied().unwrap_or(bands - 1).min(bands - 1)).collect();
+        let oriented = acyclic::orient(n, &band, &input.edges);
+        let ranks = rank::columns(n, &band, bands, &oriented);
+        let mut g = proper::build(n, &ranks, &oriented);
+        let crossings = order::minimise(&mut g);
+        Structure { key: Structure::key_of(input), oriented, ranks, g, crossings }
+    }
+
+    fn key_of(input: &Input) -> (usize, Vec<usize>, usize, Vec<(usize, usize)>) {
+        (input.sizes.len(), input.band.clone(), input.bands, input.edges.clone())
+    }
+
+    /// Was it made from a graph with the same nodes, bands and edges?
+    pub fn fits(&self, input: &Input) -> bool {
+        self.key.0 == input.sizes.len()
+            && self.key.1 == input.band
+            && self.key.2 == input.bands
+            && self.key.3 == input.edges
+    }
+}
+
 /// Lays the graph out.
 pub fn layout(input: &Input, sp: &Spacing) -> Output {
+    layout_on(input, sp, &Structure::of(input))
+}
+
+/// Lays the graph out on a structure made from it (or from a graph that
+/// [`Structure::fits`]): only the geometry is computed.
+pub fn layout_on(input: &Input, sp: &Spacing, st: &Structure) -> Output {
+    let (oriented, ranks, g, crossings) = (&st.oriented, &st.ranks, &st.g, st.crossings);
     let n = input.sizes.len();
-    let bands = input.bands.max(1);
-    let band: Vec<usize> = (0..n).map(|v| input.band.get(v).copied().unwrap_or(bands - 1).min(bands - 1)).collect();
     let sizes: Vec<Size> = input.sizes.iter().map(|s| Size { w: finite_size(s.w), h: finite_size(s.h) }).collect();
-    let oriented = acyclic::orient(n, &band, &input.edges);
-    let ranks = rank::columns(n, &band, bands, &oriented);
-    let mut g = proper::build(n, &ranks, &oriented);
-    let crossings = order::minimise(&mut g);
     let size = |v: usize| sizes.get(v).copied().unwrap_or(Size { w: 0.0, h: 0.0 });
     let half: Vec<f64> = (0..g.len()).map(|v| size(v).h / 2.0).collect();
-    let yc = coords::assign(&g, &half, sp);
+    let yc = coords::assign(g, &half, sp);
 
     // Columns: as wide as their widest box, separated by the gaps.
     let mut col_w = vec![0.0f64; ranks.columns];
@@ -127,7 +165,7 @@ pub fn layout(input: &Input, sp: &Spacing) -> Output {
         .map(|(&c, s)| columns.get(c).map_or(0.0, |c| c.x + ((c.w - s.w) / 2.0).floor()))
         .collect();
     let ys: Vec<f64> = yc.iter().zip(&sizes).map(|(y, s)| y - s.h / 2.0).collect();
-    let routes = routes::build(&g, &oriented, &columns, &sizes, &xs, &yc);
+    let routes = routes::build(g, oriented, &columns, &sizes, &xs, &yc);
     let width = columns.last().map_or(0.0, |c| c.x + c.w);
     let mut height = 0.0f64;
     for (y, s) in ys.iter().zip(&sizes) {
@@ -139,9 +177,9 @@ pub fn layout(input: &Input, sp: &Spacing) -> Output {
     Output {
         x: xs,
         y: ys,
-        column_of: ranks.column,
+        column_of: ranks.column.clone(),
         columns,
-        band_columns: ranks.band_columns,
+        band_columns: ranks.band_columns.clone(),
         routes,
         width,
         height,
