@@ -41,6 +41,9 @@ pub use shared::Shared;
 
 /// Mounts the app on `<body>`.
 pub fn start() {
+    if let Some(boot) = gloo::utils::document().get_element_by_id("boot") {
+        boot.remove();
+    }
     yew::Renderer::<App>::new().render();
 }
 
@@ -423,7 +426,8 @@ pub fn App(props: &AppProps) -> Html {
                 <aside class="side right">
                     <inspector::Inspector editor={ed.clone()} derived={derived.clone()} dispatch={dispatch.clone()} />
                     <brief_panel::BriefPanel doc={doc.clone()} derived={derived.clone()}
-                        selection={ed.session.primary().cloned()} {lang} dispatch={dispatch.clone()} />
+                        selection={ed.session.primary().filter(|s| matches!(s, editor::Selection::Topic(_))).cloned()}
+                        {lang} dispatch={dispatch.clone()} />
                     <gaps_panel::GapsPanel doc={doc.clone()} derived={derived.clone()} {lang}
                         dispatch={dispatch.clone()} />
                 </aside>

@@ -14,10 +14,29 @@ use crate::model::{Id, PersonKind};
 /// Students drawn before "Show … more".
 const PEOPLE_SHOWN: usize = 150;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties)]
 pub struct TeamProps {
     pub editor: Shared<Editor>,
     pub dispatch: Dispatch,
+}
+
+/// What of the session the Team shows or acts on: the selected people and
+/// topics, and whether the primary selection is a person (new topics go to
+/// that student).
+fn team_selection(ed: &Editor) -> (Vec<&Selection>, Option<&Selection>) {
+    let mine = |s: &&Selection| matches!(s, Selection::Person(_) | Selection::Topic(_));
+    (ed.session.selection.iter().filter(mine).collect(), ed.session.primary().filter(mine))
+}
+
+/// The Team is drawn again when the map, the language or its part of the
+/// selection changes, not when a stage or a flow is selected.
+impl PartialEq for TeamProps {
+    fn eq(&self, o: &Self) -> bool {
+        self.dispatch == o.dispatch
+            && std::rc::Rc::ptr_eq(&self.editor.doc, &o.editor.doc)
+            && self.editor.session.lang == o.editor.session.lang
+            && team_selection(&self.editor) == team_selection(&o.editor)
+    }
 }
 
 /// Starts dragging a topic: on release over a stage card, the topic is placed there.
