@@ -11,6 +11,7 @@ use std::time::Instant;
 
 use chainmap::analysis::{self, ChainIndex};
 use chainmap::format;
+use chainmap::seeded::mulberry32;
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -78,16 +79,4 @@ fn main() {
         median(2),
         median(3)
     );
-}
-
-/// The bench harness's seeded generator (lib/common.js), bit for bit.
-fn mulberry32(seed: u32) -> impl FnMut() -> f64 {
-    let mut a = seed;
-    move || {
-        a = a.wrapping_add(0x6D2B_79F5);
-        let mut t = a;
-        t = (t ^ (t >> 15)).wrapping_mul(t | 1);
-        t ^= t.wrapping_add((t ^ (t >> 7)).wrapping_mul(t | 61));
-        f64::from(t ^ (t >> 14)) / 4_294_967_296.0
-    }
 }

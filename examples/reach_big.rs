@@ -16,17 +16,7 @@ use std::time::Instant;
 use chainmap::analysis::ChainIndex;
 use chainmap::json::{self, Value};
 use chainmap::model::{Flow, Id, Map, Stage};
-
-fn mulberry32(seed: u32) -> impl FnMut() -> f64 {
-    let mut a = seed;
-    move || {
-        a = a.wrapping_add(0x6D2B_79F5);
-        let mut t = a;
-        t = (t ^ (t >> 15)).wrapping_mul(t | 1);
-        t ^= t.wrapping_add((t ^ (t >> 7)).wrapping_mul(t | 61));
-        f64::from(t ^ (t >> 14)) / 4_294_967_296.0
-    }
-}
+use chainmap::seeded::mulberry32;
 
 fn text<'a>(v: &'a Value, key: &str) -> Option<&'a str> {
     match v.get(key)? {

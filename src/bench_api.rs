@@ -43,7 +43,7 @@ pub fn analyse_json(map: &JsString) -> String {
     let analysis = crate::analysis::analyse(m);
     let index = crate::analysis::ChainIndex::new(m);
     let (mut up, mut down) = (0usize, 0usize);
-    let mut next = mulberry32(42);
+    let mut next = crate::seeded::mulberry32(42);
     let picks = 100;
     for _ in 0..picks {
         let i = (next() * m.stages.len() as f64) as usize;
@@ -96,19 +96,6 @@ fn encode_into(s: &JsString, buf: &mut [u8]) -> Option<(usize, usize)> {
     let result = encode_into.call2(&encoder, s, &view).ok()?;
     let field = |name: &str| Reflect::get(&result, &name.into()).ok().and_then(|v| v.as_f64()).map(|v| v as usize);
     Some((field("read")?, field("written")?))
-}
-
-/// The bench harness's seeded generator (lib/common.js), bit for bit.
-#[cfg(target_arch = "wasm32")]
-fn mulberry32(seed: u32) -> impl FnMut() -> f64 {
-    let mut a = seed;
-    move || {
-        a = a.wrapping_add(0x6D2B_79F5);
-        let mut t = a;
-        t = (t ^ (t >> 15)).wrapping_mul(t | 1);
-        t ^= t.wrapping_add((t ^ (t >> 7)).wrapping_mul(t | 61));
-        f64::from(t ^ (t >> 14)) / 4_294_967_296.0
-    }
 }
 
 /// `{"error": "…"}` with the reason as a JSON string.

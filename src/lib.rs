@@ -14,6 +14,7 @@ pub mod json;
 pub mod layout;
 pub mod merge;
 pub mod model;
+pub mod seeded;
 pub mod templates;
 
 #[cfg(target_arch = "wasm32")]
