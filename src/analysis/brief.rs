@@ -108,8 +108,13 @@ pub fn brief(map: &Map, topic: &Id) -> Option<Brief> {
 /// The brief of a topic, picking its gaps from gaps already computed for the
 /// whole map (as in `Analysis::gaps`).
 pub fn brief_from(map: &Map, topic: &Id, all_gaps: &[Gap]) -> Option<Brief> {
+    brief_with(map, topic, all_gaps, &ChainIndex::new(map))
+}
+
+/// As [`brief_from`], on a flow index already built for the map (the briefs
+/// of every topic share one).
+pub fn brief_with(map: &Map, topic: &Id, all_gaps: &[Gap], index: &ChainIndex) -> Option<Brief> {
     let t = map.topic(topic)?;
-    let index = ChainIndex::new(map);
     let stage_idx = t.stage.as_ref().and_then(|s| index.stage_index(s));
     let stage = stage_idx.and_then(|i| map.stages.get(i));
     let phase = stage.and_then(|s| s.phase.as_ref()).filter(|p| map.phase(p).is_some()).cloned();

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 use super::{effects, Derived, Dispatch, Shared};
-use crate::analysis::{brief_from, people_at, Brief, Names};
+use crate::analysis::{brief_with, people_at, Brief, Names};
 use crate::editor::{Action, Selection};
 use crate::export::brief_md::{all_briefs_markdown, brief_markdown};
 use crate::i18n::exchange::{brief_words, check_item, ready_count, BriefWords};
@@ -177,7 +177,8 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
     };
     let names_index = Names::new(map);
     let gaps = &p.derived.analysis.gaps;
-    let brief = topic.as_ref().and_then(|id| brief_from(map, id, gaps));
+    let chains = &p.derived.chains;
+    let brief = topic.as_ref().and_then(|id| brief_with(map, id, gaps, chains));
 
     // Print every brief: render them all into the print area, print, then drop them.
     {
@@ -251,7 +252,7 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
                 </div>
                 <div class={classes!("print-area", (*print_all).then_some("print-all"))}>
                     if *print_all {
-                        {for map.topics.iter().filter_map(|tp| brief_from(map, &tp.id, gaps)).map(|b| brief_view(map, &b, &names_index, lang))}
+                        {for map.topics.iter().filter_map(|tp| brief_with(map, &tp.id, gaps, chains)).map(|b| brief_view(map, &b, &names_index, lang))}
                     } else if let Some(b) = &brief {
                         {brief_view(map, b, &names_index, lang)}
                     }

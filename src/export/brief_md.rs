@@ -7,7 +7,7 @@ use std::collections::HashMap;
 
 use super::escape::{md, md_block};
 use crate::analysis::chain::people_at;
-use crate::analysis::{brief_from, gaps, Brief, CheckItem, Names};
+use crate::analysis::{brief_from, brief_with, gaps, Brief, ChainIndex, CheckItem, Names};
 use crate::i18n::exchange::{brief_words, check_item, from_stage, ready_count, steps, to_stage, BriefWords};
 use crate::i18n::{gap_message, severity_name, Lang};
 use crate::model::{Id, Map, PersonKind};
@@ -33,8 +33,9 @@ pub fn all_briefs_markdown(map: &Map, lang: Lang) -> String {
         out.push('\n');
         return out;
     }
+    let index = ChainIndex::new(map);
     for t in &map.topics {
-        if let Some(b) = brief_from(map, &t.id, &all) {
+        if let Some(b) = brief_with(map, &t.id, &all, &index) {
             out.push_str("\n---\n\n");
             out.push_str(&render(map, &b, &names, lang, 2));
         }
