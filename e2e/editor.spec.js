@@ -7,6 +7,7 @@ const {
   checkJson,
   conformance,
   openApp,
+  openFile,
   activate,
   exportDownload,
   exportJson,
@@ -564,4 +565,27 @@ test('dragging the background pans the chain', async ({ page }) => {
   await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(start + 100);
   // A pan is not an edit.
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('on a map of 400 stages, the "To stage" list of Add flow fills when it gets focus, and the keyboard picks from all of it', async ({
+  page,
+}) => {
+  const { inspector } = regions(page);
+  await openApp(page);
+  const stages = Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}` }));
+  const map = { format: 'chainmap', version: 1, project: { title: 'Four hundred' }, stages };
+  await openFile(page, { name: 'big.chainmap.json', text: JSON.stringify(map) });
+  await expect(page.getByRole('heading', { level: 1, name: 'Four hundred' })).toBeVisible();
+  await activate(card(page, 'Stage 0'));
+  const form = inspector.getByRole('group', { name: 'Add flow' });
+  const to = form.getByLabel('To stage');
+  // Closed, it holds only "Choose a stage"; focused, all 399 other stages.
+  await expect(to.locator('option')).toHaveCount(1);
+  await to.focus();
+  await expect(to.locator('option')).toHaveCount(400);
+  await page.keyboard.press('End');
+  await expect(to).toHaveValue('s399');
+  await typeInto(page, form.getByLabel('Artifact'), 'ingots', 'Tab');
+  await page.keyboard.press('Enter');
+  await expect(inspector.getByRole('list', { name: 'Direct outputs' })).toContainText('ingots to Stage 399');
 });

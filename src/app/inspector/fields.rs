@@ -95,19 +95,33 @@ pub struct SelectProps {
     pub onchange: Callback<String>,
 }
 
+/// Above this many options a list holds only the "none" and the chosen
+/// option until it gets focus, when the others are drawn: on a map of
+/// thousands of stages, a "to stage" list would otherwise build thousands of
+/// elements each time a stage is selected.
+const DRAW_ON_FOCUS_ABOVE: usize = 200;
+
 #[component]
 pub fn SelectField(p: &SelectProps) -> Html {
     let id = field_id(&p.label, &p.entity);
+    let focused = use_state(|| false);
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
     };
+    // Focus comes before the list opens (mouse) or before the arrow keys
+    // move through it (keyboard), so every option is there when needed.
+    let onfocus = {
+        let focused = focused.clone();
+        Callback::from(move |_: FocusEvent| focused.set(true))
+    };
+    let all = *focused || p.options.len() <= DRAW_ON_FOCUS_ABOVE;
     html! {
         <div class="field">
             <label for={id.clone()}>{p.label.clone()}</label>
-            <select {id} {onchange}>
-                {for p.options.iter().map(|(v, text)| html! {
-                    <option value={v.clone()} selected={*v == *p.value}>{text.clone()}</option>
+            <select {id} {onchange} {onfocus}>
+                {for p.options.iter().filter(|(v, _)| all || v.is_empty() || *v == *p.value).map(|(v, text)| html! {
+                    <option key={v.clone()} value={v.clone()} selected={*v == *p.value}>{text.clone()}</option>
                 })}
             </select>
         </div>
