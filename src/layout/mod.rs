@@ -108,7 +108,7 @@ pub fn diagram(map: &Map) -> Diagram {
 /// Lays the whole map out, reusing the layered layout of the previous call
 /// when its input has not changed (the app keeps one cache per document).
 pub fn diagram_with(map: &Map, cache: &mut LayoutCache) -> Diagram {
-    let mut cards: Vec<Card> = (0..map.stages.len()).filter_map(|i| card::card_for(map, i)).collect();
+    let mut cards: Vec<Card> = card::cards(map);
     let ends = place::flow_ends(map);
     let placed = place::place(map, &mut cards, &ends, cache);
     let flows = flows::flows(map, &cards, &placed, &ends);
