@@ -3,7 +3,7 @@ const { test, expect } = require('@playwright/test');
 const fs = require('fs');
 const path = require('path');
 const { execFileSync } = require('child_process');
-const { openApp, watch, ROOT } = require('./helpers');
+const { openApp, openFile, watch, ROOT } = require('./helpers');
 
 async function chooseTemplate(page, name) {
   await page.getByRole('button', { name: 'New map' }).click();
@@ -69,6 +69,21 @@ test('coverage shows per-phase ratios, the matrix and topics per supervisor; a c
   await cov.getByRole('row', { name: /Casting trials/ }).getByRole('button', { name: 'Casting process window' }).click();
   await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Casting process window' })).toBeVisible();
   await expect(cov.locator('.supervisors').first()).toContainText('Prof. Zhang');
+});
+
+test('a matrix of 45 students draws 40 columns until the user asks for the rest', async ({ page }) => {
+  await openApp(page);
+  const people = Array.from({ length: 45 }, (_, i) => ({ id: `p${i}`, name: `Student ${i}`, kind: 'student' }));
+  const topics = people.map((p, i) => ({ id: `t${i}`, title: `Topic ${i}`, student: p.id, stage: 's0' }));
+  const map = { format: 'chainmap', version: 1, project: { title: 'Cohort' }, stages: [{ id: 's0', name: 'Casting' }], people, topics };
+  await openFile(page, { name: 'cohort.chainmap.json', text: JSON.stringify(map) });
+  const cov = page.getByRole('region', { name: 'Coverage' });
+  await expect(cov.getByRole('columnheader')).toHaveCount(41);
+  await expect(cov.getByRole('columnheader', { name: 'Student 39', exact: true })).toBeVisible();
+  await expect(cov.getByRole('columnheader', { name: 'Student 40', exact: true })).toHaveCount(0);
+  await cov.getByRole('button', { name: 'Show 5 more students' }).click();
+  await expect(cov.getByRole('columnheader')).toHaveCount(46);
+  await expect(cov.getByRole('columnheader', { name: 'Student 44', exact: true })).toBeAttached();
 });
 
 test('merge a file with a conflict, resolved both ways, as one undo step each', async ({ page }, info) => {

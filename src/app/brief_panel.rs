@@ -191,12 +191,16 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
         });
     }
 
+    // Names by id once (the map's own look-up is a linear search per option).
+    let person_names: std::collections::HashMap<&str, &str> =
+        map.people.iter().rev().map(|p| (p.id.as_str(), p.name.as_str())).collect();
     let options: Vec<Html> = map
         .topics
         .iter()
         .map(|tp| {
             let selected = topic.as_ref() == Some(&tp.id);
-            html! { <option value={tp.id.to_string()} {selected}>{format!("{} — {}", tp.title, map.person_name(&tp.student))}</option> }
+            let student = person_names.get(tp.student.as_str()).copied().unwrap_or(tp.student.as_str());
+            html! { <option value={tp.id.to_string()} {selected}>{format!("{} — {student}", tp.title)}</option> }
         })
         .collect();
     let onchange = {

@@ -12,6 +12,9 @@ use crate::model::{Map, PersonKind};
 
 /// Rows of the matrix drawn before "Show … more".
 const ROWS_SHOWN: usize = 120;
+/// Student columns drawn before "Show … more students" (a programme can
+/// have hundreds: rows × columns cells would be drawn on every change).
+const COLUMNS_SHOWN: usize = 40;
 
 #[derive(Properties, PartialEq)]
 pub struct CoverageProps {
@@ -27,6 +30,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
     let map = &*p.doc;
     let c = &p.derived.analysis.coverage;
     let all_rows = use_state(|| false);
+    let all_columns = use_state(|| false);
     let select = |sel: Selection| {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(sel.clone()))))
@@ -46,7 +50,14 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             </li>
         }
     });
-    let students: Vec<&str> = c.students.iter().map(|id| map.person_name(id)).collect();
+    let person_names: std::collections::HashMap<&str, &str> =
+        map.people.iter().rev().map(|p| (p.id.as_str(), p.name.as_str())).collect();
+    fn name_in<'a>(names: &std::collections::HashMap<&str, &'a str>, id: &'a crate::model::Id) -> &'a str {
+        names.get(id.as_str()).copied().unwrap_or(id.as_str())
+    }
+    let name_of = |id: &'_ crate::model::Id| -> String { name_in(&person_names, id).to_string() };
+    let columns = if *all_columns { c.students.len() } else { c.students.len().min(COLUMNS_SHOWN) };
+    let students: Vec<&str> = c.students.iter().take(columns).map(|id| name_in(&person_names, id)).collect();
     // Look-ups by id, once per render (the map's own are linear searches).
     let topic_titles: std::collections::HashMap<&str, &str> =
         map.topics.iter().map(|x| (x.id.as_str(), x.title.as_str())).collect();
@@ -93,7 +104,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
                 html! {
                     <li key={s.person.to_string()}>
                         <button type="button" class="link person-link" onclick={select(Selection::Person(s.person.clone()))}>
-                            {map.person_name(&s.person).to_string()}
+                            {name_of(&s.person)}
                         </button>
                         <span class="hint small">{format!(" · {}", topic_count(lang, s.topics.len()))}</span>
                         <ul class="plain">{for topics}</ul>
@@ -128,6 +139,11 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
                         <tbody>{for rows}</tbody>
                     </table>
                 </div>
+                if columns < c.students.len() {
+                    <button type="button" class="more" onclick={{ let a = all_columns.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                        {crate::i18n::show_more_students(lang, c.students.len() - columns)}
+                    </button>
+                }
                 if shown < c.matrix.len() {
                     <button type="button" class="more" onclick={{ let a = all_rows.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
                         {crate::i18n::show_more(lang, c.matrix.len() - shown)}

@@ -313,6 +313,15 @@ pub fn show_more(lang: Lang, n: usize) -> String {
     }
 }
 
+/// The coverage matrix's button for the student columns not drawn yet.
+pub fn show_more_students(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En if n == 1 => "Show 1 more student".into(),
+        Lang::En => format!("Show {n} more students"),
+        Lang::Zh => format!("再显示 {n} 名学生"),
+    }
+}
+
 pub fn problems_heading(lang: Lang, n: usize) -> String {
     match lang {
         Lang::En if n == 1 => "1 problem was found; nothing was changed.".into(),
