@@ -50,6 +50,11 @@ test('a student reads a topic brief on the sand example: inputs, outputs, gaps, 
     return [...document.querySelectorAll('button, h1')].filter((el) => !inside.contains(el) && getComputedStyle(el).visibility !== 'hidden').length;
   });
   expect(visibleOutside).toBe(0);
+  // …on the whole page, from its top-left corner (not in the side column).
+  const area = await page.locator('.print-area').boundingBox();
+  expect(area.x).toBe(0);
+  expect(area.y).toBe(0);
+  expect(area.width).toBe(page.viewportSize().width);
   await page.emulateMedia({ media: 'screen' });
   // Markdown export of the same brief.
   const md = await download(page, () => page.getByRole('button', { name: 'Export Markdown', exact: true }).click());
