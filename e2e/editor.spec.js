@@ -589,3 +589,12 @@ test('on a map of 400 stages, the "To stage" list of Add flow fills when it gets
   await page.keyboard.press('Enter');
   await expect(inspector.getByRole('list', { name: 'Direct outputs' })).toContainText('ingots to Stage 399');
 });
+
+test('with a stage selected, Add topic in the Team places the new topic at that stage', async ({ page }) => {
+  const { inspector } = regions(page);
+  await openApp(page);
+  await activate(card(page, 'Casting trials'));
+  await expect(inspector.getByRole('heading', { name: 'Casting trials', exact: true })).toBeVisible();
+  await page.getByRole('region', { name: 'Team' }).getByRole('button', { name: 'Add topic' }).click();
+  await expect(inspector.getByLabel('Stage', { exact: true })).toHaveValue('cast');
+});

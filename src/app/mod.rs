@@ -418,7 +418,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             <main class="workspace">
                 <aside class="side left">
-                    <team::Team editor={ed.clone()} dispatch={dispatch.clone()} />
+                    <team::Team editor={ed.clone()} latest={Shared::from(latest.clone())} dispatch={dispatch.clone()} />
                     <coverage_panel::CoveragePanel doc={doc.clone()} derived={derived.clone()} {lang}
                         dispatch={dispatch.clone()} />
                 </aside>

@@ -6,7 +6,9 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use super::panel::Panel;
-use super::{commands, Dispatch, Shared};
+use std::cell::RefCell;
+
+use super::{commands, Derived, Dispatch, Shared};
 use crate::editor::{Action, Edit, Editor, Selection};
 use crate::i18n::{t, Key};
 use crate::model::{Id, PersonKind};
@@ -17,6 +19,10 @@ const PEOPLE_SHOWN: usize = 150;
 #[derive(Properties)]
 pub struct TeamProps {
     pub editor: Shared<Editor>,
+    /// The editor as of the app's last render: the buttons act on it, since
+    /// the Team is not drawn again when a stage is selected (and "Add topic"
+    /// places the new topic at the selected stage).
+    pub latest: Shared<RefCell<(Shared<Editor>, Shared<Derived>)>>,
     pub dispatch: Dispatch,
 }
 
@@ -33,6 +39,7 @@ fn team_selection(ed: &Editor) -> (Vec<&Selection>, Option<&Selection>) {
 impl PartialEq for TeamProps {
     fn eq(&self, o: &Self) -> bool {
         self.dispatch == o.dispatch
+            && self.latest == o.latest
             && std::rc::Rc::ptr_eq(&self.editor.doc, &o.editor.doc)
             && self.editor.session.lang == o.editor.session.lang
             && team_selection(&self.editor) == team_selection(&o.editor)
@@ -148,14 +155,18 @@ pub fn Team(props: &TeamProps) -> Html {
     });
     let add_person = {
         let d = d.clone();
-        let editor = props.editor.clone();
-        Callback::from(move |_: MouseEvent| d.emit(commands::add_person(&editor, String::new(), PersonKind::Student)))
+        let latest = props.latest.clone();
+        Callback::from(move |_: MouseEvent| {
+            let editor = latest.borrow().0.clone();
+            d.emit(commands::add_person(&editor, String::new(), PersonKind::Student))
+        })
     };
     let has_student = map.people.iter().any(|p| p.kind == PersonKind::Student);
     let add_topic = {
         let d = d.clone();
-        let editor = props.editor.clone();
+        let latest = props.latest.clone();
         Callback::from(move |_: MouseEvent| {
+            let editor = latest.borrow().0.clone();
             if let Some(a) = commands::add_topic(&editor, String::new(), None, None) {
                 d.emit(a);
             }
