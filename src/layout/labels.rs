@@ -31,21 +31,32 @@ pub fn place(requests: &[Request], min_top: f64) -> Vec<LabelBox> {
     // Choose an anchor per label, fewest overlaps first.
     let mut chosen: Vec<Option<Anchor>> = Vec::with_capacity(requests.len());
     let mut by_gap: std::collections::BTreeMap<u64, Vec<usize>> = Default::default();
+    // Per gap, the labels placed so far by centre height, and the tallest:
+    // a clash is looked for only among the labels near enough to touch.
+    let mut heights: std::collections::HashMap<u64, (Vec<(f64, usize)>, f64)> = Default::default();
     for (i, r) in requests.iter().enumerate() {
         let clash = |a: &Anchor| {
-            let others = a.gap.and_then(|g| by_gap.get(&g)).map_or(&[][..], |v| v.as_slice());
-            others
+            let Some((sorted, tallest)) = a.gap.and_then(|g| heights.get(&g)) else { return 0 };
+            let reach = (r.h + tallest) / 2.0 + LABEL_GAP;
+            let from = sorted.partition_point(|&(cy, _)| cy <= a.cy - reach);
+            sorted
+                .get(from..)
+                .unwrap_or(&[])
                 .iter()
-                .filter(|&&j| match (chosen.get(j).copied().flatten(), requests.get(j)) {
-                    (Some(b), Some(rj)) => (a.cy - b.cy).abs() < (r.h + rj.h) / 2.0 + LABEL_GAP,
-                    _ => false,
+                .take_while(|&&(cy, _)| cy < a.cy + reach)
+                .filter(|&&(cy, j)| {
+                    requests.get(j).is_some_and(|rj| (a.cy - cy).abs() < (r.h + rj.h) / 2.0 + LABEL_GAP)
                 })
                 .count()
         };
         // The first anchor with fewest clashes.
         let best = r.anchors.iter().map(|a| (clash(a), *a)).reduce(|x, y| if y.0 < x.0 { y } else { x }).map(|x| x.1);
-        if let Some(g) = best.and_then(|a| a.gap) {
+        if let Some((g, cy)) = best.and_then(|a| a.gap.map(|g| (g, a.cy))) {
             by_gap.entry(g).or_default().push(i);
+            let (sorted, tallest) = heights.entry(g).or_insert_with(|| (Vec::new(), 0.0));
+            let at = sorted.partition_point(|&(c, _)| c.total_cmp(&cy).is_le());
+            sorted.insert(at, (cy, i));
+            *tallest = tallest.max(r.h);
         }
         chosen.push(best);
     }
