@@ -191,15 +191,12 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
         });
     }
 
-    // Names by id once (the map's own look-up is a linear search per option).
-    let person_names: std::collections::HashMap<&str, &str> =
-        map.people.iter().rev().map(|p| (p.id.as_str(), p.name.as_str())).collect();
     let options: Vec<Html> = map
         .topics
         .iter()
         .map(|tp| {
             let selected = topic.as_ref() == Some(&tp.id);
-            let student = person_names.get(tp.student.as_str()).copied().unwrap_or(tp.student.as_str());
+            let student = names_index.person(&tp.student);
             html! { <option value={tp.id.to_string()} {selected}>{format!("{} — {student}", tp.title)}</option> }
         })
         .collect();

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::panel::Panel;
 use super::{Derived, Dispatch, Shared};
+use crate::analysis::Names;
 use crate::editor::{Action, Selection};
 use crate::i18n::{coverage_summary, t, topic_count, Key, Lang};
 use crate::model::{Map, PersonKind};
@@ -50,20 +51,10 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             </li>
         }
     });
-    let person_names: std::collections::HashMap<&str, &str> =
-        map.people.iter().rev().map(|p| (p.id.as_str(), p.name.as_str())).collect();
-    fn name_in<'a>(names: &std::collections::HashMap<&str, &'a str>, id: &'a crate::model::Id) -> &'a str {
-        names.get(id.as_str()).copied().unwrap_or(id.as_str())
-    }
-    let name_of = |id: &'_ crate::model::Id| -> String { name_in(&person_names, id).to_string() };
+    // Names by id, once per render (the map's own look-ups are linear searches).
+    let names = Names::new(map);
     let columns = if *all_columns { c.students.len() } else { c.students.len().min(COLUMNS_SHOWN) };
-    let students: Vec<&str> = c.students.iter().take(columns).map(|id| name_in(&person_names, id)).collect();
-    // Look-ups by id, once per render (the map's own are linear searches).
-    let topic_titles: std::collections::HashMap<&str, &str> =
-        map.topics.iter().map(|x| (x.id.as_str(), x.title.as_str())).collect();
-    let title_of = |tid: &crate::model::Id| topic_titles.get(tid.as_str()).map_or(tid.to_string(), |x| x.to_string());
-    let stage_names: std::collections::HashMap<&str, &str> =
-        map.stages.iter().map(|x| (x.id.as_str(), x.name.as_str())).collect();
+    let students: Vec<&str> = c.students.iter().take(columns).map(|id| names.person(id)).collect();
     let shown = if *all_rows { c.matrix.len() } else { c.matrix.len().min(ROWS_SHOWN) };
     let rows = c.matrix.iter().take(shown).map(|row| {
         let cells = (0..students.len()).map(|col| {
@@ -71,7 +62,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             html! {
                 <td>
                     {for topics.iter().map(|tid| {
-                        let title = title_of(tid);
+                        let title = names.topic(tid).to_string();
                         html! {
                             <button type="button" class="cell-mark" title={title.clone()} aria-label={title}
                                 onclick={select(Selection::Topic(tid.clone()))}>{"●"}</button>
@@ -84,7 +75,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             <tr key={row.stage.to_string()} class={classes!((!row.is_covered()).then_some("uncovered"))}>
                 <th scope="row">
                     <button type="button" class="link" onclick={select(Selection::Stage(row.stage.clone()))}>
-                        {stage_names.get(row.stage.as_str()).map_or(row.stage.to_string(), |x| x.to_string())}
+                        {names.stage(&row.stage).to_string()}
                     </button>
                 </th>
                 {for cells}
@@ -98,13 +89,13 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             .filter(|s| s.kind == kind)
             .map(|s| {
                 let topics = s.topics.iter().map(|tid| {
-                    let title = title_of(tid);
+                    let title = names.topic(tid).to_string();
                     html! { <li key={tid.to_string()}><button type="button" class="link" onclick={select(Selection::Topic(tid.clone()))}>{title}</button></li> }
                 });
                 html! {
                     <li key={s.person.to_string()}>
                         <button type="button" class="link person-link" onclick={select(Selection::Person(s.person.clone()))}>
-                            {name_of(&s.person)}
+                            {names.person(&s.person).to_string()}
                         </button>
                         <span class="hint small">{format!(" · {}", topic_count(lang, s.topics.len()))}</span>
                         <ul class="plain">{for topics}</ul>

@@ -88,9 +88,8 @@ pub fn Team(props: &TeamProps) -> Html {
     // drawn, the rest on request.
     let all = use_state(|| false);
     let student_count = map.people.iter().filter(|p| p.kind == PersonKind::Student).count();
-    // Stage names by id, once per render (the map's own look-up is a linear search).
-    let stage_names: std::collections::HashMap<&str, &str> =
-        map.stages.iter().map(|s| (s.id.as_str(), s.name.as_str())).collect();
+    // Names by id, once per render (the map's own look-up is a linear search).
+    let names = crate::analysis::Names::new(map);
     let mut topics_of: std::collections::HashMap<&str, Vec<&crate::model::Topic>> = Default::default();
     for tp in &map.topics {
         topics_of.entry(tp.student.as_str()).or_default().push(tp);
@@ -108,9 +107,7 @@ pub fn Team(props: &TeamProps) -> Html {
                     }
                 })
             };
-            let place = tp.stage.as_ref().map_or(t(lang, Key::NotPlaced).to_string(), |s| {
-                stage_names.get(s.as_str()).map_or(s.to_string(), |n| n.to_string())
-            });
+            let place = tp.stage.as_ref().map_or(t(lang, Key::NotPlaced).to_string(), |s| names.stage(s).to_string());
             html! {
                 <li key={tp.id.to_string()} class="topic-item">
                     <button type="button" class={classes!("topic", selected(&sel).then_some("selected"))}

@@ -33,24 +33,18 @@ pub const SPACING: Spacing = Spacing {
 /// crossing-minimised order) is reused and only the geometry is computed.
 #[derive(Default)]
 pub struct LayoutCache {
-    last: Option<(Input, Rc<Output>)>,
-    structure: Option<Rc<layered::Structure>>,
+    last: Option<(Input, Rc<layered::Structure>, Rc<Output>)>,
 }
 
 impl LayoutCache {
     fn layout(&mut self, input: Input) -> Rc<Output> {
-        if let Some((seen, out)) = &self.last {
-            if *seen == input {
-                return Rc::clone(out);
-            }
-        }
-        let structure = match &self.structure {
-            Some(st) if st.fits(&input) => Rc::clone(st),
+        let structure = match &self.last {
+            Some((seen, _, out)) if *seen == input => return Rc::clone(out),
+            Some((seen, st, _)) if seen.same_graph(&input) => Rc::clone(st),
             _ => Rc::new(layered::Structure::of(&input)),
         };
         let out = Rc::new(layered::layout_on(&input, &SPACING, &structure));
-        self.structure = Some(structure);
-        self.last = Some((input, Rc::clone(&out)));
+        self.last = Some((input, structure, Rc::clone(&out)));
         out
     }
 }

@@ -94,8 +94,6 @@ pub struct Output {
 /// sizes: loops broken, columns, dummies and the crossing-minimised order
 /// (most of the time a layout takes). A rename that resizes a card keeps it.
 pub struct Structure {
-    /// What it was made from: node count, bands and edges of the input.
-    key: (usize, Vec<usize>, usize, Vec<(usize, usize)>),
     oriented: Vec<acyclic::Oriented>,
     ranks: rank::Ranks,
     g: proper::Proper,
@@ -111,19 +109,18 @@ impl Structure {
         let ranks = rank::columns(n, &band, bands, &oriented);
         let mut g = proper::build(n, &ranks, &oriented);
         let crossings = order::minimise(&mut g);
-        Structure { key: Structure::key_of(input), oriented, ranks, g, crossings }
+        Structure { oriented, ranks, g, crossings }
     }
+}
 
-    fn key_of(input: &Input) -> (usize, Vec<usize>, usize, Vec<(usize, usize)>) {
-        (input.sizes.len(), input.band.clone(), input.bands, input.edges.clone())
-    }
-
-    /// Was it made from a graph with the same nodes, bands and edges?
-    pub fn fits(&self, input: &Input) -> bool {
-        self.key.0 == input.sizes.len()
-            && self.key.1 == input.band
-            && self.key.2 == input.bands
-            && self.key.3 == input.edges
+impl Input {
+    /// Same nodes, bands and edges (box sizes aside): a [`Structure`] made
+    /// from one serves the other.
+    pub fn same_graph(&self, other: &Input) -> bool {
+        self.sizes.len() == other.sizes.len()
+            && self.band == other.band
+            && self.bands == other.bands
+            && self.edges == other.edges
     }
 }
 
@@ -132,8 +129,8 @@ pub fn layout(input: &Input, sp: &Spacing) -> Output {
     layout_on(input, sp, &Structure::of(input))
 }
 
-/// Lays the graph out on a structure made from it (or from a graph that
-/// [`Structure::fits`]): only the geometry is computed.
+/// Lays the graph out on a structure made from it (or from an input with
+/// [`Input::same_graph`]): only the geometry is computed.
 pub fn layout_on(input: &Input, sp: &Spacing, st: &Structure) -> Output {
     let (oriented, ranks, g, crossings) = (&st.oriented, &st.ranks, &st.g, st.crossings);
     let n = input.sizes.len();
