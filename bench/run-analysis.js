@@ -5,20 +5,27 @@
 // each measurement in a fresh page (the first run after load), tools
 // alternating. Run from bench/analysis.sh, which prepares the files.
 //   node bench/run-analysis.js --bench SCRATCH/bench --dist DIST --graph graphs/chain-10k.json
-//        --map graphs/chain-10k.chainmap.json [--runs 5]
+//        --map graphs/chain-10k.chainmap.json [--runs 5] [--repeat 5]
+// Each fresh page runs the workload `repeat` times: the first call is
+// reported as `fresh` (V8 runs new code in its baseline tiers), the median of
+// the later calls as `warm` (the shared harness's method: the median of
+// runs in one process).
 const path = require('path');
 const args = process.argv.slice(2);
 const opt = (k, d) => { const i = args.indexOf('--' + k); return i >= 0 ? args[i + 1] : d; };
 const bench = path.resolve(opt('bench'));
 const dist = path.resolve(opt('dist'));
 const runs = +opt('runs', 5);
+const repeat = Math.max(1, +opt('repeat', 5));
 const { chromium } = require('playwright-core');
+const med = a => { const s = a.slice().sort((x, y) => x - y); return Math.round(s[s.length >> 1] * 100) / 100; };
 const { start, chromiumArgs, nodeModulesDir } = require(path.join(bench, 'browser', 'serve'));
 (async () => {
   const js = require('fs').readdirSync(dist).find(f => /^chainmap-web-.*\.js$/.test(f));
   const { srv, base } = await start({ nm: nodeModulesDir(''), candDir: dist });
-  const browser = await chromium.launch({ executablePath: opt('chromium', '/usr/bin/chromium'), args: chromiumArgs() });
+  const browser = await chromium.launch({ executablePath: opt('chromium', '/usr/bin/chromium'), args: chromiumArgs().concat(process.env.CHROMIUM_EXTRA ? process.env.CHROMIUM_EXTRA.split(' ') : []) });
   const times = { ours: [], graphology: [] };
+  const warm = { ours: [], graphology: [] };
   const results = {};
   try {
     for (let k = 0; k < runs; k++) {
@@ -27,15 +34,17 @@ const { start, chromiumArgs, nodeModulesDir } = require(path.join(bench, 'browse
         await page.goto(base + '/bt/analysis.html');
         await page.waitForFunction(() => typeof window.runAnalysis === 'function');
         const r = await page.evaluate(o => window.runAnalysis(o),
-          { tool, graphUrl: '/bt/' + opt('graph'), mapUrl: '/bt/' + opt('map'), candModule: '/cand/' + js });
-        times[tool].push(r.ms); results[tool] = r.results;
+          { tool, graphUrl: '/bt/' + opt('graph'), mapUrl: '/bt/' + opt('map'), candModule: '/cand/' + js, repeat });
+        times[tool].push(r.ms[0]); results[tool] = r.results;
+        if (r.ms.length > 1) warm[tool].push(med(r.ms.slice(1)));
         await page.close();
       }
     }
   } finally { await browser.close(); srv.close(); }
-  const med = a => { const s = a.slice().sort((x, y) => x - y); return Math.round(s[s.length >> 1] * 100) / 100; };
   for (const t of ['ours', 'graphology']) {
     console.log(JSON.stringify({ tool: t + '@chromium:fresh', graph: path.basename(opt('graph')), runs, median_ms: med(times[t]), min_ms: Math.round(Math.min(...times[t]) * 100) / 100, results: results[t] }));
+    if (warm[t].length) console.log(JSON.stringify({ tool: t + '@chromium:warm', graph: path.basename(opt('graph')), runs, repeat, median_ms: med(warm[t]), min_ms: Math.round(Math.min(...warm[t]) * 100) / 100 }));
   }
-  console.log(JSON.stringify({ ratio: 'ours/graphology', time: Math.round(med(times.ours) / med(times.graphology) * 1000) / 1000 }));
+  const ratio = (a, b) => Math.round(med(a) / med(b) * 1000) / 1000;
+  console.log(JSON.stringify({ ratio: 'ours/graphology', fresh: ratio(times.ours, times.graphology), warm: warm.ours.length ? ratio(warm.ours, warm.graphology) : null }));
 })().catch(e => { console.error(e); process.exit(1); });
