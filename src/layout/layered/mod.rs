@@ -8,8 +8,9 @@
 //!    takes its column by longest path.
 //! 3. `proper` — long edges get one dummy node per column they pass.
 //! 4. `order` — crossing minimisation: median/barycenter sweeps with
-//!    transposition from four starting orders (input order first), then
-//!    sifting; the best ordering seen wins.
+//!    transposition from the best of several starting orders (input order
+//!    first; breadth- and depth-first orders; orders smoothed over the
+//!    whole graph), then sifting; the best ordering seen wins.
 //! 5. `coords` — columns get x from the widest node; inside a column nodes
 //!    are pulled towards their neighbours, kept in order and apart (a
 //!    priority method solved exactly per column by pooling).
