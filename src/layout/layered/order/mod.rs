@@ -35,6 +35,8 @@ const QUICK_SWEEPS: usize = 8;
 /// Another start must beat the input order by this factor: keeping the
 /// input order's result makes small edits move little.
 const STICKY: f64 = 0.8;
+/// A runner-up start within this factor of the best is refined too.
+const CLOSE: f64 = 1.1;
 /// Sweeps at most; sweeping stops earlier after `MIN_QUIT` sweeps with
 /// less than `CONVERGE` improvement of the best count (dot's values).
 const MAX_ITER: usize = 24;
@@ -54,42 +56,56 @@ pub fn minimise(g: &mut Proper) -> u64 {
         return 0;
     }
     let mut s = Scratch::default();
-    // The smoothed starts begin from the breadth-first order of the input.
+    // The smoothed start begins from the breadth-first order of the input.
     let smooth_from = starts::order(g, Start::BreadthFirst);
-    // A few plain sweeps from every start pick the start to refine; the
-    // input order wins unless another is clearly better.
+    // A few plain sweeps from every start judge it; a start other than the
+    // input order is kept only if it is clearly better than the input.
     let input = sweeps(g, &mut s, QUICK_SWEEPS, false);
-    let mut best = (input, g.layers.clone());
-    for start in [Start::BreadthFirst, Start::BreadthFirstBack, Start::DepthFirst] {
-        if best.0 == 0 {
-            break;
-        }
+    let mut kept = vec![(input, g.layers.clone())];
+    let others = if input > 0 { &[Start::BreadthFirst, Start::BreadthFirstBack, Start::DepthFirst][..] } else { &[] };
+    for &start in others {
         g.layers = starts::order(g, start);
-        try_start(g, &mut s, &mut best, input);
-    }
-    for layers in smooth::orders(g, &smooth_from, &smooth::SNAPSHOTS) {
-        if best.0 == 0 {
-            break;
+        sync_pos(g);
+        let c = sweeps(g, &mut s, QUICK_SWEEPS, false);
+        if (c as f64) < STICKY * input as f64 {
+            kept.push((c, g.layers.clone()));
         }
-        g.layers = layers;
-        try_start(g, &mut s, &mut best, input);
     }
-    g.layers = best.1;
-    sync_pos(g);
-    let c = sweeps(g, &mut s, MAX_ITER, true);
-    let c = sift(g, &mut s, c);
+    if input > 0 {
+        // Sweeps do not improve a smoothed order: it is judged as it is.
+        let (c, layers) = smooth::best_order(g, &smooth_from, &mut s.tree);
+        if (c as f64) < STICKY * input as f64 {
+            kept.push((c, layers));
+        }
+    }
+    // The best start is refined; when the runner-up is too close to call,
+    // it is refined too and the better result wins (earlier starts win ties).
+    kept.sort_by_key(|k| k.0);
+    let mut runs = kept.into_iter();
+    let Some(first) = runs.next() else { return 0 };
+    let second = runs.next().filter(|r| (r.0 as f64) <= CLOSE * first.0 as f64);
+    let mut best = refine(g, &mut s, first.1);
+    if let Some(r) = second {
+        let layers = std::mem::take(&mut g.layers);
+        let other = refine(g, &mut s, r.1);
+        if other >= best {
+            g.layers = layers;
+            sync_pos(g);
+        } else {
+            best = other;
+        }
+    }
     lift::lift_back_dummies(g, &mut s);
-    c
+    best
 }
 
-/// A few plain sweeps from the order in `g`; it becomes the best start if
-/// it beats the best so far and clearly beats the input order.
-fn try_start(g: &mut Proper, s: &mut Scratch, best: &mut (u64, Vec<Vec<usize>>), input: u64) {
+/// Sweeps with transposition, then sifting, from `layers`; leaves the
+/// result in `g` and returns its crossings.
+fn refine(g: &mut Proper, s: &mut Scratch, layers: Vec<Vec<usize>>) -> u64 {
+    g.layers = layers;
     sync_pos(g);
-    let c = sweeps(g, s, QUICK_SWEEPS, false);
-    if c < best.0 && (c as f64) < STICKY * input as f64 {
-        *best = (c, g.layers.clone());
-    }
+    let c = sweeps(g, s, MAX_ITER, true);
+    sift(g, s, c)
 }
 
 #[derive(Default)]
