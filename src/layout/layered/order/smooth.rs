@@ -127,5 +127,5 @@ pub fn best_order(g: &mut Proper, start: &[Vec<usize>], tree: &mut Vec<u32>) -> 
             break;
         }
     }
-    best.unwrap_or_else(|| (u64::MAX, layers))
+    best.unwrap_or((u64::MAX, layers))
 }
