@@ -553,8 +553,8 @@ fn a_reused_layout_gives_the_diagram_a_fresh_one_would() {
     let mut map = random_map(11, 60, 4, 90);
     let mut cache = layout::LayoutCache::default();
     let mut r = Rng(99);
-    for step in 0..40 {
-        match step % 5 {
+    for step in 0..80 {
+        match step % 10 {
             // A stage dragged somewhere (the layered input is unchanged).
             0 => {
                 let i = r.below(map.stages.len());
@@ -578,6 +578,58 @@ fn a_reused_layout_gives_the_diagram_a_fresh_one_would() {
             3 => {
                 let i = r.below(map.stages.len());
                 map.stages[i].pos = None;
+            }
+            // A student and a topic at a stage: the card gets a chip.
+            5 => {
+                let k = map.people.len();
+                map.people.push(chainmap::model::Person {
+                    id: chainmap::model::Id::new(&format!("person{k}")),
+                    name: WORDS[r.below(WORDS.len())].to_string(),
+                    kind: chainmap::model::PersonKind::Student,
+                    affiliation: String::new(),
+                    extra: Vec::new(),
+                });
+                let stage = map.stages[r.below(map.stages.len())].id.clone();
+                map.topics.push(chainmap::model::Topic {
+                    id: chainmap::model::Id::new(&format!("topic{k}")),
+                    title: "A topic".into(),
+                    student: chainmap::model::Id::new(&format!("person{k}")),
+                    stage: Some(stage),
+                    supervisors: Vec::new(),
+                    defense_date: String::new(),
+                    notes: String::new(),
+                    extra: Vec::new(),
+                });
+            }
+            // A student renamed: their chips change, not their stage's name.
+            6 if !map.people.is_empty() => {
+                let i = r.below(map.people.len());
+                map.people[i].name = format!("{} {}", WORDS[r.below(WORDS.len())], WORDS[r.below(WORDS.len())]);
+            }
+            // A flow's artifact rewritten: its label changes.
+            7 if !map.flows.is_empty() => {
+                let i = r.below(map.flows.len());
+                map.flows[i].artifact = WORDS[r.below(WORDS.len())].repeat(1 + r.below(3));
+            }
+            // A role given, and a topic moved to another stage.
+            8 => {
+                let i = r.below(map.stages.len());
+                map.stages[i].role = WORDS[r.below(WORDS.len())].to_string();
+                if !map.topics.is_empty() {
+                    let t = r.below(map.topics.len());
+                    map.topics[t].stage = Some(map.stages[r.below(map.stages.len())].id.clone());
+                }
+            }
+            // A stage deleted with its flows: the cards after it change index.
+            9 if map.stages.len() > 2 => {
+                let i = r.below(map.stages.len());
+                let gone = map.stages.remove(i).id;
+                map.flows.retain(|f| f.from != gone && f.to != gone);
+                for t in &mut map.topics {
+                    if t.stage.as_ref() == Some(&gone) {
+                        t.stage = None;
+                    }
+                }
             }
             _ => {}
         }

@@ -1,10 +1,9 @@
 //! Stage cards sized to their text: the name (bold, up to three lines), the
 //! role (one line) and a chip per student working at the stage.
 
-use std::collections::HashMap;
-
 use super::text;
 use super::{Card, Chip, CARD_MAX_W, CARD_MIN_W, CHIP_PX, NAME_PX, ROLE_PX};
+use crate::model::hash::FastMap;
 use crate::model::{Id, Map, Topic};
 
 /// Stage names are bold, which is wider than the regular widths of `text`.
@@ -15,32 +14,88 @@ const ROLE_LINE: f64 = 16.0;
 const CHIP_H: f64 = 20.0;
 const CHIP_GAP: f64 = 4.0;
 
+/// The cards of the last diagram, by stage id, with what each was made
+/// from. A card depends only on its stage's name and role and on the
+/// topics at the stage with their students' names, so an edit elsewhere
+/// reuses it instead of wrapping and measuring its text again (on a map
+/// of 10,000 stages that is most of what the cards cost).
+#[derive(Default)]
+pub struct CardCache {
+    by_stage: FastMap<Id, (Made, Card)>,
+}
+
+/// What a card was made from.
+struct Made {
+    name: String,
+    role: String,
+    /// Per chip: the topic, its student and the name shown.
+    chips: Vec<(Id, Id, String)>,
+}
+
+impl Made {
+    fn matches(&self, name: &str, role: &str, topics: &[&Topic], names: &FastMap<&Id, &str>) -> bool {
+        self.name == name
+            && self.role == role
+            && self.chips.len() == topics.len()
+            && self.chips.iter().zip(topics).all(|((topic, student, shown), t)| {
+                *topic == t.id && *student == t.student && shown == shown_name(names, t)
+            })
+    }
+}
+
+fn shown_name<'a>(names: &FastMap<&Id, &'a str>, t: &'a Topic) -> &'a str {
+    names.get(&t.student).copied().unwrap_or(t.student.as_str())
+}
+
 /// Every stage's card, in stage order, at (0, 0).
-pub fn cards(map: &Map) -> Vec<Card> {
+#[inline(never)] // a phase of its own (and in profiles)
+pub fn cards(map: &Map, cache: &mut CardCache) -> Vec<Card> {
     // Topics by stage and names by person, once (the map's own look-ups
     // are linear searches: per card, they made big maps quadratic).
-    let mut topics_at: HashMap<&Id, Vec<&Topic>> = HashMap::new();
+    let mut topics_at: FastMap<&Id, Vec<&Topic>> = FastMap::default();
     for t in &map.topics {
         if let Some(s) = &t.stage {
             topics_at.entry(s).or_default().push(t);
         }
     }
-    let mut names: HashMap<&Id, &str> = HashMap::new();
+    let mut names: FastMap<&Id, &str> = FastMap::default();
     for p in &map.people {
         names.entry(&p.id).or_insert(p.name.as_str());
     }
     let none: Vec<&Topic> = Vec::new();
-    (0..map.stages.len())
-        .filter_map(|i| {
-            let s = map.stages.get(i)?;
-            card_for(map, i, topics_at.get(&s.id).unwrap_or(&none), &names)
-        })
-        .collect()
+    let mut fresh: FastMap<Id, (Made, Card)> = crate::model::hash::map_with_capacity(map.stages.len());
+    let mut cards = Vec::with_capacity(map.stages.len());
+    for (i, s) in map.stages.iter().enumerate() {
+        let topics = topics_at.get(&s.id).unwrap_or(&none);
+        let card = match cache.by_stage.remove(&s.id) {
+            Some((made, mut card)) if made.matches(&s.name, &s.role, topics, &names) => {
+                card.index = i;
+                fresh.insert(s.id.clone(), (made, card.clone()));
+                card
+            }
+            _ => {
+                let Some(card) = card_for(map, i, topics, &names) else { continue };
+                let made = Made {
+                    name: s.name.clone(),
+                    role: s.role.clone(),
+                    chips: topics
+                        .iter()
+                        .map(|t| (t.id.clone(), t.student.clone(), shown_name(&names, t).to_string()))
+                        .collect(),
+                };
+                fresh.insert(s.id.clone(), (made, card.clone()));
+                card
+            }
+        };
+        cards.push(card);
+    }
+    cache.by_stage = fresh;
+    cards
 }
 
 /// The card of stage `index`, at (0, 0): `topics` are the topics at the
 /// stage in file order, `names` the people's names by id.
-fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &HashMap<&Id, &str>) -> Option<Card> {
+fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &str>) -> Option<Card> {
     let s = map.stages.get(index)?;
     let inner_max = (CARD_MAX_W - 2.0 * PAD - 4.0) / 1.04;
     let name_lines = text::wrap(&s.name, NAME_PX * BOLD, inner_max, 3);
@@ -52,7 +107,7 @@ fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &HashMap<&Id, &st
     let chip_texts: Vec<(Id, Id, String, f64)> = topics
         .iter()
         .map(|t| {
-            let person = names.get(&t.student).copied().unwrap_or(t.student.as_str());
+            let person = shown_name(names, t);
             let name = text::one_line(person, CHIP_PX, inner_max - 16.0);
             let cw = text::width(&name, CHIP_PX) + 16.0;
             (t.id.clone(), t.student.clone(), name, cw)

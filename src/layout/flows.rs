@@ -12,14 +12,53 @@ use super::paths::{dist, segments, Obstacles, Path, Piece, Pt, Rect};
 use super::place::Placement;
 use super::text;
 use super::{Card, FlowPath, COLUMN_GAP, LABEL_LINE, LABEL_MAX_W, LABEL_PX, LANE_HEADER};
-use crate::model::Map;
+use crate::model::hash::FastMap;
+use crate::model::{Id, Map};
 
 /// Room left before a card for the arrowhead.
 const ARROW_ROOM: f64 = 2.0;
 /// How far a loop from a stage to itself reaches out.
 const LOOP_OUT: f64 = 28.0;
 
-pub fn flows(map: &Map, cards: &[Card], placed: &Placement, ends: &[(usize, usize)]) -> Vec<FlowPath> {
+/// The wrapped label of each flow of the last diagram, with the artifact
+/// it was wrapped from: an edit that does not touch a flow's artifact
+/// reuses its lines and width (wrapping 15,000 labels again was a fifth of
+/// what the flows of a big map cost).
+#[derive(Default)]
+pub struct LabelCache {
+    by_flow: FastMap<Id, (String, Vec<String>, f64)>,
+}
+
+impl LabelCache {
+    /// The lines and width of `artifact`'s label, wrapped as before when
+    /// the flow's artifact did not change; `fresh` keeps what this diagram used.
+    fn label(&mut self, fresh: &mut LabelCache, flow: &Id, artifact: &str) -> (Vec<String>, f64) {
+        let (lines, w) = match self.by_flow.remove(flow) {
+            Some((was, lines, w)) if was == artifact => (lines, w),
+            _ => {
+                let lines = if artifact.trim().is_empty() {
+                    Vec::new()
+                } else {
+                    text::wrap(artifact, LABEL_PX, LABEL_MAX_W, 2)
+                };
+                let w = (lines.iter().map(|l| text::width(l, LABEL_PX)).fold(0.0, f64::max) + 12.0).ceil();
+                (lines, w)
+            }
+        };
+        fresh.by_flow.insert(flow.clone(), (artifact.to_string(), lines.clone(), w));
+        (lines, w)
+    }
+}
+
+#[inline(never)] // a phase of its own (and in profiles)
+pub fn flows(
+    map: &Map,
+    cards: &[Card],
+    placed: &Placement,
+    ends: &[(usize, usize)],
+    cache: &mut LabelCache,
+) -> Vec<FlowPath> {
+    let mut fresh = LabelCache { by_flow: crate::model::hash::map_with_capacity(map.flows.len()) };
     let (ox, oy) = placed.origin;
     let rects: Vec<Rect> = cards.iter().map(|c| Rect { x: c.x, y: c.y, w: c.w, h: c.h }).collect();
     let moved = |i: usize| placed.moved.get(i).copied().unwrap_or(true);
@@ -35,9 +74,7 @@ pub fn flows(map: &Map, cards: &[Card], placed: &Placement, ends: &[(usize, usiz
         let (Some(ra), Some(rb), Some(route)) = (rects.get(a), rects.get(b), placed.out.routes.get(fi)) else {
             continue;
         };
-        let label_lines =
-            if f.artifact.trim().is_empty() { Vec::new() } else { text::wrap(&f.artifact, LABEL_PX, LABEL_MAX_W, 2) };
-        let lw = (label_lines.iter().map(|l| text::width(l, LABEL_PX)).fold(0.0, f64::max) + 12.0).ceil();
+        let (label_lines, lw) = cache.label(&mut fresh, &f.id, &f.artifact);
         let lh = label_lines.len() as f64 * LABEL_LINE + 6.0;
         let mut anchors = Vec::new();
         let (mut path, back) = if route.kind == RouteKind::SelfLoop {
@@ -80,6 +117,7 @@ pub fn flows(map: &Map, cards: &[Card], placed: &Placement, ends: &[(usize, usiz
         }
         out.push(FlowPath { flow: f.id.clone(), index: fi, d: path.svg(), back, label_lines, label: None });
     }
+    *cache = fresh;
     let boxes = labels::place(&requests, LANE_HEADER + 4.0);
     for (k, bx) in labelled.into_iter().zip(boxes) {
         if let Some(f) = out.get_mut(k) {

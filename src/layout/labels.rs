@@ -27,13 +27,14 @@ type LabelBox = (f64, f64, f64, f64);
 
 /// Label boxes (centre x, top y, width, height), one per request, none
 /// above `min_top`.
+#[inline(never)] // a phase of its own (and in profiles)
 pub fn place(requests: &[Request], min_top: f64) -> Vec<LabelBox> {
     // Choose an anchor per label, fewest overlaps first.
     let mut chosen: Vec<Option<Anchor>> = Vec::with_capacity(requests.len());
     let mut by_gap: std::collections::BTreeMap<u64, Vec<usize>> = Default::default();
     // Per gap, the labels placed so far by centre height, and the tallest:
     // a clash is looked for only among the labels near enough to touch.
-    let mut heights: std::collections::HashMap<u64, (Vec<(f64, usize)>, f64)> = Default::default();
+    let mut heights: crate::model::hash::FastMap<u64, (Vec<(f64, usize)>, f64)> = Default::default();
     for (i, r) in requests.iter().enumerate() {
         let clash = |a: &Anchor| {
             let Some((sorted, tallest)) = a.gap.and_then(|g| heights.get(&g)) else { return 0 };

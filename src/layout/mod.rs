@@ -108,10 +108,10 @@ pub fn diagram(map: &Map) -> Diagram {
 /// Lays the whole map out, reusing the layered layout of the previous call
 /// when its input has not changed (the app keeps one cache per document).
 pub fn diagram_with(map: &Map, cache: &mut LayoutCache) -> Diagram {
-    let mut cards: Vec<Card> = card::cards(map);
+    let mut cards: Vec<Card> = card::cards(map, &mut cache.cards);
     let ends = place::flow_ends(map);
     let placed = place::place(map, &mut cards, &ends, cache);
-    let flows = flows::flows(map, &cards, &placed, &ends);
+    let flows = flows::flows(map, &cards, &placed, &ends, &mut cache.labels);
     let mut width = placed.lanes.iter().map(|l| l.x + l.width).fold(0.0, f64::max);
     let mut height = LANE_HEADER + LANE_PAD;
     for c in &cards {

@@ -5,12 +5,14 @@
 //! unless one of those positions is in the way, in which case they move
 //! down past it.
 
-use std::collections::HashMap;
 use std::rc::Rc;
 
+use super::card::CardCache;
+use super::flows::LabelCache;
 use super::layered::{self, Input, Output, Size, Spacing};
 use super::paths::Rect;
 use super::{Card, Lane, CARD_MIN_W, COLUMN_GAP, LANE_HEADER, LANE_PAD, ROW_GAP};
+use crate::model::hash::FastMap;
 use crate::model::{Id, Map};
 
 /// Spacing of the chain diagram: gaps between columns wide enough for a flow label.
@@ -31,9 +33,12 @@ pub const SPACING: Spacing = Spacing {
 ///
 /// When only box sizes changed (a rename), the graph's structure (its
 /// crossing-minimised order) is reused and only the geometry is computed.
+/// The cards whose text did not change are reused too (`CardCache`).
 #[derive(Default)]
 pub struct LayoutCache {
     last: Option<(Input, Rc<layered::Structure>, Rc<Output>)>,
+    pub(super) cards: CardCache,
+    pub(super) labels: LabelCache,
 }
 
 impl LayoutCache {
@@ -60,15 +65,16 @@ pub struct Placement {
 
 /// Stage index of each flow end (`usize::MAX` when the stage is unknown).
 pub fn flow_ends(map: &Map) -> Vec<(usize, usize)> {
-    let index: HashMap<&str, usize> = map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let index: FastMap<&str, usize> = map.stages.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
     let at = |id: &Id| index.get(id.as_str()).copied().unwrap_or(usize::MAX);
     map.flows.iter().map(|f| (at(&f.from), at(&f.to))).collect()
 }
 
 /// Places `cards` (one per stage, in stage order) and makes the lanes.
+#[inline(never)] // a phase of its own (and in profiles)
 pub fn place(map: &Map, cards: &mut [Card], ends: &[(usize, usize)], cache: &mut LayoutCache) -> Placement {
     let phases = &map.project.phases;
-    let phase_index: HashMap<&str, usize> = phases.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
+    let phase_index: FastMap<&str, usize> = phases.iter().enumerate().map(|(i, p)| (p.id.as_str(), i)).collect();
     let band: Vec<usize> = map
         .stages
         .iter()

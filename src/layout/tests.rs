@@ -91,12 +91,12 @@ fn layout_is_deterministic_and_survives_cycles_inside_a_lane() {
 fn path_data_has_one_decimal_at_most_and_curves_keep_horizontal_tangents() {
     let p = paths::Path::through(&[(0.0, 10.0), (20.0, 10.0), (60.0, 30.25), (80.0, 30.25)]);
     assert_eq!(p.svg(), "M0,10 L20,10 C40,10 40,30.3 60,30.3 L80,30.3");
-    let mut s = String::new();
-    for v in [-0.5, 12.0, 3.44, -1234.56, f64::NAN] {
+    let mut s = Vec::new();
+    for v in [-0.5, 12.0, 3.44, -1234.56, f64::NAN, 0.0, -0.04, 10.05, 1_000_000.0, 9_999_999.96] {
         paths::push_number(&mut s, v);
-        s.push(' ');
+        s.push(b' ');
     }
-    assert_eq!(s, "-0.5 12 3.4 -1234.6 0 ");
+    assert_eq!(String::from_utf8(s).unwrap(), "-0.5 12 3.4 -1234.6 0 0 0 10.1 1000000 10000000 ");
     let mut q = p.clone();
     q.shorten_end(2.0);
     assert!(q.svg().ends_with("L78,30.3"), "{}", q.svg());

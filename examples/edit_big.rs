@@ -1,0 +1,87 @@
+//! Times what one edit costs the diagram on a big map, natively: the
+//! first diagram, then a rename that widens one card, a rename that keeps
+//! its size, and a stage moved by hand, each through the app's
+//! `LayoutCache` (src/layout/place.rs).
+//!
+//!   cargo run --release --example edit_big -- MAP.chainmap.json [--runs 5]
+
+use std::time::Instant;
+
+use chainmap::analysis;
+use chainmap::format;
+use chainmap::layout::{self, LayoutCache};
+use chainmap::model::Pos;
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(file) = args.iter().find(|a| !a.starts_with("--")) else {
+        eprintln!("usage: edit_big MAP.chainmap.json [--runs N]");
+        std::process::exit(2);
+    };
+    let runs = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|r| r.parse().ok())
+        .unwrap_or(5usize);
+    let bytes = std::fs::read(file).unwrap_or_else(|e| {
+        eprintln!("{file}: {e}");
+        std::process::exit(2);
+    });
+    let Ok(imported) = format::import(&bytes) else {
+        eprintln!("{file}: not a valid map");
+        std::process::exit(1);
+    };
+    let map = imported.map;
+    let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
+    let mut rows: Vec<[f64; 5]> = Vec::new();
+    for _ in 0..runs.max(1) {
+        let mut cache = LayoutCache::default();
+        let t = Instant::now();
+        let first = layout::diagram_with(&map, &mut cache);
+        let t_first = ms(t);
+        // The stage in the middle of the file.
+        let k = map.stages.len() / 2;
+        let mut wider = map.clone();
+        if let Some(s) = wider.stages.get_mut(k) {
+            s.name.push_str(" with a much longer name that wraps");
+        }
+        let t = Instant::now();
+        let _ = layout::diagram_with(&wider, &mut cache);
+        let t_wider = ms(t);
+        let mut same = wider.clone();
+        if let Some(s) = same.stages.get_mut(k) {
+            s.role = s.role.clone();
+            s.name = s.name.replace("much", "MUCH");
+        }
+        let t = Instant::now();
+        let _ = layout::diagram_with(&same, &mut cache);
+        let t_same = ms(t);
+        let mut moved = same.clone();
+        if let (Some(s), Some(c)) = (moved.stages.get_mut(k), first.cards.get(k)) {
+            s.pos = Some(Pos { x: c.x + 40.0, y: c.y + 300.0, extra: Vec::new() });
+        }
+        let t = Instant::now();
+        let _ = layout::diagram_with(&moved, &mut cache);
+        let t_moved = ms(t);
+        let t = Instant::now();
+        let _ = analysis::analyse(&moved);
+        let t_analysis = ms(t);
+        rows.push([t_first, t_wider, t_same, t_moved, t_analysis]);
+    }
+    let median = |k: usize| {
+        let mut v: Vec<f64> = rows.iter().map(|r| r[k]).collect();
+        v.sort_by(f64::total_cmp);
+        v[v.len() / 2]
+    };
+    println!(
+        "{{\"stages\":{},\"flows\":{},\"first_ms\":{:.1},\"rename_wider_ms\":{:.1},\"rename_same_size_ms\":{:.1},\"move_one_ms\":{:.1},\"analysis_ms\":{:.1}}}",
+        map.stages.len(),
+        map.flows.len(),
+        median(0),
+        median(1),
+        median(2),
+        median(3),
+        median(4)
+    );
+}
