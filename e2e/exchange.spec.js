@@ -91,6 +91,48 @@ test('a matrix of 45 students draws 40 columns until the user asks for the rest'
   await expect(cov.getByRole('columnheader', { name: 'Student 44', exact: true })).toBeAttached();
 });
 
+test('a programme of 400 topics: Team, Coverage and Brief draw the first ones and the rest on request', async ({ page }) => {
+  await openApp(page);
+  // Two students with 200 topics each, one supervisor over all of them.
+  const people = [
+    { id: 'a', name: 'Student A', kind: 'student' },
+    { id: 'b', name: 'Student B', kind: 'student' },
+    { id: 'boss', name: 'Prof. Boss', kind: 'academic_supervisor' },
+  ];
+  const topics = Array.from({ length: 400 }, (_, i) => ({
+    id: `t${i}`, title: `Topic ${i}`, student: i < 200 ? 'a' : 'b', stage: 's0', supervisors: ['boss'],
+  }));
+  const map = { format: 'chainmap', version: 1, project: { title: 'Programme' }, stages: [{ id: 's0', name: 'Casting' }], people, topics };
+  await openFile(page, { name: 'programme.chainmap.json', text: JSON.stringify(map) });
+
+  // Team: 300 topics are drawn (all of A's, 100 of B's), then "Show 100 more".
+  const team = page.getByRole('region', { name: 'Team' });
+  await expect(team.locator('.topic-item')).toHaveCount(300);
+  await expect(team.getByRole('button', { name: /^Topic 299\b/ })).toBeVisible();
+  await expect(team.getByRole('button', { name: /^Topic 300\b/ })).toHaveCount(0);
+  await team.getByRole('button', { name: 'Show 100 more' }).click();
+  await expect(team.locator('.topic-item')).toHaveCount(400);
+  await expect(team.getByRole('button', { name: /^Topic 399\b/ })).toBeAttached();
+
+  // Coverage: the supervisor's 12 first topics, then the rest on request.
+  const cov = page.getByRole('region', { name: 'Coverage' });
+  const load = cov.locator('.supervisors > li').first();
+  await expect(load).toContainText('400 topics');
+  await expect(load.getByRole('listitem')).toHaveCount(12);
+  await cov.getByRole('button', { name: 'Show 388 more' }).click();
+  await expect(load.getByRole('listitem')).toHaveCount(400);
+
+  // Brief: the topic list holds the chosen topic until it gets focus; then
+  // the keyboard can pick any of the 400.
+  const brief = page.getByRole('region', { name: 'Brief' });
+  const list = brief.getByLabel('Brief for topic');
+  await expect(list.locator('option')).toHaveCount(1);
+  await list.focus();
+  await expect(list.locator('option')).toHaveCount(400);
+  await list.selectOption('t250');
+  await expect(brief.getByRole('heading', { name: 'Topic 250' })).toBeVisible();
+});
+
 test('merge a file with a conflict, resolved both ways, as one undo step each', async ({ page }, info) => {
   await openApp(page);
   const before = await exportJson(page);

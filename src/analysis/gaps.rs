@@ -235,7 +235,16 @@ fn list(items: Vec<String>) -> String {
 /// Display names of a map's things, falling back to the id.
 pub struct Names<'a> {
     map: &'a Map,
-    index: Option<NameIndex<'a>>,
+    index: Index<'a>,
+}
+
+enum Index<'a> {
+    /// The map's own look-ups (linear searches).
+    Linear,
+    /// Hash tables built for this `Names`.
+    Own(NameIndex<'a>),
+    /// Positions kept with the document (`NameTable`).
+    Kept(&'a NameTable),
 }
 
 struct NameIndex<'a> {
@@ -244,6 +253,45 @@ struct NameIndex<'a> {
     person: FastMap<&'a Id, &'a str>,
     phase: FastMap<&'a Id, &'a str>,
     flow: FastMap<&'a Id, &'a Flow>,
+}
+
+/// The position of every stage, topic, person, phase and flow by id, built
+/// once per document (the app keeps it with the analysis) so that each
+/// panel that names things does not build its own tables. A look-up checks
+/// the id at the position, so a table older than the map can only make a
+/// look-up slower (it falls back to a search), never give a wrong name.
+#[derive(Debug, Default)]
+pub struct NameTable {
+    stage: FastMap<Id, usize>,
+    topic: FastMap<Id, usize>,
+    person: FastMap<Id, usize>,
+    phase: FastMap<Id, usize>,
+    flow: FastMap<Id, usize>,
+}
+
+fn positions<T>(items: &[T], id: impl Fn(&T) -> &Id) -> FastMap<Id, usize> {
+    let mut out = FastMap::with_capacity_and_hasher(items.len(), Default::default());
+    for (i, item) in items.iter().enumerate() {
+        out.entry(id(item).clone()).or_insert(i);
+    }
+    out
+}
+
+impl NameTable {
+    pub fn new(map: &Map) -> NameTable {
+        NameTable {
+            stage: positions(&map.stages, |s| &s.id),
+            topic: positions(&map.topics, |t| &t.id),
+            person: positions(&map.people, |p| &p.id),
+            phase: positions(&map.project.phases, |p| &p.id),
+            flow: positions(&map.flows, |f| &f.id),
+        }
+    }
+}
+
+/// The item at the kept position of `id`, when it still has that id.
+fn kept<'a, T>(table: &FastMap<Id, usize>, items: &'a [T], id: &Id, id_of: impl Fn(&T) -> &Id) -> Option<&'a T> {
+    table.get(id).and_then(|&i| items.get(i)).filter(|item| id_of(item) == id)
 }
 
 fn table<'a, T: 'a, V>(items: &'a [T], f: impl Fn(&'a T) -> (&'a Id, V)) -> FastMap<&'a Id, V> {
@@ -265,12 +313,17 @@ impl<'a> Names<'a> {
             phase: table(&map.project.phases, |p| (&p.id, p.name.as_str())),
             flow: table(&map.flows, |f| (&f.id, f)),
         };
-        Names { map, index: Some(index) }
+        Names { map, index: Index::Own(index) }
+    }
+
+    /// With the tables kept for this document: for naming many things often.
+    pub fn kept(map: &'a Map, table: &'a NameTable) -> Names<'a> {
+        Names { map, index: Index::Kept(table) }
     }
 
     /// Without tables: for naming one or two things.
     pub fn linear(map: &'a Map) -> Names<'a> {
-        Names { map, index: None }
+        Names { map, index: Index::Linear }
     }
 
     fn pick<'b>(name: Option<&'b str>, id: &'b Id) -> &'b str {
@@ -282,40 +335,53 @@ impl<'a> Names<'a> {
 
     pub fn stage<'b>(&'b self, id: &'b Id) -> &'b str {
         let name = match &self.index {
-            Some(ix) => ix.stage.get(id).copied(),
-            None => self.map.stage(id).map(|s| s.name.as_str()),
+            Index::Own(ix) => ix.stage.get(id).copied(),
+            Index::Kept(t) => {
+                kept(&t.stage, &self.map.stages, id, |s| &s.id).or_else(|| self.map.stage(id)).map(|s| s.name.as_str())
+            }
+            Index::Linear => self.map.stage(id).map(|s| s.name.as_str()),
         };
         Self::pick(name, id)
     }
 
     pub fn topic<'b>(&'b self, id: &'b Id) -> &'b str {
         let name = match &self.index {
-            Some(ix) => ix.topic.get(id).copied(),
-            None => self.map.topic(id).map(|t| t.title.as_str()),
+            Index::Own(ix) => ix.topic.get(id).copied(),
+            Index::Kept(t) => {
+                kept(&t.topic, &self.map.topics, id, |x| &x.id).or_else(|| self.map.topic(id)).map(|x| x.title.as_str())
+            }
+            Index::Linear => self.map.topic(id).map(|t| t.title.as_str()),
         };
         Self::pick(name, id)
     }
 
     pub fn person<'b>(&'b self, id: &'b Id) -> &'b str {
         let name = match &self.index {
-            Some(ix) => ix.person.get(id).copied(),
-            None => self.map.person(id).map(|p| p.name.as_str()),
+            Index::Own(ix) => ix.person.get(id).copied(),
+            Index::Kept(t) => kept(&t.person, &self.map.people, id, |x| &x.id)
+                .or_else(|| self.map.person(id))
+                .map(|x| x.name.as_str()),
+            Index::Linear => self.map.person(id).map(|p| p.name.as_str()),
         };
         Self::pick(name, id)
     }
 
     pub fn phase<'b>(&'b self, id: &'b Id) -> &'b str {
         let name = match &self.index {
-            Some(ix) => ix.phase.get(id).copied(),
-            None => self.map.phase(id).map(|p| p.name.as_str()),
+            Index::Own(ix) => ix.phase.get(id).copied(),
+            Index::Kept(t) => kept(&t.phase, &self.map.project.phases, id, |x| &x.id)
+                .or_else(|| self.map.phase(id))
+                .map(|x| x.name.as_str()),
+            Index::Linear => self.map.phase(id).map(|p| p.name.as_str()),
         };
         Self::pick(name, id)
     }
 
     pub fn flow(&self, id: &Id) -> Option<&'a Flow> {
         match &self.index {
-            Some(ix) => ix.flow.get(id).copied(),
-            None => self.map.flow(id),
+            Index::Own(ix) => ix.flow.get(id).copied(),
+            Index::Kept(t) => kept(&t.flow, &self.map.flows, id, |x| &x.id).or_else(|| self.map.flow(id)),
+            Index::Linear => self.map.flow(id),
         }
     }
 }
@@ -569,6 +635,25 @@ mod tests {
     #[test]
     fn empty_map_has_no_gaps() {
         assert!(gaps(&map_from("")).is_empty());
+    }
+
+    #[test]
+    fn kept_names_agree_with_fresh_ones_even_when_the_table_is_older_than_the_map() {
+        let mut map = map_from(BASE);
+        let table = NameTable::new(&map);
+        let ids: Vec<Id> = map.stages.iter().map(|s| s.id.clone()).collect();
+        for id in &ids {
+            assert_eq!(Names::kept(&map, &table).stage(id), Names::new(&map).stage(id));
+        }
+        assert_eq!(Names::kept(&map, &table).phase(&Id::new("prod")), "Production");
+        // The map changes after the table was made: stages swap places and
+        // one is renamed. The kept table must not give the other's name.
+        map.stages.swap(0, 1);
+        map.stages[0].name = "Renamed".into();
+        let kept = Names::kept(&map, &table);
+        assert_eq!(kept.stage(&Id::new("b")), "Renamed");
+        assert_eq!(kept.stage(&Id::new("a")), "Alpha");
+        assert_eq!(kept.stage(&Id::new("gone")), "gone", "an unknown id names itself");
     }
 
     const BASE: &str = r#"

@@ -175,7 +175,7 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
             .cloned()
             .or_else(|| map.topics.first().map(|t| t.id.clone())),
     };
-    let names_index = Names::new(map);
+    let names_index = Names::kept(map, &p.derived.names);
     let gaps = &p.derived.analysis.gaps;
     let chains = &p.derived.chains;
     let brief = topic.as_ref().and_then(|id| brief_with(map, id, gaps, chains));
@@ -191,9 +191,19 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
         });
     }
 
+    // A programme-wide map can have thousands of topics: until the list
+    // gets focus it holds only the chosen one (as the Inspector's lists do),
+    // so that a change elsewhere does not build thousands of options.
+    let focused = use_state(|| false);
+    let onfocus = {
+        let focused = focused.clone();
+        Callback::from(move |_: FocusEvent| focused.set(true))
+    };
+    let every_option = *focused || map.topics.len() <= super::inspector::DRAW_ON_FOCUS_ABOVE;
     let options: Vec<Html> = map
         .topics
         .iter()
+        .filter(|tp| every_option || topic.as_ref() == Some(&tp.id))
         .map(|tp| {
             let selected = topic.as_ref() == Some(&tp.id);
             let student = names_index.person(&tp.student);
@@ -243,7 +253,7 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
             } else {
                 <div class="field">
                     <label for="brief-topic">{t(lang, Key::BriefTopicLabel)}</label>
-                    <select id="brief-topic" {onchange}>{options}</select>
+                    <select id="brief-topic" {onchange} {onfocus}>{options}</select>
                 </div>
                 <div class="row">
                     <button type="button" onclick={export_md} disabled={brief.is_none()}>{t(lang, Key::ExportMarkdown)}</button>

@@ -11,8 +11,10 @@ use crate::editor::{Action, Selection};
 use crate::i18n::{coverage_summary, t, topic_count, Key, Lang};
 use crate::model::{Map, PersonKind};
 
-/// Rows of the matrix drawn before "Show … more".
+/// Rows of the matrix (and supervisors of each kind) drawn before "Show … more".
 const ROWS_SHOWN: usize = 120;
+/// Topics listed under each supervisor before "Show … more".
+const TOPICS_SHOWN: usize = 12;
 /// Student columns drawn before "Show … more students" (a programme can
 /// have hundreds: rows × columns cells would be drawn on every change).
 const COLUMNS_SHOWN: usize = 40;
@@ -52,7 +54,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
         }
     });
     // Names by id, once per render (the map's own look-ups are linear searches).
-    let names = Names::new(map);
+    let names = Names::kept(map, &p.derived.names);
     let columns = if *all_columns { c.students.len() } else { c.students.len().min(COLUMNS_SHOWN) };
     let students: Vec<&str> = c.students.iter().take(columns).map(|id| names.person(id)).collect();
     let shown = if *all_rows { c.matrix.len() } else { c.matrix.len().min(ROWS_SHOWN) };
@@ -82,13 +84,27 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             </tr>
         }
     });
+    let all_supervisors = use_state(|| false);
     let supervisors = |kind: PersonKind| -> Html {
+        let count = c.supervisors.iter().filter(|s| s.kind == kind).count();
+        let shown = if *all_supervisors { count } else { count.min(ROWS_SHOWN) };
+        let topics_shown = |n: usize| if *all_supervisors { n } else { n.min(TOPICS_SHOWN) };
+        let hidden_topics: usize = c
+            .supervisors
+            .iter()
+            .filter(|s| s.kind == kind)
+            .take(shown)
+            .map(|s| s.topics.len() - topics_shown(s.topics.len()))
+            .sum();
+        let more = if count > shown { count - shown } else { hidden_topics };
         let list: Vec<Html> = c
             .supervisors
             .iter()
             .filter(|s| s.kind == kind)
+            .take(shown)
             .map(|s| {
-                let topics = s.topics.iter().map(|tid| {
+                let hidden = s.topics.len() - topics_shown(s.topics.len());
+                let topics = s.topics.iter().take(topics_shown(s.topics.len())).map(|tid| {
                     let title = names.topic(tid).to_string();
                     html! { <li key={tid.to_string()}><button type="button" class="link" onclick={select(Selection::Topic(tid.clone()))}>{title}</button></li> }
                 });
@@ -99,6 +115,9 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
                         </button>
                         <span class="hint small">{format!(" · {}", topic_count(lang, s.topics.len()))}</span>
                         <ul class="plain">{for topics}</ul>
+                        if hidden > 0 {
+                            <span class="hint small">{format!("+{hidden}")}</span>
+                        }
                     </li>
                 }
             })
@@ -106,7 +125,16 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
         if list.is_empty() {
             html! { <p class="hint small">{t(lang, Key::NoSupervisorsYet)}</p> }
         } else {
-            html! { <ul class="plain supervisors">{list}</ul> }
+            html! {
+                <>
+                    <ul class="plain supervisors">{list}</ul>
+                    if more > 0 {
+                        <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                            {crate::i18n::show_more(lang, more)}
+                        </button>
+                    }
+                </>
+            }
         }
     };
     html! {

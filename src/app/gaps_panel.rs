@@ -39,7 +39,7 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
     let lang = props.lang;
     let gaps = &props.derived.analysis.gaps;
     let count = |s: Severity| gaps.iter().filter(|g| g.severity() == s).count();
-    let names = Names::new(&props.doc);
+    let names = Names::kept(&props.doc, &props.derived.names);
     // A huge map can have thousands of gaps: the first ones are listed and
     // the rest on request, so the page stays quick.
     let show_all = use_state(|| false);

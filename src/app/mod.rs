@@ -66,6 +66,8 @@ pub struct Derived {
     pub chains: analysis::ChainIndex,
     /// The students at each stage, by stage position.
     pub people: Vec<Vec<crate::model::Id>>,
+    /// Where each thing is, by id, for the panels' names (`Names::kept`).
+    pub names: analysis::NameTable,
 }
 
 impl Derived {
@@ -77,6 +79,7 @@ impl Derived {
             diagram: layout::diagram_with(map, cache),
             chains: analysis::ChainIndex::new(map),
             people: analysis::people_by_stage(map),
+            names: analysis::NameTable::new(map),
         }
     }
 

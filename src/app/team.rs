@@ -13,8 +13,12 @@ use crate::editor::{Action, Edit, Editor, Selection};
 use crate::i18n::{t, Key};
 use crate::model::{Id, PersonKind};
 
-/// Students drawn before "Show … more".
+/// Students (and supervisors) drawn before "Show … more".
 const PEOPLE_SHOWN: usize = 150;
+/// Topics drawn before "Show … more": a student stops the list once this
+/// many are drawn, and a student's own list stops there too (a programme's
+/// map can give one student hundreds of topics).
+const TOPICS_SHOWN: usize = 300;
 
 #[derive(Properties)]
 pub struct TeamProps {
@@ -88,15 +92,36 @@ pub fn Team(props: &TeamProps) -> Html {
     // drawn, the rest on request.
     let all = use_state(|| false);
     let student_count = map.people.iter().filter(|p| p.kind == PersonKind::Student).count();
-    // Names by id, once per render (the map's own look-up is a linear search).
-    let names = crate::analysis::Names::new(map);
-    let mut topics_of: std::collections::HashMap<&str, Vec<&crate::model::Topic>> = Default::default();
+    // Names by the tables kept with the document (a table older than the
+    // map only makes a look-up slower, never wrong).
+    let derived = props.latest.borrow().1.clone();
+    let names = crate::analysis::Names::kept(map, &derived.names);
+    let mut topics_of: crate::model::hash::FastMap<&str, Vec<&crate::model::Topic>> = Default::default();
     for tp in &map.topics {
         topics_of.entry(tp.student.as_str()).or_default().push(tp);
     }
-    let shown = if *all { student_count } else { student_count.min(PEOPLE_SHOWN) };
-    let students = map.people.iter().filter(|p| p.kind == PersonKind::Student).take(shown).map(|p| {
-        let topics = topics_of.get(p.id.as_str()).into_iter().flatten().map(|tp| {
+    let no_topics = Vec::new();
+    let topics_of_person = |p: &crate::model::Person| topics_of.get(p.id.as_str()).unwrap_or(&no_topics);
+    // Students are drawn until PEOPLE_SHOWN of them or TOPICS_SHOWN topics
+    // are: each student drawn gets what is left of the topic budget.
+    let mut budget = if *all { usize::MAX } else { TOPICS_SHOWN };
+    let mut drawn: Vec<(&crate::model::Person, usize)> = Vec::new();
+    for p in map.people.iter().filter(|p| p.kind == PersonKind::Student) {
+        if !*all && (drawn.len() == PEOPLE_SHOWN || budget == 0) {
+            break;
+        }
+        let n = topics_of_person(p).len().min(budget);
+        budget -= n;
+        drawn.push((p, n));
+    }
+    let shown = drawn.len();
+    // What "Show … more" would add: the students not drawn, else their topics.
+    let hidden_topics: usize = drawn.iter().map(|(p, n)| topics_of_person(p).len() - n).sum();
+    let more = if student_count > shown { student_count - shown } else { hidden_topics };
+    let students = drawn.iter().map(|&(p, topics_shown)| {
+        let mine = topics_of_person(p);
+        let hidden_topics = mine.len() - topics_shown;
+        let topics = mine.iter().take(topics_shown).map(|tp| {
             let sel = Selection::Topic(tp.id.clone());
             let onpointerdown = {
                 let d = d.clone();
@@ -130,10 +155,16 @@ pub fn Team(props: &TeamProps) -> Html {
                 } else {
                     <ul class="topics">{topics}</ul>
                 }
+                if hidden_topics > 0 {
+                    <span class="hint small">{format!("+{hidden_topics}")}</span>
+                }
             </li>
         }
     });
-    let supervisors = map.people.iter().filter(|p| p.kind.is_supervisor()).map(|p| {
+    let all_supervisors = use_state(|| false);
+    let supervisor_count = map.people.iter().filter(|p| p.kind.is_supervisor()).count();
+    let supervisors_shown = if *all_supervisors { supervisor_count } else { supervisor_count.min(PEOPLE_SHOWN) };
+    let supervisors = map.people.iter().filter(|p| p.kind.is_supervisor()).take(supervisors_shown).map(|p| {
         let sel = Selection::Person(p.id.clone());
         let (mark, kind) = match p.kind {
             PersonKind::AcademicSupervisor => ("A", t(lang, Key::SupervisorAcademicMark)),
@@ -180,13 +211,18 @@ pub fn Team(props: &TeamProps) -> Html {
             </div>
             <h3 class="sub">{t(lang, Key::Students)}</h3>
             <ul class="people">{for students}</ul>
-            if shown < student_count {
+            if more > 0 {
                 <button type="button" class="more" onclick={{ let a = all.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
-                    {crate::i18n::show_more(lang, student_count - shown)}
+                    {crate::i18n::show_more(lang, more)}
                 </button>
             }
             <h3 class="sub">{t(lang, Key::SupervisorsHeading)}</h3>
             <ul class="people">{for supervisors}</ul>
+            if supervisors_shown < supervisor_count {
+                <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                    {crate::i18n::show_more(lang, supervisor_count - supervisors_shown)}
+                </button>
+            }
         </Panel>
     }
 }

@@ -485,8 +485,10 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         }
     };
     let active = highlight.active();
-    let card_at: std::collections::HashMap<&str, &crate::layout::Card> =
-        d.cards.iter().map(|c| (c.stage.as_str(), c)).collect();
+    // Cards are in stage order, one per stage: a flow's cards are found by
+    // the document's stage index instead of a table built on every render.
+    let chains = &props.derived.chains;
+    let card_of = |id: &Id| chains.stage_index(id).and_then(|i| d.cards.get(i)).filter(|c| c.stage == *id);
     let flows = d
         .flows
         .iter()
@@ -495,8 +497,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 return true;
             }
             let (Some(a), Some(b)) = (
-                map.flows.get(f.index).and_then(|fl| card_at.get(fl.from.as_str())),
-                map.flows.get(f.index).and_then(|fl| card_at.get(fl.to.as_str())),
+                map.flows.get(f.index).and_then(|fl| card_of(&fl.from)),
+                map.flows.get(f.index).and_then(|fl| card_of(&fl.to)),
             ) else {
                 return false;
             };

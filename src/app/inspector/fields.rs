@@ -99,7 +99,7 @@ pub struct SelectProps {
 /// option until it gets focus, when the others are drawn: on a map of
 /// thousands of stages, a "to stage" list would otherwise build thousands of
 /// elements each time a stage is selected.
-const DRAW_ON_FOCUS_ABOVE: usize = 200;
+pub const DRAW_ON_FOCUS_ABOVE: usize = 200;
 
 #[component]
 pub fn SelectField(p: &SelectProps) -> Html {

@@ -5,6 +5,8 @@ mod chain;
 mod entities;
 mod fields;
 
+pub use fields::DRAW_ON_FOCUS_ABOVE;
+
 use yew::prelude::*;
 
 use super::panel::Panel;
