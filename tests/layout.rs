@@ -583,7 +583,7 @@ fn a_reused_layout_gives_the_diagram_a_fresh_one_would() {
             5 => {
                 let k = map.people.len();
                 map.people.push(chainmap::model::Person {
-                    id: chainmap::model::Id::new(&format!("person{k}")),
+                    id: chainmap::model::Id::new(format!("person{k}")),
                     name: WORDS[r.below(WORDS.len())].to_string(),
                     kind: chainmap::model::PersonKind::Student,
                     affiliation: String::new(),
@@ -591,9 +591,9 @@ fn a_reused_layout_gives_the_diagram_a_fresh_one_would() {
                 });
                 let stage = map.stages[r.below(map.stages.len())].id.clone();
                 map.topics.push(chainmap::model::Topic {
-                    id: chainmap::model::Id::new(&format!("topic{k}")),
+                    id: chainmap::model::Id::new(format!("topic{k}")),
                     title: "A topic".into(),
-                    student: chainmap::model::Id::new(&format!("person{k}")),
+                    student: chainmap::model::Id::new(format!("person{k}")),
                     stage: Some(stage),
                     supervisors: Vec::new(),
                     defense_date: String::new(),
