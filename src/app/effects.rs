@@ -90,6 +90,7 @@ pub mod storage {
     //! written in one step. `rev` grows with every save from any tab, so a
     //! tab can tell that another one saved a newer map since it last looked.
     use crate::json::{self, Value};
+    use wasm_bindgen::{JsCast, JsValue};
 
     pub const KEY: &str = "chainmap.autosave.v2";
 
@@ -113,24 +114,44 @@ pub mod storage {
     /// entries are written as `{"rev":N,"map":…}`, so N is read off the
     /// front (anything else is parsed in full).
     fn rev_of(raw: &str) -> u64 {
-        let fast = raw.strip_prefix("{\"rev\":").and_then(|rest| {
-            let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
-            let (n, after) = (rest.get(..digits)?, rest.get(digits..)?);
-            after.starts_with(",\"map\":").then(|| n.parse().ok()).flatten()
-        });
-        fast.or_else(|| parse(raw).map(|(_, rev)| rev)).unwrap_or(0)
+        rev_in_front(raw).or_else(|| parse(raw).map(|(_, rev)| rev)).unwrap_or(0)
     }
 
-    /// The entry that holds `text` as revision `rev`.
-    fn entry(rev: u64, text: &str) -> String {
-        let mut entry = format!("{{\"rev\":{rev},\"map\":");
-        json::write_string(&mut entry, text);
-        entry.push('}');
-        entry
+    fn rev_in_front(raw: &str) -> Option<u64> {
+        let rest = raw.strip_prefix("{\"rev\":")?;
+        let digits = rest.bytes().take_while(u8::is_ascii_digit).count();
+        let (n, after) = (rest.get(..digits)?, rest.get(digits..)?);
+        after.starts_with(",\"map\":").then(|| n.parse().ok()).flatten()
+    }
+
+    /// An entry is its head, which carries the revision, then its body.
+    fn entry_head(rev: u64) -> String {
+        format!("{{\"rev\":{rev}")
+    }
+
+    fn entry_body(text: &str) -> String {
+        let mut body = String::with_capacity(text.len() + text.len() / 8 + 16);
+        body.push_str(",\"map\":");
+        json::write_string(&mut body, text);
+        body.push('}');
+        body
+    }
+
+    /// The stored entry as a JavaScript string: a map of thousands of
+    /// stages is megabytes, and only its first characters are read here.
+    fn stored(s: &web_sys::Storage) -> Option<js_sys::JsString> {
+        let get: js_sys::Function = js_sys::Reflect::get(s, &"getItem".into()).ok()?.dyn_into().ok()?;
+        get.call1(s, &KEY.into()).ok()?.dyn_into().ok()
+    }
+
+    /// The revision of a stored entry, read off its first characters
+    /// (an entry of another layout is read whole).
+    fn stored_rev(raw: &js_sys::JsString) -> u64 {
+        rev_in_front(&String::from(raw.slice(0, 48))).unwrap_or_else(|| rev_of(&String::from(raw)))
     }
 
     pub fn current_rev() -> u64 {
-        store().and_then(|s| s.get_item(KEY).ok().flatten()).map_or(0, |raw| rev_of(&raw))
+        store().and_then(|s| stored(&s)).map_or(0, |raw| stored_rev(&raw))
     }
 
     pub enum Saved {
@@ -143,21 +164,26 @@ pub mod storage {
     }
 
     /// Saves unless another tab saved a newer map since revision `known`.
+    /// The map's text crosses into JavaScript once: the stored entry is
+    /// compared and replaced there (a 10,000-stage map is 3 MB).
     pub fn save(text: &str, known: u64, force: bool) -> Saved {
         let Some(s) = store() else { return Saved::Refused };
-        let stored = s.get_item(KEY).ok().flatten();
-        let theirs = stored.as_deref().map_or(0, rev_of);
+        let stored = stored(&s);
+        let theirs = stored.as_ref().map_or(0, stored_rev);
+        let body = js_sys::JsString::from(entry_body(text));
+        let entry_as = |rev: u64| js_sys::JsString::from(entry_head(rev)).concat(&body);
         // The same map is already saved (e.g. just loaded from the other tab).
-        if stored.is_some_and(|raw| raw == entry(theirs, text)) {
+        if stored.as_ref().is_some_and(|raw| JsValue::from(raw) == JsValue::from(entry_as(theirs))) {
             return Saved::Ok(theirs);
         }
         if theirs > known && !force {
             return Saved::Newer { theirs };
         }
         let rev = theirs.max(known) + 1;
-        match s.set_item(KEY, &entry(rev, text)) {
-            Ok(()) => Saved::Ok(rev),
-            Err(_) => Saved::Refused,
+        let set = js_sys::Reflect::get(&s, &"setItem".into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+        match set.map(|f| f.call2(&s, &KEY.into(), &entry_as(rev))) {
+            Some(Ok(_)) => Saved::Ok(rev),
+            _ => Saved::Refused,
         }
     }
 }
