@@ -68,6 +68,8 @@ pub struct Derived {
     pub people: Vec<Vec<crate::model::Id>>,
     /// Where each thing is, by id, for the panels' names (`Names::kept`).
     pub names: analysis::NameTable,
+    /// Every stage as a list option (id, name), for the Inspector's lists.
+    pub stage_choices: inspector::Choices,
 }
 
 impl Derived {
@@ -80,6 +82,7 @@ impl Derived {
             chains: analysis::ChainIndex::new(map),
             people: analysis::people_by_stage(map),
             names: analysis::NameTable::new(map),
+            stage_choices: inspector::Choices(map.stages.iter().map(|s| (s.id.to_string(), s.name.clone())).collect()),
         }
     }
 

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::chain::{chain_lists, names, select_button};
-use super::fields::{MultiSelect, SelectField, TextArea, TextField};
+use super::fields::{Choices, MultiSelect, SelectField, TextArea, TextField};
 use crate::app::effects::new_id;
 use crate::app::Derived;
 use crate::app::Dispatch;
@@ -31,12 +31,6 @@ fn delete_button(lang: Lang, d: &Dispatch, e: Edit) -> Html {
     };
     // Not called "Delete": the toolbar's Delete is the one button of that name.
     html! { <button type="button" class="danger" {onclick}>{t(lang, Key::RemoveFromMap)}</button> }
-}
-
-fn stage_options(map: &Map, lang: Lang, none: Key) -> Vec<(String, String)> {
-    let mut v = vec![(String::new(), t(lang, none).to_string())];
-    v.extend(map.stages.iter().map(|s| (s.id.to_string(), s.name.clone())));
-    v
 }
 
 pub fn kind_name(kind: PersonKind, lang: Lang) -> &'static str {
@@ -71,7 +65,7 @@ pub fn stage(doc: &crate::app::Shared<Map>, derived: &Derived, id: &Id, lang: La
             <h4 class="sub edit-heading">{t(lang, Key::EditHeading)}</h4>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={s.name.clone()} autofocus={fresh}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenameStage { id: i.clone(), name } })} />
-            <SelectField label={t(lang, Key::PhaseLabel)} entity={key.clone()} options={phases}
+            <SelectField label={t(lang, Key::PhaseLabel)} entity={key.clone()} options={Choices::from(phases)}
                 value={s.phase.as_ref().map_or(String::new(), |p| p.to_string())}
                 onchange={edit(d, { let i = i.clone(); move |v| Edit::SetStagePhase { id: i.clone(), phase: opt_id(v) } })} />
             <TextArea label={t(lang, Key::RoleLabel)} entity={key.clone()} value={s.role.clone()} rows={2}
@@ -82,7 +76,7 @@ pub fn stage(doc: &crate::app::Shared<Map>, derived: &Derived, id: &Id, lang: La
             <TextArea label={t(lang, Key::ExternalOutputsLabel)} entity={key.clone()} value={s.external_outputs.join("\n")}
                 maxlength={5000} hint={t(lang, Key::OnePerLine)}
                 onchange={edit(d, { let i = i.clone(); move |v: String| Edit::SetExternalOutputs { id: i.clone(), items: lines(&v) } })} />
-            <AddFlow map={doc.clone()} from={id.clone()} {lang} dispatch={d.clone()} />
+            <AddFlow map={doc.clone()} stages={derived.stage_choices.clone()} from={id.clone()} {lang} dispatch={d.clone()} />
             <div class="actions">{delete_button(lang, d, Edit::DeleteStage { id: id.clone() })}</div>
         </div>
     }
@@ -91,6 +85,8 @@ pub fn stage(doc: &crate::app::Shared<Map>, derived: &Derived, id: &Id, lang: La
 #[derive(Properties, PartialEq)]
 struct AddFlowProps {
     map: crate::app::Shared<Map>,
+    /// Every stage (the one the flow starts from is left out of the list).
+    stages: Choices,
     from: Id,
     lang: Lang,
     dispatch: Dispatch,
@@ -103,9 +99,6 @@ fn AddFlow(p: &AddFlowProps) -> Html {
     let to = use_state(String::new);
     let artifact = use_state(String::new);
     let key = format!("addflow-{}", p.from);
-    let options: Vec<(String, String)> = std::iter::once((String::new(), t(lang, Key::ChooseStage).to_string()))
-        .chain(p.map.stages.iter().filter(|s| s.id != p.from).map(|s| (s.id.to_string(), s.name.clone())))
-        .collect();
     let onsubmit = {
         let to = to.clone();
         let artifact = artifact.clone();
@@ -132,7 +125,8 @@ fn AddFlow(p: &AddFlowProps) -> Html {
         <form class="add-flow" {onsubmit} aria-label={t(lang, Key::AddFlow)}>
             <fieldset>
                 <legend>{t(lang, Key::AddFlow)}</legend>
-                <SelectField label={t(lang, Key::ToStage)} entity={key.clone()} options={options} value={(*to).clone()}
+                <SelectField label={t(lang, Key::ToStage)} entity={key.clone()} none={AttrValue::from(t(lang, Key::ChooseStage))}
+                    options={p.stages.clone()} exclude={AttrValue::from(p.from.to_string())} value={(*to).clone()}
                     onchange={{ let to = to.clone(); Callback::from(move |v| to.set(v)) }} />
                 <TextField label={t(lang, Key::ArtifactLabel)} entity={key.clone()} value={(*artifact).clone()}
                     onchange={{ let a = artifact.clone(); Callback::from(move |v| a.set(v)) }} />
@@ -145,7 +139,7 @@ fn AddFlow(p: &AddFlowProps) -> Html {
 pub fn flow(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
     let Some(f) = map.flow(id) else { return html! {} };
     let key = f.id.to_string();
-    let stages: Vec<(String, String)> = map.stages.iter().map(|s| (s.id.to_string(), s.name.clone())).collect();
+    let stages = derived.stage_choices.clone();
     let (from, to) = (f.from.clone(), f.to.clone());
     let i = id.clone();
     html! {
@@ -201,9 +195,9 @@ pub fn topic(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: 
             <h4 class="sub edit-heading">{t(lang, Key::EditHeading)}</h4>
             <TextField label={t(lang, Key::TitleLabel)} entity={key.clone()} value={tp.title.clone()} autofocus={fresh}
                 onchange={edit(d, { let i = i.clone(); move |title| Edit::SetTopicTitle { id: i.clone(), title } })} />
-            <SelectField label={t(lang, Key::StudentLabel)} entity={key.clone()} options={students} value={tp.student.to_string()}
+            <SelectField label={t(lang, Key::StudentLabel)} entity={key.clone()} options={Choices::from(students)} value={tp.student.to_string()}
                 onchange={edit(d, { let i = i.clone(); move |v: String| Edit::SetTopicStudent { id: i.clone(), student: Id::new(v) } })} />
-            <SelectField label={t(lang, Key::StageLabel)} entity={key.clone()} options={stage_options(map, lang, Key::NotPlaced)}
+            <SelectField label={t(lang, Key::StageLabel)} entity={key.clone()} none={AttrValue::from(t(lang, Key::NotPlaced))} options={derived.stage_choices.clone()}
                 value={tp.stage.as_ref().map_or(String::new(), |s| s.to_string())}
                 onchange={edit(d, { let i = i.clone(); move |v| Edit::SetTopicStage { id: i.clone(), stage: opt_id(v) } })} />
             <MultiSelect label={t(lang, Key::SupervisorsLabel)} entity={key.clone()} groups={supervisors}
@@ -236,7 +230,7 @@ pub fn person(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html
             <h3 class="name">{p.name.clone()}</h3>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={p.name.clone()} autofocus={fresh}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenamePerson { id: i.clone(), name } })} />
-            <SelectField label={t(lang, Key::KindLabel)} entity={key.clone()} options={kinds} value={p.kind.as_str()}
+            <SelectField label={t(lang, Key::KindLabel)} entity={key.clone()} options={Choices::from(kinds)} value={p.kind.as_str()}
                 onchange={edit(d, { let i = i.clone(); move |v: String| Edit::SetPersonKind { id: i.clone(), kind: PersonKind::parse(&v).unwrap_or(PersonKind::Student) } })} />
             <TextField label={t(lang, Key::AffiliationLabel)} entity={key.clone()} value={p.affiliation.clone()}
                 onchange={edit(d, { let i = i.clone(); move |affiliation| Edit::SetAffiliation { id: i.clone(), affiliation } })} />

@@ -85,12 +85,36 @@ pub fn TextArea(p: &AreaProps) -> Html {
     }
 }
 
+/// The (value, text) options of a list, shared: the list of every stage is
+/// made once per document (`Derived::stage_choices`), and two renders that
+/// pass the same list compare it by pointer, not option by option.
+#[derive(Clone, Debug)]
+pub struct Choices(pub std::rc::Rc<[(String, String)]>);
+
+impl PartialEq for Choices {
+    fn eq(&self, o: &Self) -> bool {
+        std::rc::Rc::ptr_eq(&self.0, &o.0) || self.0 == o.0
+    }
+}
+
+impl From<Vec<(String, String)>> for Choices {
+    fn from(v: Vec<(String, String)>) -> Choices {
+        Choices(v.into())
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct SelectProps {
     pub label: AttrValue,
     pub entity: AttrValue,
+    /// The text of a first option with the value "" ("none"), if any.
+    #[prop_or_default]
+    pub none: Option<AttrValue>,
     /// (value, text) pairs; the value "" stands for "none".
-    pub options: Vec<(String, String)>,
+    pub options: Choices,
+    /// An option not offered (e.g. the stage a new flow starts from).
+    #[prop_or_default]
+    pub exclude: Option<AttrValue>,
     pub value: AttrValue,
     pub onchange: Callback<String>,
 }
@@ -115,12 +139,16 @@ pub fn SelectField(p: &SelectProps) -> Html {
         let focused = focused.clone();
         Callback::from(move |_: FocusEvent| focused.set(true))
     };
-    let all = *focused || p.options.len() <= DRAW_ON_FOCUS_ABOVE;
+    let all = *focused || p.options.0.len() <= DRAW_ON_FOCUS_ABOVE;
+    let excluded = |v: &str| p.exclude.as_deref() == Some(v);
     html! {
         <div class="field">
             <label for={id.clone()}>{p.label.clone()}</label>
             <select {id} {onchange} {onfocus}>
-                {for p.options.iter().filter(|(v, _)| all || v.is_empty() || *v == *p.value).map(|(v, text)| html! {
+                if let Some(none) = &p.none {
+                    <option key="" value="" selected={p.value.is_empty()}>{none.clone()}</option>
+                }
+                {for p.options.0.iter().filter(|(v, _)| (all || v.is_empty() || *v == *p.value) && !excluded(v)).map(|(v, text)| html! {
                     <option key={v.clone()} value={v.clone()} selected={*v == *p.value}>{text.clone()}</option>
                 })}
             </select>

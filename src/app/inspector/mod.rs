@@ -5,7 +5,7 @@ mod chain;
 mod entities;
 mod fields;
 
-pub use fields::DRAW_ON_FOCUS_ABOVE;
+pub use fields::{Choices, DRAW_ON_FOCUS_ABOVE};
 
 use yew::prelude::*;
 
