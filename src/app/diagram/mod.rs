@@ -513,10 +513,11 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                     dispatch={props.dispatch.clone()} />
             }
         });
+    let names = crate::analysis::Names::kept(map, &props.derived.names);
     let cards = d.cards.iter().filter(|c| win.meets(c.x, c.y, c.x + c.w, c.y + c.h)).map(|c| {
         let stage = map.stages.get(c.index);
         let phase_name = stage.and_then(|s| s.phase.as_ref()).and_then(|p| phase_names.get(p).copied());
-        let students: Vec<&str> = c.chips.iter().map(|ch| map.person_name(&ch.student)).collect();
+        let students: Vec<&str> = c.chips.iter().map(|ch| names.person(&ch.student)).collect();
         let label = stage_card_label(lang, stage.map_or("", |s| s.name.as_str()), phase_name, &students);
         let up = highlight.up_stages.contains(&c.stage);
         let down = highlight.down_stages.contains(&c.stage);
