@@ -94,8 +94,11 @@ pub fn Team(props: &TeamProps) -> Html {
     let student_count = map.people.iter().filter(|p| p.kind == PersonKind::Student).count();
     // Names by the tables kept with the document (a table older than the
     // map only makes a look-up slower, never wrong).
-    let derived = props.latest.borrow().1.clone();
-    let names = crate::analysis::Names::kept(map, &derived.names);
+    let derived = props.latest.try_borrow().ok().map(|latest| latest.1.clone());
+    let names = match &derived {
+        Some(derived) => crate::analysis::Names::kept(map, &derived.names),
+        None => crate::analysis::Names::new(map),
+    };
     let mut topics_of: crate::model::hash::FastMap<&str, Vec<&crate::model::Topic>> = Default::default();
     for tp in &map.topics {
         topics_of.entry(tp.student.as_str()).or_default().push(tp);
