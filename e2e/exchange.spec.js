@@ -110,6 +110,7 @@ test('a programme of 400 topics: Team, Coverage and Brief draw the first ones an
   await expect(team.locator('.topic-item')).toHaveCount(300);
   await expect(team.getByRole('button', { name: /^Topic 299\b/ })).toBeVisible();
   await expect(team.getByRole('button', { name: /^Topic 300\b/ })).toHaveCount(0);
+  await expect(team.locator('.person.student').nth(1)).toContainText('and 100 more');
   await team.getByRole('button', { name: 'Show 100 more' }).click();
   await expect(team.locator('.topic-item')).toHaveCount(400);
   await expect(team.getByRole('button', { name: /^Topic 399\b/ })).toBeAttached();
@@ -119,6 +120,7 @@ test('a programme of 400 topics: Team, Coverage and Brief draw the first ones an
   const load = cov.locator('.supervisors > li').first();
   await expect(load).toContainText('400 topics');
   await expect(load.getByRole('listitem')).toHaveCount(12);
+  await expect(load).toContainText('and 388 more');
   await cov.getByRole('button', { name: 'Show 388 more' }).click();
   await expect(load.getByRole('listitem')).toHaveCount(400);
 

@@ -116,7 +116,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
                         <span class="hint small">{format!(" · {}", topic_count(lang, s.topics.len()))}</span>
                         <ul class="plain">{for topics}</ul>
                         if hidden > 0 {
-                            <span class="hint small">{format!("+{hidden}")}</span>
+                            <span class="hint small">{crate::i18n::and_more(lang, hidden)}</span>
                         }
                     </li>
                 }

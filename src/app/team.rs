@@ -159,7 +159,7 @@ pub fn Team(props: &TeamProps) -> Html {
                     <ul class="topics">{topics}</ul>
                 }
                 if hidden_topics > 0 {
-                    <span class="hint small">{format!("+{hidden_topics}")}</span>
+                    <span class="hint small">{crate::i18n::and_more(lang, hidden_topics)}</span>
                 }
             </li>
         }

@@ -313,6 +313,15 @@ pub fn show_more(lang: Lang, n: usize) -> String {
     }
 }
 
+/// Under a list cut short: how many items are not drawn (the panel's
+/// "Show … more" button draws them).
+pub fn and_more(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::En => format!("and {n} more"),
+        Lang::Zh => format!("另有 {n} 项"),
+    }
+}
+
 /// The coverage matrix's button for the student columns not drawn yet.
 pub fn show_more_students(lang: Lang, n: usize) -> String {
     match lang {
