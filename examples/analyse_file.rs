@@ -9,29 +9,19 @@
 
 use std::time::Instant;
 
+#[path = "common/args.rs"]
+mod args;
+use args::Args;
+
 use chainmap::analysis::{self, ChainIndex};
 use chainmap::format;
 use chainmap::seeded::mulberry32;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(file) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: analyse_file MAP.chainmap.json [--runs N]");
-        std::process::exit(2);
-    };
-    let runs = args
-        .iter()
-        .position(|a| a == "--runs")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(5usize);
-    let bytes = match std::fs::read(file) {
-        Ok(b) => b,
-        Err(e) => {
-            eprintln!("{file}: {e}");
-            std::process::exit(2);
-        }
-    };
+    let args = Args::from_env();
+    let file = args.file("analyse_file MAP.chainmap.json [--runs N]");
+    let runs = args.number("runs", 5);
+    let bytes = Args::read(&file);
     let mut times: Vec<[f64; 4]> = Vec::new();
     let mut counts = String::new();
     for _ in 0..runs.max(1) {

@@ -7,27 +7,20 @@
 
 use std::time::Instant;
 
+#[path = "common/args.rs"]
+mod args;
+use args::Args;
+
 use chainmap::analysis;
 use chainmap::format;
 use chainmap::layout::{self, LayoutCache};
 use chainmap::model::Pos;
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(file) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: edit_big MAP.chainmap.json [--runs N]");
-        std::process::exit(2);
-    };
-    let runs = args
-        .iter()
-        .position(|a| a == "--runs")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|r| r.parse().ok())
-        .unwrap_or(5usize);
-    let bytes = std::fs::read(file).unwrap_or_else(|e| {
-        eprintln!("{file}: {e}");
-        std::process::exit(2);
-    });
+    let args = Args::from_env();
+    let file = args.file("edit_big MAP.chainmap.json [--runs N]");
+    let runs = args.number("runs", 5);
+    let bytes = Args::read(&file);
     let Ok(imported) = format::import(&bytes) else {
         eprintln!("{file}: not a valid map");
         std::process::exit(1);

@@ -13,6 +13,10 @@
 
 use std::time::Instant;
 
+#[path = "common/args.rs"]
+mod args;
+use args::Args;
+
 use chainmap::analysis::ChainIndex;
 use chainmap::json::{self, Value};
 use chainmap::model::{Flow, Id, Map, Stage};
@@ -32,18 +36,10 @@ fn median(v: &mut [f64]) -> f64 {
 }
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(file) = args.iter().find(|a| !a.starts_with("--")) else {
-        eprintln!("usage: reach_big GRAPH.json [--picks N]");
-        std::process::exit(2);
-    };
-    let picks: usize = args
-        .iter()
-        .position(|a| a == "--picks")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(100);
-    let source = std::fs::read_to_string(file).unwrap_or_else(|e| {
+    let args = Args::from_env();
+    let file = args.file("reach_big GRAPH.json [--picks N]");
+    let picks = args.number("picks", 100);
+    let source = String::from_utf8(Args::read(&file)).unwrap_or_else(|e| {
         eprintln!("{file}: {e}");
         std::process::exit(2);
     });
