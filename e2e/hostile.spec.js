@@ -322,13 +322,16 @@ test('a chainmap file that mentions "nodes" early and "format" late opens as a c
   };
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chainmap-late-format-'));
   const file = path.join(dir, 'late-format.chainmap.json');
-  fs.writeFileSync(file, JSON.stringify(map, null, 2));
-  expect(checkAny(file).valid).toBe(true);
-  await openFile(page, file);
+  try {
+    fs.writeFileSync(file, JSON.stringify(map, null, 2));
+    expect(checkAny(file).valid).toBe(true);
+    await openFile(page, file);
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Late format key');
   const exported = JSON.parse(await exportJson(page));
   expect(exported.stages.map((s) => s.name)).toEqual(['nodes', 'edges']);
-  fs.rmSync(dir, { recursive: true, force: true });
   expect(seen.errors).toEqual([]);
 });
 

@@ -6,6 +6,9 @@ use std::process::{Command, Output};
 
 use serde_json::Value;
 
+mod common;
+use common::scratch::Scratch;
+
 fn chainmap(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chainmap")).args(args).output().expect("chainmap runs")
 }
@@ -147,8 +150,8 @@ fn human_output_reads_at_a_glance() {
 
 #[test]
 fn fmt_is_idempotent_and_keeps_unknown_fields() {
-    let tmp = std::env::temp_dir().join(format!("chainmap-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&tmp).unwrap();
+    let scratch = Scratch::new("cli-fmt");
+    let tmp = scratch.dir();
     let input = tmp.join("in.chainmap.json");
     std::fs::write(
         &input,
@@ -174,7 +177,6 @@ fn fmt_is_idempotent_and_keeps_unknown_fields() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!tmp.join("never.json").exists());
     assert!(String::from_utf8_lossy(&out.stderr).contains("flows[0]"));
-    std::fs::remove_dir_all(&tmp).ok();
 }
 
 #[test]

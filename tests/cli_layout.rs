@@ -1,20 +1,17 @@
 //! `chainmap layout FILE [-o OUT] [--keep-placed]`: a position for every
 //! stage, the same as the diagram's cards; the rest of the file unchanged.
 
-use std::path::PathBuf;
 use std::process::{Command, Output};
+
+mod common;
+
+use common::scratch::Scratch;
 
 use chainmap::format::{export, import_str};
 use chainmap::layout;
 
 fn chainmap(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chainmap")).args(args).output().expect("chainmap runs")
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("chainmap-cli-layout-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).expect("temp dir");
-    dir.join(name)
 }
 
 const MAP: &str = r#"{"format": "chainmap", "version": 1,
@@ -28,9 +25,10 @@ const MAP: &str = r#"{"format": "chainmap", "version": 1,
 
 #[test]
 fn layout_writes_the_diagram_positions_for_every_stage() {
-    let input = tmp("in.chainmap.json");
+    let tmp = Scratch::new("cli-layout-writes");
+    let input = tmp.path("in.chainmap.json");
     std::fs::write(&input, MAP).expect("write");
-    let out = tmp("out.chainmap.json");
+    let out = tmp.path("out.chainmap.json");
     let r = chainmap(&["layout", input.to_str().expect("path"), "-o", out.to_str().expect("path")]);
     assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
     let text = std::fs::read_to_string(&out).expect("written");
@@ -58,7 +56,8 @@ fn layout_writes_the_diagram_positions_for_every_stage() {
 
 #[test]
 fn keep_placed_leaves_hand_placed_stages_where_they_are() {
-    let input = tmp("keep.chainmap.json");
+    let tmp = Scratch::new("cli-layout-keep");
+    let input = tmp.path("keep.chainmap.json");
     std::fs::write(&input, MAP).expect("write");
     let r = chainmap(&["layout", input.to_str().expect("path"), "--keep-placed"]);
     assert_eq!(r.status.code(), Some(0), "{}", String::from_utf8_lossy(&r.stderr));
@@ -75,7 +74,8 @@ fn layout_refuses_bad_calls_and_invalid_files() {
     assert_eq!(chainmap(&["layout", "a", "b"]).status.code(), Some(2));
     assert_eq!(chainmap(&["layout", "--bogus", "x"]).status.code(), Some(2));
     assert_eq!(chainmap(&["layout", "/no/such/file.json"]).status.code(), Some(2));
-    let bad = tmp("bad.chainmap.json");
+    let tmp = Scratch::new("cli-layout-refuses");
+    let bad = tmp.path("bad.chainmap.json");
     std::fs::write(&bad, "{\"format\": \"chainmap\"").expect("write");
     let r = chainmap(&["layout", bad.to_str().expect("path")]);
     assert_eq!(r.status.code(), Some(2));

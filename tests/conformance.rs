@@ -18,6 +18,9 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
+mod common;
+use common::scratch::Scratch;
+
 use chainmap::analysis::{self, GapCode};
 use chainmap::format::{export, import};
 use serde_json::Value;
@@ -224,8 +227,8 @@ fn fixtures_are_complete() {
 /// The checker itself can fail: a wrong expectation is caught.
 #[test]
 fn a_wrong_expectation_is_caught() {
-    let dir = std::env::temp_dir().join(format!("chainmap-conformance-{}", std::process::id()));
-    fs::create_dir_all(&dir).unwrap();
+    let scratch = Scratch::new("conformance-wrong");
+    let dir = scratch.dir();
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/conformance/valid-base.chainmap.json");
     let case = dir.join("valid-wrong.chainmap.json");
     fs::copy(&src, &case).unwrap();
@@ -239,5 +242,4 @@ fn a_wrong_expectation_is_caught() {
     assert!(err.contains("unexpected gap: uncovered-stage [s1]"), "{err}");
     fs::write(dir.join("valid-wrong.expect.json"), r#"{"valid": false, "error_contains": "stages"}"#).unwrap();
     assert!(run_case(&case).unwrap_err().contains("expected the import to fail"));
-    let _ = fs::remove_dir_all(&dir);
 }

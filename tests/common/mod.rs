@@ -2,4 +2,5 @@
 #![allow(dead_code)]
 
 pub mod gen;
+pub mod scratch;
 pub mod xml;
