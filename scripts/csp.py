@@ -37,8 +37,9 @@ policy = "; ".join(
     ]
 )
 meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}" />'
-html = re.sub(r'\s*<meta http-equiv="Content-Security-Policy"[^>]*>', "", html)
-html, n = re.subn(r'(<meta charset="utf-8" */?>)', r"\1\n    " + meta.replace("\\", "\\\\"), html, count=1)
+html = re.sub(r'\s*<meta http-equiv="?Content-Security-Policy"?[^>]*>', "", html)
+# A minified page (trunk --minify) writes `<meta charset=utf-8>`.
+html, n = re.subn(r'(<meta charset="?utf-8"? */?>)', r"\1\n    " + meta.replace("\\", "\\\\"), html, count=1, flags=re.I)
 if n != 1:
     sys.exit("csp.py: no <meta charset> in index.html to put the policy after")
 with open(path, "w", encoding="utf-8") as f:

@@ -23,8 +23,12 @@ for (const f of fs.readdirSync(dist)) {
 const index = path.join(out, 'index.html');
 let html = fs.readFileSync(index, 'utf8');
 const names = fs.readdirSync(out).filter((f) => f !== 'index.html');
-for (const n of names) html = html.split("'/" + n + "'").join("'/cand/chainmap/" + n + "'").split('"/' + n + '"').join('"/cand/chainmap/' + n + '"');
+// Quoted in the loader script; unquoted attributes (`href=/app-….css`) in a minified page.
+for (const n of names) {
+  html = html.split("'/" + n + "'").join("'/cand/chainmap/" + n + "'").split('"/' + n + '"').join('"/cand/chainmap/' + n + '"');
+  html = html.split('=/' + n).join('=/cand/chainmap/' + n);
+}
 fs.writeFileSync(index, html);
 execFileSync('python3', [path.join(__dirname, '..', '..', 'scripts', 'csp.py'), out], { stdio: ['ignore', 'ignore', 'inherit'] });
-const left = (fs.readFileSync(index, 'utf8').match(/["']\/(?!cand\/)[^"'\s]+\.(js|wasm|css|svg)["']/g) || []);
+const left = (fs.readFileSync(index, 'utf8').match(/["'=]\/(?!cand\/)[^"'\s>]+\.(js|wasm|css|svg)/g) || []);
 if (left.length) { console.error('prepare-cand: unprefixed references left: ' + left.join(' ')); process.exit(1); }
