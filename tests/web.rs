@@ -51,7 +51,7 @@ mod components {
     use wasm_bindgen_test::*;
     use web_sys::{Element, HtmlElement};
 
-    fn mount(template: Template, lang: Lang) -> Element {
+    async fn mount(template: Template, lang: Lang) -> Element {
         let doc = gloo::utils::document();
         let root = doc.create_element("div").unwrap();
         doc.body().unwrap().append_child(&root).unwrap();
@@ -61,6 +61,17 @@ mod components {
             no_storage: true,
         };
         yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
+        // The side panels follow the diagram's first painted frame.
+        for _ in 0..200 {
+            if root
+                .query_selector("section[aria-label=\"Inspector\"], section[aria-label=\"检查器\"]")
+                .unwrap()
+                .is_some()
+            {
+                break;
+            }
+            tick().await;
+        }
         root
     }
 
@@ -88,7 +99,7 @@ mod components {
 
     #[wasm_bindgen_test]
     async fn the_diagram_draws_lanes_cards_and_labels() {
-        let root = mount(Template::Sand, Lang::En);
+        let root = mount(Template::Sand, Lang::En).await;
         tick().await;
         let lanes: Vec<String> = all(&root, ".lane-title").iter().map(|e| e.text_content().unwrap()).collect();
         assert_eq!(lanes, ["Lab research", "Pilot test", "Industrial production", "Market"]);
@@ -105,7 +116,7 @@ mod components {
 
     #[wasm_bindgen_test]
     async fn clicking_a_card_fills_the_inspector_and_marks_the_chain() {
-        let root = mount(Template::Alloy, Lang::En);
+        let root = mount(Template::Alloy, Lang::En).await;
         tick().await;
         let card: HtmlElement =
             root.query_selector("g.stage[data-stage=cast] [role=button]").unwrap().unwrap().unchecked_into();
@@ -123,7 +134,7 @@ mod components {
 
     #[wasm_bindgen_test]
     async fn add_stage_then_undo_and_redo() {
-        let root = mount(Template::Empty, Lang::En);
+        let root = mount(Template::Empty, Lang::En).await;
         tick().await;
         assert_eq!(all(&root, "g.stage").len(), 0);
         button(&root, "Add stage").click();
@@ -142,7 +153,7 @@ mod components {
 
     #[wasm_bindgen_test]
     async fn switching_language_changes_every_label() {
-        let root = mount(Template::Alloy, Lang::En);
+        let root = mount(Template::Alloy, Lang::En).await;
         tick().await;
         button(&root, "中文").click();
         tick().await;

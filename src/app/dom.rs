@@ -39,3 +39,16 @@ pub fn set_document_lang(lang: Lang) {
 pub fn set_title(title: &str) {
     gloo::utils::document().set_title(title);
 }
+
+/// Runs `f` once the next frame has been painted: in a task after the
+/// animation frame that follows now, so that what the current render drew
+/// is on screen before `f`'s work begins. (A page in a background tab gets
+/// no frames: `f` then runs when the page is shown.)
+pub fn after_next_paint(f: impl FnOnce() + 'static) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let frame = Closure::once_into_js(move || {
+        gloo::timers::callback::Timeout::new(0, f).forget();
+    });
+    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+}

@@ -171,6 +171,14 @@ pub fn App(props: &AppProps) -> Html {
         let dispatcher = store.dispatcher();
         (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
     };
+    // The side panels are drawn after the diagram's first frame is on
+    // screen: on a slow device the chain appears first and the panels a
+    // moment later, instead of everything at once, later.
+    let panels_drawn = use_state(|| false);
+    {
+        let panels_drawn = panels_drawn.clone();
+        use_effect_with((), move |_| dom::after_next_paint(move || panels_drawn.set(true)));
+    }
     let new_open = use_state(|| false);
     let shortcuts_open = ed.session.shortcuts_open;
     let file_error = use_state(|| None::<(String, Vec<Problem>)>);
@@ -424,18 +432,22 @@ pub fn App(props: &AppProps) -> Html {
             }
             <main class="workspace">
                 <aside class="side left">
-                    <team::Team editor={ed.clone()} latest={Shared::from(latest.clone())} dispatch={dispatch.clone()} />
-                    <coverage_panel::CoveragePanel doc={doc.clone()} derived={derived.clone()} {lang}
-                        dispatch={dispatch.clone()} />
+                    if *panels_drawn {
+                        <team::Team editor={ed.clone()} latest={Shared::from(latest.clone())} dispatch={dispatch.clone()} />
+                        <coverage_panel::CoveragePanel doc={doc.clone()} derived={derived.clone()} {lang}
+                            dispatch={dispatch.clone()} />
+                    }
                 </aside>
                 <diagram::ChainDiagram editor={ed.clone()} derived={derived.clone()} dispatch={dispatch.clone()} />
                 <aside class="side right">
-                    <inspector::Inspector editor={ed.clone()} derived={derived.clone()} dispatch={dispatch.clone()} />
-                    <brief_panel::BriefPanel doc={doc.clone()} derived={derived.clone()}
-                        selection={ed.session.primary().filter(|s| matches!(s, editor::Selection::Topic(_))).cloned()}
-                        {lang} dispatch={dispatch.clone()} />
-                    <gaps_panel::GapsPanel doc={doc.clone()} derived={derived.clone()} {lang}
-                        dispatch={dispatch.clone()} />
+                    if *panels_drawn {
+                        <inspector::Inspector editor={ed.clone()} derived={derived.clone()} dispatch={dispatch.clone()} />
+                        <brief_panel::BriefPanel doc={doc.clone()} derived={derived.clone()}
+                            selection={ed.session.primary().filter(|s| matches!(s, editor::Selection::Topic(_))).cloned()}
+                            {lang} dispatch={dispatch.clone()} />
+                        <gaps_panel::GapsPanel doc={doc.clone()} derived={derived.clone()} {lang}
+                            dispatch={dispatch.clone()} />
+                    }
                 </aside>
             </main>
             if let Some((name, result)) = &*merge_state {
