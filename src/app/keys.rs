@@ -1,7 +1,7 @@
 //! Keyboard shortcuts for the whole page (see the `?` dialog).
 
 use super::commands;
-use super::diagram::{fit, live_view, zoom_at};
+use super::diagram::{fit_all, live_view, zoom_at};
 use super::Derived;
 use crate::editor::{Action, Editor};
 
@@ -41,7 +41,7 @@ pub fn action_for(
         "ArrowDown" => commands::nudge(ed, &derived.diagram, 0.0, step)?,
         "+" | "=" => Action::SetViewport(zoom_at(vp, 1.25, cw / 2.0, ch / 2.0)),
         "-" | "_" => Action::SetViewport(zoom_at(vp, 0.8, cw / 2.0, ch / 2.0)),
-        "0" => Action::SetViewport(fit(&derived.diagram, cw, ch)),
+        "0" => Action::SetViewport(fit_all(&derived.diagram, cw, ch)),
         "?" => return Some(KeyAction::Help),
         "l" | "L" => commands::auto_layout(ed)?,
         _ => return None,

@@ -17,7 +17,7 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use view::Window;
-pub use view::{fit, live_view, zoom_at, Highlight};
+pub use view::{fit_all, live_view, opening_view, zoom_at, Highlight};
 
 use super::{commands, Derived, Dispatch, Shared};
 use crate::editor::{Action, Edit, Editor, Selection, StageMove};
@@ -171,7 +171,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         let pending = ed.session.fit_pending;
         use_effect_with((pending, *size), move |(pending, (w, h))| {
             if *pending && *w > 0.0 && *h > 0.0 {
-                dispatch.emit(Action::SetViewport(fit(&derived.diagram, *w, *h)));
+                dispatch.emit(Action::SetViewport(opening_view(&derived.diagram, *w, *h)));
             }
         });
     }
@@ -542,7 +542,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         let dispatch = props.dispatch.clone();
         let derived = props.derived.clone();
         let (w, h) = *size;
-        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetViewport(fit(&derived.diagram, w, h))))
+        Callback::from(move |_: MouseEvent| dispatch.emit(Action::SetViewport(fit_all(&derived.diagram, w, h))))
     };
 
     html! {

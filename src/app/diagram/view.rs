@@ -3,24 +3,38 @@
 use std::collections::HashSet;
 
 use crate::analysis::ChainIndex;
-use crate::editor::{Selection, Viewport};
+use crate::editor::{Selection, Viewport, MAX_ZOOM, MIN_ZOOM};
 use crate::layout::Diagram;
 use crate::model::{Id, Map};
 
 /// Below this zoom, 14 px names shrink under 10 px.
 pub const MIN_READABLE_ZOOM: f64 = 0.72;
 
-/// The zoom that shows the whole diagram in a `w` × `h` canvas, but never
-/// so small that names cannot be read (then the canvas scrolls), with the
-/// view at the start of the chain.
+/// The view a map opens with: the zoom that shows the whole diagram in a
+/// `w` × `h` canvas, but never so small that names cannot be read (then
+/// the canvas scrolls), with the view at the start of the chain.
+pub fn opening_view(d: &Diagram, w: f64, h: f64) -> Viewport {
+    view_at(d, w, h, whole_zoom(d, w, h).clamp(MIN_READABLE_ZOOM, 1.0))
+}
+
+/// "Fit to view" (the button and the 0 key): the whole diagram, however
+/// small its names get (down to the session's smallest zoom), as an
+/// overview to zoom in from.
+pub fn fit_all(d: &Diagram, w: f64, h: f64) -> Viewport {
+    view_at(d, w, h, whole_zoom(d, w, h).clamp(MIN_ZOOM, 1.0))
+}
+
+fn whole_zoom(d: &Diagram, w: f64, h: f64) -> f64 {
+    let pad = 16.0;
+    ((w - pad) / d.width.max(1.0)).min((h - pad) / d.height.max(1.0))
+}
+
+/// The view at `zoom`, scrolled to the start of the chain.
 ///
 /// When the diagram is taller than the view, the view starts at the highest
 /// card of the first screenful of columns, so a big map never opens on an
 /// empty corner (short columns are centred on the tallest one).
-pub fn fit(d: &Diagram, w: f64, h: f64) -> Viewport {
-    let pad = 16.0;
-    let whole = ((w - pad) / d.width.max(1.0)).min((h - pad) / d.height.max(1.0));
-    let zoom = whole.clamp(MIN_READABLE_ZOOM, 1.0);
+fn view_at(d: &Diagram, w: f64, h: f64, zoom: f64) -> Viewport {
     let y = if d.height * zoom > h {
         let first_screen = w / zoom;
         let top = d.cards.iter().filter(|c| c.x < first_screen).map(|c| c.y).fold(f64::INFINITY, f64::min);
@@ -39,7 +53,7 @@ pub fn fit(d: &Diagram, w: f64, h: f64) -> Viewport {
 /// the canvas's top-left corner) still. `v.x`, `v.y` are the scroll
 /// position in diagram units.
 pub fn zoom_at(v: Viewport, factor: f64, sx: f64, sy: f64) -> Viewport {
-    let zoom = (v.zoom * factor).clamp(0.1, 4.0);
+    let zoom = (v.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
     let px = v.x + sx / v.zoom;
     let py = v.y + sy / v.zoom;
     Viewport { x: (px - sx / zoom).max(0.0), y: (py - sy / zoom).max(0.0), zoom }
