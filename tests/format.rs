@@ -42,6 +42,18 @@ fn every_error_of_a_file_is_listed_with_its_path() {
 }
 
 #[test]
+fn a_missing_id_names_the_known_ones_once_each() {
+    // Two stages share the id "a": both problems are listed, and the stages
+    // the file does have are named once.
+    let text = r#"{"format": "chainmap", "version": 1, "project": {"title": "T"},
+      "stages": [{"id": "a", "name": "A"}, {"id": "a", "name": "B"}, {"id": "b", "name": "C"}],
+      "flows": [{"id": "f", "from": "a", "to": "zz"}]}"#;
+    let errs = errors(text);
+    assert!(has(&errs, r#"stages[1].id: there is already a stage with id "a" (stages[0])"#), "{errs:#?}");
+    assert!(has(&errs, r#"flows[0].to: there is no stage "zz" (known: a, b)"#), "{errs:#?}");
+}
+
+#[test]
 fn broken_json_is_reported_by_line_and_column() {
     let text = "{\n  \"format\": \"chainmap\",\n  \"version\": 1\n  \"project\": {}\n}";
     let errs = errors(text);

@@ -122,7 +122,7 @@ impl Validator {
         }
         // Shown in "there is no phase …" messages: computed once, and only
         // the first few (the message lists at most eight).
-        let known_phases: Vec<String> = p.phases.iter().take(9).map(|x| x.id.to_string()).collect();
+        let known_phases = distinct(p.phases.iter().take(9).map(|x| &x.id));
         let phase_names = || known_phases.clone();
 
         let stages = self.ids(Entity::Stage, "stages", map.stages.iter().map(|x| &x.id));
@@ -154,7 +154,7 @@ impl Validator {
             if map.stages.len() > limit {
                 Vec::new()
             } else {
-                map.stages.iter().map(|x| x.id.to_string()).collect()
+                distinct(map.stages.iter().map(|x| &x.id))
             }
         };
 
@@ -270,6 +270,18 @@ pub fn is_real_date(s: &str) -> bool {
         _ => return false,
     };
     y >= 1 && (1..=days).contains(&d)
+}
+
+/// The ids a "there is no …" message lists: each once (a file with a
+/// duplicate id would otherwise list it twice), in file order.
+fn distinct<'m>(ids: impl Iterator<Item = &'m Id>) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for id in ids {
+        if !out.iter().any(|o| o == id.as_str()) {
+            out.push(id.to_string());
+        }
+    }
+    out
 }
 
 #[cfg(test)]
