@@ -117,7 +117,6 @@ pub struct AppProps {
     pub no_storage: bool,
 }
 
-/// The map to start with: the last autosave if there is a readable one, else the example.
 /// The map to start with and the autosave revision it came from: the last
 /// autosave if there is a readable one, else the example.
 fn initial_map(lang: Lang, use_storage: bool) -> (Map, Option<u64>) {
