@@ -51,11 +51,20 @@ pub fn analyse_json(map: &JsString) -> String {
         up += r.upstream.len();
         down += r.downstream.len();
     }
+    // Gaps by code, in catalogue order: bench/run-analysis.js checks them
+    // against the same workload written on graphology.
+    let by_code: Vec<String> = crate::analysis::GapCode::ALL
+        .iter()
+        .map(|&code| (code, analysis.gaps.iter().filter(|g| g.code == code).count()))
+        .filter(|&(_, n)| n > 0)
+        .map(|(code, n)| format!("\"{}\":{n}", code.as_str()))
+        .collect();
     format!(
-        "{{\"stages\":{},\"flows\":{},\"gaps\":{},\"mean_upstream\":{:.1},\"mean_downstream\":{:.1}}}",
+        "{{\"stages\":{},\"flows\":{},\"gaps\":{},\"by_code\":{{{}}},\"mean_upstream\":{:.1},\"mean_downstream\":{:.1}}}",
         m.stages.len(),
         m.flows.len(),
         analysis.gaps.len(),
+        by_code.join(","),
         up as f64 / picks as f64,
         down as f64 / picks as f64
     )
