@@ -15,6 +15,7 @@ pub mod layout;
 pub mod merge;
 pub mod model;
 pub mod seeded;
+pub mod sorting;
 pub mod templates;
 
 #[cfg(target_arch = "wasm32")]

@@ -170,7 +170,7 @@ pub(crate) fn coverage_with(map: &Map, ix: &MapIndex) -> Coverage {
         // (column, topic) in file order, then grouped by column (stable sort).
         placed.clear();
         placed.extend(ix.topics_at.row(s).iter().filter_map(|&t| column_of_topic(t).map(|c| (c, t))));
-        placed.sort_by_key(|&(c, _)| c);
+        crate::sorting::sort_by_key(&mut placed, |&(c, _)| c);
         let mut cells: Vec<(usize, Vec<Id>)> = Vec::new();
         for &(c, t) in &placed {
             let Some(topic) = map.topics.get(t) else { continue };

@@ -582,7 +582,7 @@ pub(crate) fn loops(map: &Map, ix: &MapIndex) -> Vec<Vec<usize>> {
             set
         })
         .collect();
-    sets.sort_unstable_by_key(|s| s.first().copied().unwrap_or(usize::MAX));
+    crate::sorting::sort_by_key(&mut sets, |s| s.first().copied().unwrap_or(usize::MAX));
     sets
 }
 

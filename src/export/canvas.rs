@@ -395,7 +395,7 @@ impl Reader {
             groups.truncate(MAX_PHASES);
         }
         let mut order: Vec<usize> = (0..groups.len()).collect();
-        order.sort_by(|&a, &b| {
+        crate::sorting::sort_by(&mut order, |&a, &b| {
             let rect = |i: usize| groups.get(i).map(|g| g.1).unwrap_or_default();
             let (ra, rb) = (rect(a), rect(b));
             ra.x.total_cmp(&rb.x).then(ra.y.total_cmp(&rb.y)).then(a.cmp(&b))

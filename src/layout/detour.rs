@@ -48,7 +48,9 @@ pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> Path 
             levels.push(top - CLEAR);
             levels.push(bottom + CLEAR);
             levels.retain(|y| y.is_finite());
-            levels.sort_by(|p, q| (p - centre).abs().total_cmp(&(q - centre).abs()).then(p.total_cmp(q)));
+            crate::sorting::sort_by(&mut levels, |p, q| {
+                (p - centre).abs().total_cmp(&(q - centre).abs()).then(p.total_cmp(q))
+            });
             levels.dedup_by(|p, q| (*p - *q).abs() < 1.0);
             let d = ((e.0 - s.0).abs() / 3.0).min(60.0) * (e.0 - s.0).signum();
             for &y in levels.iter().take(MAX_CORRIDORS) {

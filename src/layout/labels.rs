@@ -70,7 +70,7 @@ pub fn place(requests: &[Request], min_top: f64) -> Vec<LabelBox> {
     // Spread each gap's labels.
     for members in by_gap.values_mut() {
         let top = |i: usize, out: &[LabelBox]| out.get(i).map_or(0.0, |b| b.1);
-        members.sort_by(|&a, &b| top(a, &out).total_cmp(&top(b, &out)).then(a.cmp(&b)));
+        crate::sorting::sort_by(members, |&a, &b| top(a, &out).total_cmp(&top(b, &out)).then(a.cmp(&b)));
         spread(members, &mut out, min_top);
     }
     // Labels outside gaps: pushed down past any label they touch.

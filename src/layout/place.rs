@@ -138,7 +138,7 @@ fn apply_manual_positions(map: &Map, cards: &mut [Card], out: &Output) -> Vec<bo
     // Laid-out cards column by column, top to bottom.
     let mut free: Vec<usize> =
         (0..cards.len()).filter(|&i| map.stages.get(i).is_some_and(|s| s.pos.is_none())).collect();
-    free.sort_by(|&a, &b| {
+    crate::sorting::sort_by(&mut free, |&a, &b| {
         let col = |i: usize| out.column_of.get(i).copied().unwrap_or(0);
         let y = |i: usize| cards.get(i).map_or(0.0, |c| c.y);
         col(a).cmp(&col(b)).then(y(a).total_cmp(&y(b))).then(a.cmp(&b))

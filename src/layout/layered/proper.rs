@@ -68,7 +68,7 @@ pub fn build(n: usize, ranks: &Ranks, edges: &[Oriented]) -> Proper {
     // Shortest edges get their dummies first.
     let mut budget = DUMMY_BUDGET_PER_ITEM * (n + laid.len()) + DUMMY_BUDGET_BASE;
     let mut by_span = laid.clone();
-    by_span.sort_by_key(|&(i, a, b)| (b.saturating_sub(a), i));
+    crate::sorting::sort_by_key(&mut by_span, |&(i, a, b)| (b.saturating_sub(a), i));
     let mut routed = vec![false; edges.len()];
     for &(i, a, b) in &by_span {
         let dummies = b.saturating_sub(a).saturating_sub(1);

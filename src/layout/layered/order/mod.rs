@@ -80,7 +80,7 @@ pub fn minimise(g: &mut Proper) -> u64 {
     }
     // The best start is refined; when the runner-up is too close to call,
     // it is refined too and the better result wins (earlier starts win ties).
-    kept.sort_by_key(|k| k.0);
+    crate::sorting::sort_by_key(&mut kept, |k| k.0);
     let mut runs = kept.into_iter();
     let Some(first) = runs.next() else { return 0 };
     let second = runs.next().filter(|r| (r.0 as f64) <= CLOSE * first.0 as f64);
