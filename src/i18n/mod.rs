@@ -284,7 +284,7 @@ pub fn gap_counts(lang: Lang, errors: usize, warnings: usize, infos: usize) -> S
 }
 
 pub fn coverage_summary(lang: Lang, covered: usize, total: usize) -> String {
-    let share = if total == 0 { 0 } else { (covered * 100 + total / 2) / total };
+    let share = (covered * 100 + total / 2).checked_div(total).unwrap_or(0);
     match lang {
         Lang::En => format!("{covered} of {total} stages have a student ({share}%)"),
         Lang::Zh => format!("{total} 个环节中有 {covered} 个有学生负责（{share}%）"),
