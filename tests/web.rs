@@ -151,6 +151,39 @@ mod components {
         root.remove();
     }
 
+    /// Every Inspector label names its own control, in Chinese too (the ids
+    /// were once made from the ASCII letters of the label only, so every
+    /// Chinese label pointed at the first field).
+    #[wasm_bindgen_test]
+    async fn every_inspector_label_names_its_own_control_in_chinese() {
+        let root = mount(Template::Alloy, Lang::Zh).await;
+        tick().await;
+        for selector in ["g.stage[data-stage=cast] [role=button]", "g.stage[data-stage=heat] [role=button]"] {
+            let card: HtmlElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
+            card.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
+            tick().await;
+            let inspector = region(&root, "检查器");
+            let labels = all(&inspector, "label[for]");
+            assert!(labels.len() >= 4, "the stage form has its fields: {}", labels.len());
+            let mut ids: Vec<String> = labels.iter().map(|l| l.get_attribute("for").unwrap()).collect();
+            for (label, id) in labels.iter().zip(&ids) {
+                let control = gloo::utils::document().get_element_by_id(id);
+                let text = label.text_content().unwrap_or_default();
+                let control = control.unwrap_or_else(|| panic!("label {text} names no control ({id})"));
+                assert!(
+                    matches!(control.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA"),
+                    "label {text} names a {}",
+                    control.tag_name()
+                );
+            }
+            let count = ids.len();
+            ids.sort();
+            ids.dedup();
+            assert_eq!(ids.len(), count, "two labels share an id: {ids:?}");
+        }
+        root.remove();
+    }
+
     #[wasm_bindgen_test]
     async fn switching_language_changes_every_label() {
         let root = mount(Template::Alloy, Lang::En).await;

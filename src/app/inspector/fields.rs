@@ -4,9 +4,20 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement, HtmlTextAreaElement};
 use yew::prelude::*;
 
+/// The id that ties a field's label to its control: the entity and the
+/// label, every character other than an ASCII letter or digit written as its
+/// code point, so that two labels never share an id (Chinese labels once all
+/// became the same run of dashes, and every label named the first field).
 fn field_id(label: &str, key: &str) -> String {
-    let slug: String = label.chars().map(|c| if c.is_ascii_alphanumeric() { c } else { '-' }).collect();
-    format!("f-{key}-{slug}")
+    let mut id = format!("f-{key}-");
+    for c in label.chars() {
+        if c.is_ascii_alphanumeric() {
+            id.push(c);
+        } else {
+            id.push_str(&format!("_{:x}", u32::from(c)));
+        }
+    }
+    id
 }
 
 #[derive(Properties, PartialEq)]
