@@ -32,7 +32,8 @@ test('a student reads a topic brief on the sand example: inputs, outputs, gaps, 
   const brief = page.getByRole('region', { name: 'Brief' }).getByRole('article');
   await expect(brief.getByRole('heading', { name: 'Thermal reclamation' })).toBeVisible();
   await expect(brief).toContainText('Coated sand for 3D-printed casting cores');
-  await expect(brief).toContainText('used sand from Casting with printed cores');
+  await expect(brief).toContainText('used sand from Casting with printed cores · nobody works there yet');
+  await expect(brief).not.toContainText('by nobody');
   await expect(brief).toContainText('reclaimed sand to Coated sand formulation · for He');
   await expect(brief).toContainText('Used sand reclamation');
   await expect(brief).toContainText('Prof. Xu');

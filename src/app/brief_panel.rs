@@ -12,7 +12,7 @@ use crate::analysis::{brief_with, people_at, Brief, Names};
 use crate::editor::{Action, Selection};
 use crate::export::brief_md::{all_briefs_markdown, brief_markdown};
 use crate::i18n::exchange::{brief_words, check_item, ready_count, BriefWords};
-use crate::i18n::{gap_message, t, Key, Lang};
+use crate::i18n::{colon, gap_message, t, Key, Lang};
 use crate::model::{Id, Map, PersonKind};
 
 fn names(map: &Map, ids: &[Id], sep: &str, none: &str) -> String {
@@ -38,14 +38,22 @@ fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
             .map(|l| {
                 let other = if incoming { &l.from } else { &l.to };
                 let artifact = if l.artifact.trim().is_empty() { w.unnamed.to_string() } else { l.artifact.clone() };
-                let who = names(map, &people_at(map, other), sep, w.nobody);
                 let (arrow, dir, by) =
                     if incoming { ("←", t(lang, Key::From), w.by) } else { ("→", t(lang, Key::To), w.for_whom) };
+                // "by Li" / "负责人：李", or "nobody works there yet" on its own.
+                let people = people_at(map, other);
+                let who = if people.is_empty() {
+                    w.nobody.to_string()
+                } else if lang == Lang::Zh {
+                    format!("{by}：{}", names(map, &people, sep, w.nobody))
+                } else {
+                    format!("{by} {}", names(map, &people, sep, w.nobody))
+                };
                 html! {
                     <li key={l.flow.to_string()}>
                         <span aria-hidden="true">{arrow}{" "}</span>
                         <strong>{artifact}</strong>{format!(" {dir} ")}{map.stage_name(other).to_string()}
-                        {format!(" · {by} {who}")}
+                        {format!(" · {who}")}
                     </li>
                 }
             })
@@ -84,21 +92,21 @@ fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
     };
     let ok = b.checklist.iter().filter(|c| c.ok).count();
     html! {
-        <article class="brief" aria-label={format!("{}: {}", w.brief, topic.title)}>
+        <article class="brief" aria-label={format!("{}{}{}", w.brief, colon(lang), topic.title)}>
             <header class="brief-head">
                 <p class="brief-kicker">{w.brief}</p>
                 <h3 class="brief-title">{topic.title.clone()}</h3>
                 <p class="brief-meta">
-                    {format!("{}: {}", w.student, map.person_name(&topic.student))}
+                    {format!("{}{}{}", w.student, colon(lang), map.person_name(&topic.student))}
                     {" · "}
-                    {format!("{}: {}", w.defense_date, if topic.defense_date.is_empty() { w.not_set } else { topic.defense_date.as_str() })}
+                    {format!("{}{}{}", w.defense_date, colon(lang), if topic.defense_date.is_empty() { w.not_set } else { topic.defense_date.as_str() })}
                 </p>
             </header>
             <section class="brief-part">
                 <h4>{w.project}</h4>
                 <p><strong>{map.project.title.clone()}</strong></p>
-                if !map.project.source.is_empty() { <p>{format!("{}: {}", w.source, map.project.source)}</p> }
-                if !map.project.background.is_empty() { <p class="background">{format!("{}: {}", w.background, map.project.background)}</p> }
+                if !map.project.source.is_empty() { <p>{format!("{}{}{}", w.source, colon(lang), map.project.source)}</p> }
+                if !map.project.background.is_empty() { <p class="background">{format!("{}{}{}", w.background, colon(lang), map.project.background)}</p> }
             </section>
             <section class="brief-part">
                 <h4>{w.position}</h4>

@@ -63,11 +63,11 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
                     <div class="sides">
                         <label class="side-choice">
                             <input type="radio" name={name.clone()} checked={current == Choice::KeepMine} onchange={pick(Choice::KeepMine)} />
-                            {keep_mine(lang)}{": "}<q>{c.mine.display()}</q>
+                            {keep_mine(lang)}{crate::i18n::colon(lang)}<q>{c.mine.display()}</q>
                         </label>
                         <label class="side-choice">
                             <input type="radio" name={name} checked={current == Choice::TakeTheirs} onchange={pick(Choice::TakeTheirs)} />
-                            {take_theirs(lang)}{": "}<q>{c.theirs.display()}</q>
+                            {take_theirs(lang)}{crate::i18n::colon(lang)}<q>{c.theirs.display()}</q>
                         </label>
                     </div>
                 </fieldset>

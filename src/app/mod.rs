@@ -297,7 +297,11 @@ pub fn App(props: &AppProps) -> Html {
                                     dispatch.emit(Action::Edit(Edit::Replace(Box::new(map))));
                                     if !notes.is_empty() {
                                         let head = t(lang, Key::CanvasImported);
-                                        dispatch.emit(Action::Notice(Some(format!("{head}: {}", notes.join(" · ")))));
+                                        dispatch.emit(Action::Notice(Some(format!(
+                                            "{head}{}{}",
+                                            crate::i18n::colon(lang),
+                                            notes.join(" · ")
+                                        ))));
                                     }
                                 }
                             }
@@ -364,7 +368,7 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissRefusal))
     };
     let exported = match &ed.session.last_exported {
-        Some(when) => format!("{}: {when}", t(lang, Key::LastExported)),
+        Some(when) => format!("{}{}{when}", t(lang, Key::LastExported), crate::i18n::colon(lang)),
         None => t(lang, Key::NeverExported).to_string(),
     };
 
@@ -403,7 +407,7 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some(msg) = refusal {
                 <div class="banner notice" role="status">
-                    <span>{format!("{}: {msg}", t(lang, Key::Refused))}</span>
+                    <span>{format!("{}{}{msg}", t(lang, Key::Refused), crate::i18n::colon(lang))}</span>
                     <button type="button" class="dismiss" onclick={dismiss_refusal}>{t(lang, Key::Dismiss)}</button>
                 </div>
             }
@@ -460,7 +464,7 @@ pub fn App(props: &AppProps) -> Html {
                             let resolved = result.resolve(&choices);
                             m.set(None);
                             d.emit(Action::Edit(Edit::Replace(Box::new(resolved.map))));
-                            d.emit(Action::Notice(Some(format!("{}: {}", t(lang, Key::Merged), crate::i18n::exchange::merge_summary(&result, lang)))));
+                            d.emit(Action::Notice(Some(format!("{}{}{}", t(lang, Key::Merged), crate::i18n::colon(lang), crate::i18n::exchange::merge_summary(&result, lang)))));
                         })
                     }} />
             }

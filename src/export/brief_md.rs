@@ -66,10 +66,7 @@ fn sep(lang: Lang) -> &'static str {
 }
 
 fn colon(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ": ",
-        Lang::Zh => "：",
-    }
+    crate::i18n::colon(lang)
 }
 
 /// The students at a stage, by name, or "nobody works there yet".

@@ -283,6 +283,15 @@ pub fn gap_counts(lang: Lang, errors: usize, warnings: usize, infos: usize) -> S
     }
 }
 
+/// The colon between a label and its value: ": " in English, the
+/// full-width "：" in Chinese.
+pub fn colon(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => ": ",
+        Lang::Zh => "：",
+    }
+}
+
 pub fn coverage_summary(lang: Lang, covered: usize, total: usize) -> String {
     let share = (covered * 100 + total / 2).checked_div(total).unwrap_or(0);
     match lang {
