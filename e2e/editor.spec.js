@@ -616,3 +616,24 @@ test('with a stage selected, Add topic in the Team places the new topic at that 
   await page.getByRole('region', { name: 'Team' }).getByRole('button', { name: 'Add topic' }).click();
   await expect(inspector.getByLabel('Stage', { exact: true })).toHaveValue('cast');
 });
+
+test('a name too long for its card is cut with … and shown whole on hover', async ({ page }) => {
+  const { inspector } = regions(page);
+  await openApp(page);
+  await card(page, 'Casting trials').click();
+  const long = 'Casting trials of the high-strength alloy in sand and permanent moulds, with the process window for thin-walled cylinder heads';
+  await typeInto(page, inspector.getByLabel('Name'), long, 'Enter');
+  const group = cardGroup(page, long);
+  await expect(group).toHaveCount(1);
+  // The card shows the start of the name and "…"; the whole name is its tooltip.
+  const shown = await group.locator('text.stage-name tspan').allTextContents();
+  expect(shown.join('').trim().endsWith('…')).toBe(true);
+  await expect(group.locator('rect.card title')).toHaveText(long + '\n' + 'Finds the casting window that gives sound parts');
+  // A role cut to one line is shown whole too; a card that shows all its text has no tooltip.
+  await expect(cardGroup(page, 'Heat treatment window').locator('rect.card title')).toHaveText(
+    'Heat treatment window\nSets solution and ageing times and temperatures',
+  );
+  await page.getByRole('button', { name: 'Add stage' }).click();
+  await expect(cardGroup(page, 'New stage')).toHaveCount(1);
+  await expect(cardGroup(page, 'New stage').locator('rect.card title')).toHaveCount(0);
+});

@@ -16,6 +16,9 @@ use crate::model::Id;
 pub struct CardProps {
     pub card: Card,
     pub label: AttrValue,
+    /// The whole name (and role) when the card shows them cut short.
+    #[prop_or_default]
+    pub tooltip: Option<AttrValue>,
     pub selected: bool,
     pub up: bool,
     pub down: bool,
@@ -134,8 +137,13 @@ pub fn StageCard(p: &CardProps) -> Html {
         <g {class} data-stage={c.stage.to_string()} transform={format!("translate({},{})", c.x, c.y)}>
             <g class="stage-button" tabindex="0" role="button" aria-label={p.label.clone()} aria-pressed={p.selected.to_string()}
                 {onclick} {onkeydown} {onpointerdown}>
-                <rect class="card" width={c.w.to_string()} height={c.h.to_string()} rx="8" />
-                <text class="stage-name">{name_lines}</text>
+                <rect class="card" width={c.w.to_string()} height={c.h.to_string()} rx="8">
+                    if let Some(text) = &p.tooltip { <title>{text.clone()}</title> }
+                </rect>
+                <text class="stage-name">
+                    if let Some(text) = &p.tooltip { <title>{text.clone()}</title> }
+                    {name_lines}
+                </text>
                 <circle class="handle" cx={c.w.to_string()} cy={(c.h / 2.0).to_string()} r="7" onpointerdown={onhandle}>
                     <title>{t(p.lang, Key::AddFlow)}</title>
                 </circle>

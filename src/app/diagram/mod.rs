@@ -519,11 +519,20 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         let phase_name = stage.and_then(|s| s.phase.as_ref()).and_then(|p| phase_names.get(p).copied());
         let students: Vec<&str> = c.chips.iter().map(|ch| names.person(&ch.student)).collect();
         let label = stage_card_label(lang, stage.map_or("", |s| s.name.as_str()), phase_name, &students);
+        // A name or role cut short on the card ("…") is shown whole on hover.
+        let cut = |shown: Option<&String>, full: &str| {
+            shown.is_some_and(|l| l.ends_with('…') && !full.trim_end().ends_with('…'))
+        };
+        let tooltip =
+            stage.filter(|s| cut(c.name_lines.last(), &s.name) || cut(c.role_line.as_ref(), &s.role)).map(|s| {
+                let role = s.role.trim();
+                AttrValue::from(if role.is_empty() { s.name.clone() } else { format!("{}\n{role}", s.name) })
+            });
         let up = highlight.up_stages.contains(&c.stage);
         let down = highlight.down_stages.contains(&c.stage);
         let focus = highlight.focus.contains(&c.stage);
         html! {
-            <card::StageCard key={c.stage.to_string()} card={c.clone()} label={label}
+            <card::StageCard key={c.stage.to_string()} card={c.clone()} label={label} {tooltip}
                 selected={ed.session.is_selected(&Selection::Stage(c.stage.clone()))}
                 {up} {down} dim={active && !up && !down && !focus} {focus} {lang}
                 dispatch={props.dispatch.clone()} gesture={gesture.clone()}
