@@ -56,6 +56,10 @@ test('a student reads a topic brief on the sand example: inputs, outputs, gaps, 
   expect(area.x).toBe(0);
   expect(area.y).toBe(0);
   expect(area.width).toBe(page.viewportSize().width);
+  // Nothing else takes room on paper: the document is as tall as the brief
+  // (hidden parts of the app once filled a blank second page).
+  const printed = await page.evaluate(() => document.documentElement.scrollHeight);
+  expect(printed).toBeLessThanOrEqual(Math.ceil(area.height) + 2);
   await page.emulateMedia({ media: 'screen' });
   // Markdown export of the same brief.
   const md = await download(page, () => page.getByRole('button', { name: 'Export Markdown', exact: true }).click());
