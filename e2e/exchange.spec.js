@@ -169,6 +169,36 @@ test('merge a file with a conflict, resolved both ways, as one undo step each', 
   }
 });
 
+test('a merge with many conflicts keeps its buttons in view and its choice labels on one line (Chinese)', async ({ page }, info) => {
+  await openApp(page, '?lang=zh');
+  // The map a fresh Chinese page starts with.
+  const theirs = JSON.parse(fs.readFileSync(path.join(__dirname, '..', 'src', 'templates', 'alloy.zh.chainmap.json'), 'utf8'));
+  theirs.project.title = 'High-strength aluminium alloy for general-aviation engines, the enterprise version of the title';
+  for (const s of theirs.stages) {
+    s.name = `${s.name} (their name)`;
+    s.role = `Their much longer description of what the stage ${s.id} does for the whole project`;
+  }
+  for (const p of theirs.project.phases) p.name = `${p.name} (theirs)`;
+  const file = info.outputPath('conflicts.chainmap.json');
+  fs.writeFileSync(file, JSON.stringify(theirs, null, 2));
+  await openWith(page, '合并文件', file);
+  const dialog = page.getByRole('dialog');
+  const apply = dialog.getByRole('button', { name: '执行合并' });
+  await expect(dialog.getByRole('group')).toHaveCount(16);
+  // The dialog scrolls; its buttons stay in view.
+  await expect(apply).toBeInViewport();
+  expect(await dialog.evaluate((d) => d.scrollHeight > d.clientHeight)).toBe(true);
+  // "保留我的：" is one line beside a long value, and the boxes have no list bullets.
+  const heights = await dialog.locator('.side-name').evaluateAll((els) => els.map((e) => e.getBoundingClientRect().height));
+  const line = await dialog.locator('.side-name').first().evaluate((e) => parseFloat(getComputedStyle(e).lineHeight) || 20);
+  expect(Math.max(...heights)).toBeLessThan(line * 1.5);
+  expect(await dialog.locator('li.conflict').first().evaluate((li) => getComputedStyle(li).listStyleType)).toBe('none');
+  await page.screenshot({ path: info.outputPath('merge-conflicts-zh.png') });
+  await dialog.getByRole('button', { name: '全部采用对方的' }).click();
+  await apply.click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText(theirs.project.title);
+});
+
 test('every export downloads and says what it should', async ({ page }, info) => {
   const seen = watch(page);
   await openApp(page);

@@ -63,11 +63,11 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
                     <div class="sides">
                         <label class="side-choice">
                             <input type="radio" name={name.clone()} checked={current == Choice::KeepMine} onchange={pick(Choice::KeepMine)} />
-                            {keep_mine(lang)}{crate::i18n::colon(lang)}<q>{c.mine.display()}</q>
+                            <span class="side-name">{keep_mine(lang)}{crate::i18n::colon(lang)}</span><q>{c.mine.display()}</q>
                         </label>
                         <label class="side-choice">
                             <input type="radio" name={name} checked={current == Choice::TakeTheirs} onchange={pick(Choice::TakeTheirs)} />
-                            {take_theirs(lang)}{crate::i18n::colon(lang)}<q>{c.theirs.display()}</q>
+                            <span class="side-name">{take_theirs(lang)}{crate::i18n::colon(lang)}</span><q>{c.theirs.display()}</q>
                         </label>
                     </div>
                 </fieldset>
@@ -98,7 +98,7 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
                     <ul class="plain">{for preview.dangling.iter().map(|d| html! { <li>{dangling_message(d, &preview.map, lang)}</li> })}</ul>
                 </details>
             }
-            <div class="row end">
+            <div class="row end merge-actions">
                 <button type="button" onclick={cancel}>{t(lang, Key::Cancel)}</button>
                 <button type="button" class="primary" onclick={apply}>{t(lang, Key::ApplyMerge)}</button>
             </div>
