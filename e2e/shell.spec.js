@@ -113,8 +113,16 @@ test('a stage can be selected with the keyboard alone', async ({ page }) => {
   await expect(page.getByRole('button', { name: new RegExp(`^${name} \\(stage, `) })).toHaveAttribute('aria-pressed', 'true');
 });
 
-test('activating a gap selects the stage it is about', async ({ page }) => {
+test('activating a gap selects the stage it is about and shows it in the Inspector', async ({ page }) => {
   await openApp(page);
-  await page.getByRole('region', { name: 'Gaps' }).getByRole('button', { name: /Nobody works here.*Engine part production/ }).click();
-  await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Engine part production' })).toBeVisible();
+  // The Gaps come before the long Brief in the right-hand column.
+  const column = page.locator('aside.side.right > section');
+  await expect(column).toHaveCount(3);
+  expect(await column.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual(['Inspector', 'Gaps', 'Brief']);
+  const gap = page.getByRole('region', { name: 'Gaps' }).getByRole('button', { name: /Nobody works here.*Engine part production/ });
+  await gap.scrollIntoViewIfNeeded();
+  await gap.click();
+  // The column scrolls back up to the Inspector, which now shows the stage.
+  const heading = page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Engine part production' });
+  await expect(heading).toBeInViewport();
 });

@@ -22,6 +22,17 @@ pub struct GapsProps {
 }
 
 /// The element a gap is about, for selecting it.
+/// Scrolls the right-hand column to the Inspector, which now shows what the
+/// clicked gap is about (the Gaps list sits further down the column).
+fn show_inspector() {
+    let Some(el) = gloo::utils::document().query_selector(".side.right .panel.inspector").ok().flatten() else {
+        return;
+    };
+    let opts = web_sys::ScrollIntoViewOptions::new();
+    opts.set_block(web_sys::ScrollLogicalPosition::Start);
+    el.scroll_into_view_with_scroll_into_view_options(&opts);
+}
+
 pub fn target(gap: &Gap) -> Option<Selection> {
     use GapCode::*;
     let first = gap.ids.first()?.clone();
@@ -49,7 +60,10 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
         let onclick = {
             let dispatch = props.dispatch.clone();
             let target = target(g);
-            Callback::from(move |_: MouseEvent| dispatch.emit(Action::Select(target.clone())))
+            Callback::from(move |_: MouseEvent| {
+                dispatch.emit(Action::Select(target.clone()));
+                show_inspector();
+            })
         };
         let key = format!("{}:{}", g.code.as_str(), g.ids.iter().map(|i| i.as_str()).collect::<Vec<_>>().join(","));
         html! {

@@ -445,11 +445,12 @@ pub fn App(props: &AppProps) -> Html {
                 <aside class="side right">
                     if *panels_drawn {
                         <inspector::Inspector editor={ed.clone()} derived={derived.clone()} dispatch={dispatch.clone()} />
+                        // The gaps before the long brief, where they can be found.
+                        <gaps_panel::GapsPanel doc={doc.clone()} derived={derived.clone()} {lang}
+                            dispatch={dispatch.clone()} />
                         <brief_panel::BriefPanel doc={doc.clone()} derived={derived.clone()}
                             selection={ed.session.primary().filter(|s| matches!(s, editor::Selection::Topic(_))).cloned()}
                             {lang} dispatch={dispatch.clone()} />
-                        <gaps_panel::GapsPanel doc={doc.clone()} derived={derived.clone()} {lang}
-                            dispatch={dispatch.clone()} />
                     }
                 </aside>
             </main>
