@@ -126,3 +126,12 @@ test('activating a gap selects the stage it is about and shows it in the Inspect
   const heading = page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Engine part production' });
   await expect(heading).toBeInViewport();
 });
+
+test('the toolbar is one row at 1280 px, in English and in Chinese', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  for (const [query, first, last] of [['?lang=en', 'New map', 'Keyboard shortcuts'], ['?lang=zh', '新建', '键盘快捷键']]) {
+    await openApp(page, query);
+    const top = async (name) => (await page.getByRole('button', { name, exact: true }).boundingBox()).y;
+    expect(await top(last)).toBe(await top(first));
+  }
+});
