@@ -135,3 +135,21 @@ test('the toolbar is one row at 1280 px, in English and in Chinese', async ({ pa
     expect(await top(last)).toBe(await top(first));
   }
 });
+
+test('collapsing every panel of a side column gives its width to the diagram', async ({ page }) => {
+  await openApp(page);
+  const left = page.locator('aside.side.left');
+  const canvas = page.getByRole('region', { name: 'Chain diagram' });
+  const width = async (l) => (await l.boundingBox()).width;
+  const [column, diagram] = [await width(left), await width(canvas)];
+  expect(column).toBeGreaterThan(200);
+  for (const name of ['Team', 'Coverage']) {
+    await page.getByRole('region', { name }).getByRole('button', { name, exact: true }).click();
+  }
+  await expect.poll(() => width(left)).toBeLessThan(60);
+  expect(await width(canvas)).toBeGreaterThan(diagram + 150);
+  // The titles stay there to open the panels again.
+  await page.getByRole('region', { name: 'Team' }).getByRole('button', { name: 'Team', exact: true }).click();
+  await expect.poll(() => width(left)).toBe(column);
+  await expect(page.getByRole('region', { name: 'Team' }).getByRole('button', { name: 'Add person' })).toBeVisible();
+});
