@@ -213,7 +213,7 @@ test('every export downloads and says what it should', async ({ page }, info) =>
   expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
   expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(1000); // 2× width
   const more = async (name) => {
-    await page.getByText('More exports').click();
+    await page.getByRole('button', { name: 'More exports' }).click();
     return download(page, () => page.getByRole('button', { name }).click());
   };
   const csv = await more('Export coverage CSV');

@@ -153,3 +153,24 @@ test('collapsing every panel of a side column gives its width to the diagram', a
   await expect.poll(() => width(left)).toBe(column);
   await expect(page.getByRole('region', { name: 'Team' }).getByRole('button', { name: 'Add person' })).toBeVisible();
 });
+
+test('More exports is a button that opens a menu, which closes on Escape, outside and after a choice', async ({ page }) => {
+  await openApp(page);
+  const more = page.getByRole('button', { name: 'More exports' });
+  const csv = page.getByRole('button', { name: 'Export coverage CSV' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await expect(csv).toBeHidden();
+  await more.click();
+  await expect(more).toHaveAttribute('aria-expanded', 'true');
+  await expect(csv).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(csv).toBeHidden();
+  await more.click();
+  await page.getByRole('heading', { level: 1 }).click();
+  await expect(csv).toBeHidden();
+  await more.click();
+  const [download] = await Promise.all([page.waitForEvent('download'), csv.click()]);
+  expect(download.suggestedFilename()).toMatch(/\.csv$/);
+  await expect(csv).toBeHidden();
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+});

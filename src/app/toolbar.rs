@@ -53,17 +53,46 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         Callback::from(move |_: MouseEvent| d.emit(commands::add_phase(&editor)))
     };
     let nothing_selected = ed.session.selection.is_empty();
-    // A choice in the "More exports" menu also closes the menu.
+    // "More exports" is a disclosure button and its menu. The menu closes on
+    // a choice, on Escape, and on a press anywhere outside it.
+    let menu_open = use_state(|| false);
+    {
+        let menu_open = menu_open.clone();
+        use_effect_with(*menu_open, move |&open| {
+            let listeners = open.then(|| {
+                let doc = gloo::utils::document();
+                let outside = {
+                    let menu_open = menu_open.clone();
+                    gloo::events::EventListener::new(&doc, "pointerdown", move |e| {
+                        let inside = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|el| el.closest(".more-exports").ok().flatten())
+                            .is_some();
+                        if !inside {
+                            menu_open.set(false);
+                        }
+                    })
+                };
+                let escape = gloo::events::EventListener::new(&doc, "keydown", move |e| {
+                    if e.dyn_ref::<KeyboardEvent>().is_some_and(|k| k.key() == "Escape") {
+                        menu_open.set(false);
+                    }
+                });
+                (outside, escape)
+            });
+            move || drop(listeners)
+        });
+    }
+    let toggle_menu = {
+        let menu_open = menu_open.clone();
+        Callback::from(move |_: MouseEvent| menu_open.set(!*menu_open))
+    };
     let export = |k: Kind| {
         let cb = p.on_export_as.clone();
-        Callback::from(move |e: MouseEvent| {
-            let menu = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .and_then(|el| el.closest("details").ok().flatten());
-            if let Some(menu) = menu {
-                let _ = menu.remove_attribute("open");
-            }
+        let menu_open = menu_open.clone();
+        Callback::from(move |_: MouseEvent| {
+            menu_open.set(false);
             cb.emit(k)
         })
     };
@@ -76,15 +105,16 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                 <button type="button" onclick={unit(&p.on_export)}>{t(lang, Key::ExportJson)}</button>
                 <button type="button" onclick={export(Kind::Svg)}>{t(lang, Key::ExportSvg)}</button>
                 <button type="button" onclick={export(Kind::Png)}>{t(lang, Key::ExportPng)}</button>
-                <details class="more-exports">
-                    <summary>{t(lang, Key::MoreExports)}</summary>
-                    <div class="menu">
+                <div class="more-exports">
+                    <button type="button" class="more-toggle" aria-expanded={menu_open.to_string()}
+                        aria-controls="more-exports-menu" onclick={toggle_menu}>{t(lang, Key::MoreExports)}</button>
+                    <div class="menu" id="more-exports-menu" hidden={!*menu_open}>
                         <button type="button" onclick={export(Kind::Csv)}>{t(lang, Key::ExportCsv)}</button>
                         <button type="button" onclick={export(Kind::Canvas)}>{t(lang, Key::ExportCanvas)}</button>
                         <button type="button" onclick={export(Kind::Dot)}>{t(lang, Key::ExportDot)}</button>
                         <button type="button" onclick={export(Kind::Mermaid)}>{t(lang, Key::ExportMermaid)}</button>
                     </div>
-                </details>
+                </div>
             </div>
             <div class="group" role="group" aria-label={t(lang, Key::EditGroup)}>
                 <button type="button" onclick={act(Action::Undo)} disabled={!ed.history.can_undo()}
