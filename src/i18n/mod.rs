@@ -158,7 +158,7 @@ catalogue! {
     SeverityWarning => "Warnings", "警告";
     SeverityInfo => "Notes", "提示";
     // Diagram.
-    DiagramEmpty => "The map has no stages yet.", "图中还没有环节。";
+    DiagramEmpty => "The map has no stages yet: add one with “Add stage”.", "图中还没有环节：用“添加环节”添加一个。";
     StageCardLabel => "Stage", "环节";
     FlowLabel => "Flow", "流转";
     StudentsLabel => "students", "名学生";
@@ -293,6 +293,13 @@ pub fn colon(lang: Lang) -> &'static str {
 }
 
 pub fn coverage_summary(lang: Lang, covered: usize, total: usize) -> String {
+    if total == 0 {
+        return match lang {
+            Lang::En => "No stages yet: coverage is counted once there are some.",
+            Lang::Zh => "还没有环节：有了环节才计算覆盖情况。",
+        }
+        .to_string();
+    }
     let share = (covered * 100 + total / 2).checked_div(total).unwrap_or(0);
     match lang {
         Lang::En => format!("{covered} of {total} stages have a student ({share}%)"),
@@ -351,6 +358,13 @@ pub fn problems_heading(lang: Lang, n: usize) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_coverage_summary_of_a_map_without_stages_says_so() {
+        assert_eq!(coverage_summary(Lang::En, 3, 6), "3 of 6 stages have a student (50%)");
+        assert_eq!(coverage_summary(Lang::En, 0, 0), "No stages yet: coverage is counted once there are some.");
+        assert!(!coverage_summary(Lang::Zh, 0, 0).contains('%'));
+    }
 
     #[test]
     fn every_key_has_text_in_both_languages() {
