@@ -637,3 +637,38 @@ fn a_reused_layout_gives_the_diagram_a_fresh_one_would() {
         assert_eq!(reused, layout::diagram(&map), "after step {step}");
     }
 }
+
+/// An empty lane, or one with narrow cards, is still as wide as its title:
+/// "Industrial production" once ran past the tint of its empty lane.
+#[test]
+fn every_lane_is_as_wide_as_its_title() {
+    let text = r#"{"format": "chainmap", "version": 1,
+      "project": {"title": "T", "phases": [{"id": "lab", "name": "Lab"},
+        {"id": "pilot", "name": "Pilot test and scale-up in the enterprise workshop"},
+        {"id": "prod", "name": "Industrial production"}, {"id": "mkt", "name": "市场推广与客户认证阶段"}]},
+      "stages": [{"id": "a", "name": "A", "phase": "lab"}, {"id": "b", "name": "B", "phase": "pilot"},
+        {"id": "c", "name": "C"}],
+      "flows": [{"id": "f", "from": "a", "to": "b"}]}"#;
+    let map = import_str(text).expect("valid").map;
+    let d: Diagram = layout::diagram(&map);
+    assert_eq!(d.lanes.len(), 5, "four phases and the lane of stages without one");
+    let names = [
+        "Lab",
+        "Pilot test and scale-up in the enterprise workshop",
+        "Industrial production",
+        "市场推广与客户认证阶段",
+        "No phase",
+    ];
+    for (lane, name) in d.lanes.iter().zip(names) {
+        let title = 16.0 + chainmap::layout::text::width(name, 14.0) * 1.1 + 16.0;
+        assert!(lane.width + 0.5 >= title, "lane {name}: {} wide, its title needs {title}", lane.width);
+    }
+    // Lanes never overlap, and every card sits inside its own lane.
+    for w in d.lanes.windows(2) {
+        assert!(w[0].x + w[0].width <= w[1].x, "{:?} overlaps {:?}", w[0], w[1]);
+    }
+    for (card, lane) in d.cards.iter().zip([0, 1, 4]) {
+        let l = &d.lanes[lane];
+        assert!(card.x >= l.x && card.x + card.w <= l.x + l.width, "{} outside its lane", card.stage);
+    }
+}

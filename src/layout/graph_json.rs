@@ -126,7 +126,10 @@ pub fn layout_graph_json(input: &str) -> Result<String, String> {
         };
         pairs.push((end("source", &e.source)?, end("target", &e.target)?));
     }
-    let out = layered::layout(&Input { sizes: sizes.clone(), band: Vec::new(), bands: 1, edges: pairs }, &SPACING);
+    let out = layered::layout(
+        &Input { sizes: sizes.clone(), band: Vec::new(), bands: 1, edges: pairs, band_min_w: Vec::new() },
+        &SPACING,
+    );
 
     let mut s = String::with_capacity(64 * (nodes.len() + 2 * edges.len()));
     s.push_str("{\"nodes\":[");

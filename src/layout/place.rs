@@ -82,8 +82,21 @@ pub fn place(map: &Map, cards: &mut [Card], ends: &[(usize, usize)], cache: &mut
         .collect();
     let no_phase_lane = band.contains(&phases.len());
     let bands = phases.len() + usize::from(no_phase_lane);
-    let input =
-        Input { sizes: cards.iter().map(|c| Size { w: c.w, h: c.h }).collect(), band, bands, edges: ends.to_vec() };
+    // Each lane is at least as wide as its title (drawn 16 px in, 14 px bold).
+    let title_room = |name: &str| super::text::width(name, 14.0) * 1.1 + 32.0 - 2.0 * LANE_PAD;
+    let mut band_min_w: Vec<f64> = phases.iter().map(|p| title_room(&p.name)).collect();
+    if no_phase_lane {
+        // The same in both languages: the layout does not depend on the language.
+        use crate::i18n::{t, Key, Lang};
+        band_min_w.push(title_room(t(Lang::En, Key::NoPhase)).max(title_room(t(Lang::Zh, Key::NoPhase))));
+    }
+    let input = Input {
+        sizes: cards.iter().map(|c| Size { w: c.w, h: c.h }).collect(),
+        band,
+        bands,
+        edges: ends.to_vec(),
+        band_min_w,
+    };
     let out = cache.layout(input);
     let origin = (LANE_PAD, LANE_HEADER + LANE_PAD);
 

@@ -48,6 +48,10 @@ pub struct Input {
     /// Number of bands; every band gets at least one column.
     pub bands: usize,
     pub edges: Vec<(usize, usize)>,
+    /// The least width of each band's columns with the gaps between them
+    /// (room for a lane's title); missing means none. The last column of a
+    /// band that is narrower is widened.
+    pub band_min_w: Vec<f64>,
 }
 
 /// Distances between things, in the units of the sizes.
@@ -150,8 +154,13 @@ pub fn layout_on(input: &Input, sp: &Spacing, st: &Structure) -> Output {
     let mut columns = Vec::with_capacity(ranks.columns);
     let mut x = 0.0;
     for (b, &(first, count)) in ranks.band_columns.iter().enumerate() {
+        let start = x;
+        let least = input.band_min_w.get(b).copied().map_or(0.0, finite_size);
         for c in first..first + count {
-            let w = col_w.get(c).copied().unwrap_or(0.0).max(sp.min_column_w);
+            let mut w = col_w.get(c).copied().unwrap_or(0.0).max(sp.min_column_w);
+            if c + 1 == first + count {
+                w = w.max(least - (x - start));
+            }
             columns.push(Column { x, w, band: b });
             x += w + if c + 1 < first + count { sp.column_gap } else { sp.band_gap };
         }

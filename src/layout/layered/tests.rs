@@ -2,7 +2,13 @@ use super::acyclic::{self, Kind};
 use super::*;
 
 fn input(n: usize, edges: &[(usize, usize)]) -> Input {
-    Input { sizes: vec![Size { w: 100.0, h: 40.0 }; n], band: Vec::new(), bands: 1, edges: edges.to_vec() }
+    Input {
+        sizes: vec![Size { w: 100.0, h: 40.0 }; n],
+        band: Vec::new(),
+        bands: 1,
+        edges: edges.to_vec(),
+        band_min_w: Vec::new(),
+    }
 }
 
 const SP: Spacing = Spacing { node_gap: 20.0, edge_gap: 10.0, column_gap: 50.0, band_gap: 80.0, min_column_w: 0.0 };
