@@ -637,3 +637,24 @@ test('a name too long for its card is cut with … and shown whole on hover', as
   await expect(cardGroup(page, 'New stage')).toHaveCount(1);
   await expect(cardGroup(page, 'New stage').locator('rect.card title')).toHaveCount(0);
 });
+
+test('auto layout puts hand-placed stages back, as one undo step, and says when there is nothing to do', async ({ page }) => {
+  const { inspector } = regions(page);
+  await openApp(page);
+  // Nothing placed by hand yet: the button says the map is laid out already.
+  await page.getByRole('button', { name: 'Auto layout' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'laid out already' })).toBeVisible();
+  // Move a stage with the keyboard (it is then placed by hand), then lay out again.
+  const before = await exportJson(page);
+  await card(page, 'Casting trials').focus();
+  await page.keyboard.press('Enter');
+  await page.keyboard.press('Shift+ArrowDown');
+  await expect.poll(async () => JSON.parse(await exportJson(page)).stages.filter((s) => s.pos).length).toBe(1);
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('l');
+  await expect.poll(async () => JSON.parse(await exportJson(page)).stages.filter((s) => s.pos).length).toBe(0);
+  expect(await exportJson(page)).toBe(before);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => JSON.parse(await exportJson(page)).stages.filter((s) => s.pos).length).toBe(1);
+  await expect(inspector).toBeVisible();
+});

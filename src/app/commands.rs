@@ -117,5 +117,11 @@ pub fn auto_layout(ed: &Editor) -> Option<Action> {
         .filter(|s| s.pos.is_some())
         .map(|s| StageMove { id: s.id.clone(), pos: None, phase: None })
         .collect();
-    (!moves.is_empty()).then(|| Action::Edit(Edit::MoveStages(moves)))
+    if moves.is_empty() {
+        // Nothing is placed by hand: the map is laid out already. Say so
+        // rather than do nothing.
+        let note = crate::i18n::t(ed.session.lang, crate::i18n::Key::AlreadyLaidOut);
+        return Some(Action::Notice(Some(note.to_string())));
+    }
+    Some(Action::Edit(Edit::MoveStages(moves)))
 }

@@ -89,6 +89,7 @@ catalogue! {
     Undo => "Undo", "撤销";
     Redo => "Redo", "重做";
     AutoLayout => "Auto layout", "自动布局";
+    AlreadyLaidOut => "The map is laid out already: no stage was placed by hand.", "地图已经是自动布局：没有手动摆放的环节。";
     AddPhase => "Add phase", "添加阶段";
     AddStage => "Add stage", "添加环节";
     AddPerson => "Add person", "添加人员";
