@@ -208,6 +208,8 @@
     };
   }
 
+  // The picks' generator, for the page's other workload too.
+  analyse.mulberry32 = mulberry32;
   if (typeof module !== 'undefined' && module.exports) module.exports = analyse;
   else root.chainmapGraphology = analyse;
 })(typeof window !== 'undefined' ? window : globalThis);
