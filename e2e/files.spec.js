@@ -300,4 +300,9 @@ test('Export JSON shows when the map was last exported', async ({ page }) => {
   await exportJson(page);
   await expect(page.getByText(/^Last exported: \d\d:\d\d$/)).toBeVisible();
   await expect(page.getByText('Not exported yet')).toHaveCount(0);
+  // An edit after the export: the exported file lacks it, and the bar says so.
+  await page.getByRole('button', { name: 'Add stage' }).click();
+  await expect(page.getByText(/^Last exported: \d\d:\d\d · changed since/)).toBeVisible();
+  await exportJson(page);
+  await expect(page.getByText(/^Last exported: \d\d:\d\d$/)).toBeVisible();
 });

@@ -368,6 +368,12 @@ pub fn App(props: &AppProps) -> Html {
         Callback::from(move |_: MouseEvent| dispatch.emit(Action::DismissRefusal))
     };
     let exported = match &ed.session.last_exported {
+        Some(when) if ed.session.exported_revision != Some(ed.revision) => format!(
+            "{}{}{when} · {}",
+            t(lang, Key::LastExported),
+            crate::i18n::colon(lang),
+            t(lang, Key::ChangedSinceExport)
+        ),
         Some(when) => format!("{}{}{when}", t(lang, Key::LastExported), crate::i18n::colon(lang)),
         None => t(lang, Key::NeverExported).to_string(),
     };

@@ -147,7 +147,10 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
         }
         Action::ShowShortcuts(open) => next.session.shortcuts_open = open,
         Action::Notice(n) => next.session.notice = n,
-        Action::Exported(when) => next.session.last_exported = Some(when),
+        Action::Exported(when) => {
+            next.session.last_exported = Some(when);
+            next.session.exported_revision = Some(next.revision);
+        }
         Action::SaveFailed(failed) => next.session.save_failed = failed,
         Action::DismissRefusal => next.session.refusal = None,
     }

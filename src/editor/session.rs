@@ -75,6 +75,9 @@ pub struct Session {
     pub fit_pending: bool,
     /// Local time of the last Export JSON, if any in this session.
     pub last_exported: Option<String>,
+    /// The document revision that Export JSON wrote: a later one has
+    /// changes the exported file lacks.
+    pub exported_revision: Option<u64>,
     /// The last autosave failed; a lasting warning is shown.
     pub save_failed: bool,
 }
@@ -91,6 +94,7 @@ impl Session {
             fresh: false,
             fit_pending: true,
             last_exported: None,
+            exported_revision: None,
             save_failed: false,
         }
     }

@@ -178,3 +178,20 @@ fn replacing_the_map_asks_for_a_fit_and_clears_the_selection() {
     assert!(e2.session.selection.is_empty());
     assert_eq!(*reduce(&e2, Action::Undo).doc, *e0.doc, "opening a file is undoable");
 }
+
+#[test]
+fn an_edit_after_export_json_is_known_as_not_exported() {
+    let e0 = alloy();
+    let exported = reduce(&e0, Action::Exported("10:00".into()));
+    assert_eq!(exported.session.exported_revision, Some(exported.revision));
+    // Session actions do not change the document: still as exported.
+    let looked = reduce(&exported, Action::Select(None));
+    assert_eq!(looked.session.exported_revision, Some(looked.revision));
+    // An edit does.
+    let added = edit(
+        &looked,
+        Edit::AddStage { id: id("new"), name: "Fatigue tests".into(), phase: Some(id("pilot")), pos: None },
+    );
+    assert_ne!(added.session.exported_revision, Some(added.revision));
+    assert_eq!(added.session.last_exported.as_deref(), Some("10:00"));
+}

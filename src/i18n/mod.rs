@@ -177,6 +177,7 @@ catalogue! {
     Shortcuts => "Keyboard shortcuts", "键盘快捷键";
     NeverExported => "Not exported yet", "尚未导出";
     LastExported => "Last exported", "上次导出";
+    ChangedSinceExport => "changed since: export again to share the latest", "之后有修改：请再次导出以分享最新版本";
     AutosaveOn => "Changes are kept in this browser as you work (not a backup: use Export JSON).", "修改会自动保存在本浏览器中（这不是备份：请用“导出 JSON”）。";
     AutosaveFailed => "This browser refused to keep your changes (storage full or blocked). Export JSON now to keep your work.", "浏览器无法保存您的修改（存储已满或被禁止）。请立即“导出 JSON”以保留工作。";
     Restored => "Your last map was restored from this browser.", "已从本浏览器恢复上次的地图。";
