@@ -14,6 +14,9 @@ use crate::model::Map;
 pub const FONTS: &str = "system-ui, -apple-system, \"Segoe UI\", \"Noto Sans\", \"Noto Sans CJK SC\", \
 \"Source Han Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif";
 
+/// Room above the chain for the project's title.
+const TITLE_BAND: f64 = 44.0;
+
 /// The colours and type of `styles/app.css`, resolved (no CSS variables, so
 /// that every SVG renderer draws the same).
 const STYLE: &str = "
@@ -23,6 +26,7 @@ svg { font-family: FONTS; }
 .lane-odd .lane-bg { fill: #f3f0f8; }
 .lane-none .lane-bg { fill: #f1f1f1; }
 .lane-title { font-size: 14px; font-weight: 700; fill: #4a5468; }
+.doc-title { font-size: 18px; font-weight: 700; fill: #1d2433; }
 .flow-line { fill: none; stroke: #7a8396; stroke-width: 1.6; }
 .flow.back .flow-line { stroke-dasharray: 2 3; }
 .arrow-head { fill: #7a8396; }
@@ -54,15 +58,17 @@ pub fn svg(map: &Map, lang: Lang) -> String {
 
 /// The SVG of a diagram already laid out for `map`.
 pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
+    // The picture has the project's title above the chain (for a slide).
     let (w, h) = (d.width.max(1.0), d.height.max(1.0));
+    let full_h = h + TITLE_BAND;
     let mut o = String::with_capacity(4096 + map.stages.len() * 600 + map.flows.len() * 300);
     o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     o.push_str(&format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{}\" height=\"{}\" viewBox=\"0 0 {} {}\" xml:lang=\"{}\" role=\"img\">\n",
         n(w),
-        n(h),
+        n(full_h),
         n(w),
-        n(h),
+        n(full_h),
         lang.tag()
     ));
     o.push_str(&format!("<title>{}</title>\n", xml(&map.project.title)));
@@ -73,7 +79,9 @@ pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
         "<defs><marker id=\"arrow\" viewBox=\"0 0 10 10\" refX=\"9\" refY=\"5\" markerWidth=\"7\" markerHeight=\"7\" \
          orient=\"auto-start-reverse\"><path d=\"M0,0 L10,5 L0,10 z\" class=\"arrow-head\"/></marker></defs>\n",
     );
-    o.push_str(&format!("<rect class=\"paper\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"/>\n", n(w), n(h)));
+    o.push_str(&format!("<rect class=\"paper\" x=\"0\" y=\"0\" width=\"{}\" height=\"{}\"/>\n", n(w), n(full_h)));
+    o.push_str(&format!("<text class=\"doc-title\" x=\"20\" y=\"29\">{}</text>\n", xml(&map.project.title)));
+    o.push_str(&format!("<g class=\"chain\" transform=\"translate(0,{})\">\n", n(TITLE_BAND)));
 
     o.push_str("<g class=\"lanes\">\n");
     let phase_names: std::collections::HashMap<&crate::model::Id, &str> =
@@ -156,7 +164,7 @@ pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
         }
         o.push_str("</g>\n");
     }
-    o.push_str("</g>\n</svg>\n");
+    o.push_str("</g>\n</g>\n</svg>\n");
     o
 }
 
