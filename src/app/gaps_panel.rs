@@ -21,7 +21,6 @@ pub struct GapsProps {
     pub dispatch: Dispatch,
 }
 
-/// The element a gap is about, for selecting it.
 /// Scrolls the right-hand column to the Inspector, which now shows what the
 /// clicked gap is about (the Gaps list sits further down the column).
 fn show_inspector() {
@@ -33,6 +32,7 @@ fn show_inspector() {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
+/// The element a gap is about, for selecting it.
 pub fn target(gap: &Gap) -> Option<Selection> {
     use GapCode::*;
     let first = gap.ids.first()?.clone();
