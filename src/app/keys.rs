@@ -15,7 +15,7 @@ pub fn action_for(
     ed: &Editor,
     derived: &Derived,
 ) -> Option<KeyAction> {
-    let lower = key.to_lowercase();
+    let lower = key.to_ascii_lowercase();
     if ctrl {
         return match lower.as_str() {
             "z" if shift => Some(KeyAction::Do(Action::Redo)),

@@ -87,9 +87,9 @@ fn undo_reaches_at_least_200_steps_and_redo_returns_every_one() {
         e = reduce(&e, Action::Undo);
         assert_eq!(export(&e.doc), exports[i]);
     }
-    for i in 1..=250 {
+    for want in exports.iter().skip(1) {
         e = reduce(&e, Action::Redo);
-        assert_eq!(export(&e.doc), exports[i]);
+        assert_eq!(&export(&e.doc), want);
     }
 }
 

@@ -256,7 +256,7 @@ struct Rect {
 impl Rect {
     fn of(v: &Value) -> Rect {
         let f = |k: &str| match v.get(k) {
-            Some(Value::Number(t)) => t.parse::<f64>().ok().filter(|x| x.is_finite()).unwrap_or(0.0).clamp(-1e12, 1e12),
+            Some(Value::Number(t)) => json::to_f64(t).filter(|x| x.is_finite()).unwrap_or(0.0).clamp(-1e12, 1e12),
             _ => 0.0,
         };
         Rect { x: f("x"), y: f("y"), w: f("width").max(0.0), h: f("height").max(0.0) }

@@ -306,13 +306,13 @@ impl Reader {
             self.wrong(path, "a number", v);
             return None;
         };
-        match text.parse::<f64>() {
-            Ok(x) if x.is_finite() && x.abs() <= super::MAX_COORDINATE => Some(x),
-            Ok(_) => {
+        match crate::json::to_f64(text) {
+            Some(x) if x.is_finite() && x.abs() <= super::MAX_COORDINATE => Some(x),
+            Some(_) => {
                 self.problem(path, ProblemKind::OutOfRange { value: text.to_string(), max: "10000000".into() });
                 None
             }
-            Err(_) => {
+            None => {
                 self.problem(path, ProblemKind::BadNumber { found: text.to_string() });
                 None
             }

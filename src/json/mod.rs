@@ -8,8 +8,11 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+mod number;
 mod parse;
 mod write;
+
+pub use number::to_f64;
 
 pub use parse::{
     line_column, parse, parse_document, Document, DuplicateKey, Fields, Items, ParseError, ParseOutcome, Raw,

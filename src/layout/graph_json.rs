@@ -33,7 +33,7 @@ fn key(v: ValueRef<'_>) -> Option<Cow<'_, str>> {
             let text = match (whole, n.parse::<u64>(), n.parse::<i64>()) {
                 (true, Ok(u), _) => u.to_string(),
                 (true, _, Ok(i)) => i.to_string(),
-                _ => n.parse::<f64>().map_or_else(|_| n.to_string(), |f| f.to_string()),
+                _ => json::to_f64(n).map_or_else(|| n.to_string(), |f| f.to_string()),
             };
             Some(Cow::Owned(text))
         }
@@ -44,7 +44,7 @@ fn key(v: ValueRef<'_>) -> Option<Cow<'_, str>> {
 /// A size: a usable number, or nothing for anything else.
 fn size(v: Option<ValueRef<'_>>) -> Option<f64> {
     match v.map(ValueRef::raw) {
-        Some(Raw::Number(n)) => n.parse::<f64>().ok().filter(|v| v.is_finite() && *v > 0.0 && *v < 1.0e6),
+        Some(Raw::Number(n)) => json::to_f64(n).filter(|v| v.is_finite() && *v > 0.0 && *v < 1.0e6),
         _ => None,
     }
 }
