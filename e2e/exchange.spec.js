@@ -96,6 +96,53 @@ test('a matrix of 45 students draws 40 columns until the user asks for the rest'
   await expect(cov.getByRole('columnheader', { name: 'Student 44', exact: true })).toBeAttached();
 });
 
+test('a cohort matrix keeps its student names and stage column in view while it scrolls, and opens as a full table', async ({ page }) => {
+  await openApp(page);
+  // 45 students over 60 stages: far more than the Coverage column can show at once.
+  const people = Array.from({ length: 45 }, (_, i) => ({ id: `p${i}`, name: `Student ${i}`, kind: 'student' }));
+  const stages = Array.from({ length: 60 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}` }));
+  const topics = people.map((p, i) => ({ id: `t${i}`, title: `Topic ${i}`, student: p.id, stage: `s${(i * 7) % 60}` }));
+  const map = { format: 'chainmap', version: 1, project: { title: 'Cohort' }, stages, people, topics };
+  await openFile(page, { name: 'cohort.chainmap.json', text: JSON.stringify(map) });
+  const cov = page.getByRole('region', { name: 'Coverage' });
+  const table = cov.getByRole('table', { name: 'Who works at which stage' });
+  await expect(table).toBeVisible();
+  // Scroll the table to its far corner: the header row and the stage column stay in its box.
+  const box = await table.evaluate((t) => {
+    const wrap = t.parentElement;
+    wrap.scrollTop = wrap.scrollHeight;
+    wrap.scrollLeft = wrap.scrollWidth;
+    const r = wrap.getBoundingClientRect();
+    return { top: r.top, left: r.left, bottom: r.bottom, right: r.right, scrolled: wrap.scrollTop > 0 && wrap.scrollLeft > 0 };
+  });
+  expect(box.scrolled).toBe(true);
+  const header = await cov.getByRole('columnheader', { name: 'Student 39', exact: true }).boundingBox();
+  expect(header.y).toBeGreaterThanOrEqual(box.top - 1);
+  expect(header.y).toBeLessThan(box.top + 40);
+  const last = await cov.getByRole('rowheader', { name: 'Stage 59', exact: true }).boundingBox();
+  expect(last.x).toBeGreaterThanOrEqual(box.left - 1);
+  expect(last.x).toBeLessThan(box.left + 10);
+  expect(last.y + last.height).toBeLessThanOrEqual(box.bottom + 1);
+
+  // The full table: a dialog over the window with every student at once.
+  await cov.getByRole('button', { name: 'Open as a full table' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Who works at which stage' });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByRole('columnheader')).toHaveCount(46);
+  const d = await dialog.boundingBox();
+  const viewport = page.viewportSize();
+  expect(d.width).toBeGreaterThan(viewport.width * 0.9);
+  // A cell selects its topic and closes the table.
+  await dialog.getByRole('row', { name: /Stage 14/ }).getByRole('button', { name: 'Topic 2', exact: true }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Inspector' }).getByRole('heading', { name: 'Topic 2' })).toBeVisible();
+  // Escape closes it too.
+  await cov.getByRole('button', { name: 'Open as a full table' }).click();
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+});
+
 test('a programme of 400 topics: Team, Coverage and Brief draw the first ones and the rest on request', async ({ page }) => {
   await openApp(page);
   // Two students with 200 topics each, one supervisor over all of them.

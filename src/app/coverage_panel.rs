@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::dialogs::Modal;
 use super::panel::Panel;
 use super::{Derived, Dispatch, Shared};
 use crate::analysis::Names;
@@ -32,8 +33,6 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
     let lang = p.lang;
     let map = &*p.doc;
     let c = &p.derived.analysis.coverage;
-    let all_rows = use_state(|| false);
-    let all_columns = use_state(|| false);
     let select = |sel: Selection| {
         let d = p.dispatch.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(sel.clone()))))
@@ -55,35 +54,11 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
     });
     // Names by id, once per render (the map's own look-ups are linear searches).
     let names = Names::kept(map, &p.derived.names);
-    let columns = if *all_columns { c.students.len() } else { c.students.len().min(COLUMNS_SHOWN) };
-    let students: Vec<&str> = c.students.iter().take(columns).map(|id| names.person(id)).collect();
-    let shown = if *all_rows { c.matrix.len() } else { c.matrix.len().min(ROWS_SHOWN) };
-    let rows = c.matrix.iter().take(shown).map(|row| {
-        let cells = (0..students.len()).map(|col| {
-            let topics = row.topics_of(col);
-            html! {
-                <td>
-                    {for topics.iter().map(|tid| {
-                        let title = names.topic(tid).to_string();
-                        html! {
-                            <button type="button" class="cell-mark" title={title.clone()} aria-label={title}
-                                onclick={select(Selection::Topic(tid.clone()))}>{"●"}</button>
-                        }
-                    })}
-                </td>
-            }
-        });
-        html! {
-            <tr key={row.stage.to_string()} class={classes!((!row.is_covered()).then_some("uncovered"))}>
-                <th scope="row">
-                    <button type="button" class="link" onclick={select(Selection::Stage(row.stage.clone()))}>
-                        {names.stage(&row.stage).to_string()}
-                    </button>
-                </th>
-                {for cells}
-            </tr>
-        }
-    });
+    let full = use_state(|| false);
+    let close = {
+        let f = full.clone();
+        Callback::from(move |()| f.set(false))
+    };
     let all_supervisors = use_state(|| false);
     let supervisors = |kind: PersonKind| -> Html {
         let count = c.supervisors.iter().filter(|s| s.kind == kind).count();
@@ -143,30 +118,20 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             <h3 class="sub">{t(lang, Key::CoveragePhases)}</h3>
             <ul class="plain phases">{for phases}</ul>
             <h3 class="sub">{t(lang, Key::CoverageMatrix)}</h3>
-            if students.is_empty() {
+            if c.students.is_empty() {
                 <p class="hint small">{t(lang, Key::NoStudentsYet)}</p>
             } else {
-                <div class="matrix-wrap">
-                    <table class="matrix">
-                        <caption class="visually-hidden">{t(lang, Key::CoverageMatrix)}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t(lang, Key::StageLabel)}</th>
-                                {for students.iter().map(|s| html! { <th scope="col">{s.to_string()}</th> })}
-                            </tr>
-                        </thead>
-                        <tbody>{for rows}</tbody>
-                    </table>
-                </div>
-                if columns < c.students.len() {
-                    <button type="button" class="more" onclick={{ let a = all_columns.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
-                        {crate::i18n::show_more_students(lang, c.students.len() - columns)}
-                    </button>
-                }
-                if shown < c.matrix.len() {
-                    <button type="button" class="more" onclick={{ let a = all_rows.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
-                        {crate::i18n::show_more(lang, c.matrix.len() - shown)}
-                    </button>
+                <Matrix doc={p.doc.clone()} derived={p.derived.clone()} {lang} dispatch={p.dispatch.clone()} full=false onpick={Callback::noop()} />
+                <button type="button" class="more" onclick={{ let f = full.clone(); Callback::from(move |_: MouseEvent| f.set(true)) }}>
+                    {t(lang, Key::OpenFullTable)}
+                </button>
+                if *full {
+                    <Modal title={t(lang, Key::CoverageMatrix)} class="matrix-full" onclose={close.clone()}>
+                        <Matrix doc={p.doc.clone()} derived={p.derived.clone()} {lang} dispatch={p.dispatch.clone()} full=true onpick={close.clone()} />
+                        <div class="row end">
+                            <button type="button" onclick={close.reform(|_: MouseEvent| ())}>{t(lang, Key::Close)}</button>
+                        </div>
+                    </Modal>
                 }
             }
             <h3 class="sub">{t(lang, Key::CoverageSupervisors)}</h3>
@@ -175,5 +140,92 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
             <h4 class="subsub">{t(lang, Key::EnterpriseSupervisors)}</h4>
             {supervisors(PersonKind::EnterpriseSupervisor)}
         </Panel>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MatrixProps {
+    pub doc: Shared<Map>,
+    pub derived: Shared<Derived>,
+    pub lang: Lang,
+    pub dispatch: Dispatch,
+    /// The full-window table (in a dialog): more rows and columns at first.
+    pub full: bool,
+    /// Called after a cell or a row header selected something.
+    pub onpick: Callback<()>,
+}
+
+/// The stage × student table. Its header row and stage column stay in view
+/// while it scrolls (CSS `position: sticky`).
+#[component]
+pub fn Matrix(p: &MatrixProps) -> Html {
+    let lang = p.lang;
+    let map = &*p.doc;
+    let c = &p.derived.analysis.coverage;
+    let all_rows = use_state(|| false);
+    let all_columns = use_state(|| false);
+    let scale = if p.full { 3 } else { 1 };
+    let select = |sel: Selection| {
+        let (d, done) = (p.dispatch.clone(), p.onpick.clone());
+        Callback::from(move |_: MouseEvent| {
+            d.emit(Action::Select(Some(sel.clone())));
+            done.emit(());
+        })
+    };
+    let names = Names::kept(map, &p.derived.names);
+    let columns = if *all_columns { c.students.len() } else { c.students.len().min(COLUMNS_SHOWN * scale) };
+    let students: Vec<&str> = c.students.iter().take(columns).map(|id| names.person(id)).collect();
+    let shown = if *all_rows { c.matrix.len() } else { c.matrix.len().min(ROWS_SHOWN * scale) };
+    let rows = c.matrix.iter().take(shown).map(|row| {
+        let cells = (0..students.len()).map(|col| {
+            let topics = row.topics_of(col);
+            html! {
+                <td>
+                    {for topics.iter().map(|tid| {
+                        let title = names.topic(tid).to_string();
+                        html! {
+                            <button type="button" class="cell-mark" title={title.clone()} aria-label={title}
+                                onclick={select(Selection::Topic(tid.clone()))}>{"●"}</button>
+                        }
+                    })}
+                </td>
+            }
+        });
+        html! {
+            <tr key={row.stage.to_string()} class={classes!((!row.is_covered()).then_some("uncovered"))}>
+                <th scope="row">
+                    <button type="button" class="link" onclick={select(Selection::Stage(row.stage.clone()))}>
+                        {names.stage(&row.stage).to_string()}
+                    </button>
+                </th>
+                {for cells}
+            </tr>
+        }
+    });
+    html! {
+        <>
+            <div class={classes!("matrix-wrap", p.full.then_some("full"))}>
+                <table class="matrix">
+                    <caption class="visually-hidden">{t(lang, Key::CoverageMatrix)}</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">{t(lang, Key::StageLabel)}</th>
+                            {for students.iter().map(|s| html! { <th scope="col">{s.to_string()}</th> })}
+                        </tr>
+                    </thead>
+                    <tbody>{for rows}</tbody>
+                </table>
+            </div>
+            if columns < c.students.len() {
+                <button type="button" class="more" onclick={{ let a = all_columns.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                    {crate::i18n::show_more_students(lang, c.students.len() - columns)}
+                </button>
+            }
+            if shown < c.matrix.len() {
+                <button type="button" class="more" onclick={{ let a = all_rows.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                    {crate::i18n::show_more(lang, c.matrix.len() - shown)}
+                </button>
+            }
+        </>
     }
 }

@@ -99,6 +99,7 @@ catalogue! {
     EditHeading => "Edit", "编辑";
     CoveragePhases => "Stages covered per phase", "各阶段的环节覆盖";
     CoverageMatrix => "Who works at which stage", "谁在哪个环节";
+    OpenFullTable => "Open as a full table", "以完整表格打开";
     CoverageSupervisors => "Topics per supervisor", "每位导师的课题";
     AcademicSupervisors => "Academic supervisors", "学术导师";
     EnterpriseSupervisors => "Enterprise supervisors", "企业导师";
