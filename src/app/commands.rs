@@ -105,7 +105,7 @@ pub fn nudge(ed: &Editor, diagram: &Diagram, dx: f64, dy: f64) -> Option<Action>
         .filter_map(|id| diagram.cards.iter().find(|c| &c.stage == id))
         .map(|c| StageMove { id: c.stage.clone(), pos: Some(((c.x + dx).max(0.0), (c.y + dy).max(0.0))), phase: None })
         .collect();
-    (!moves.is_empty()).then(|| Action::Edit(Edit::MoveStages(moves)))
+    (!moves.is_empty()).then_some(Action::Edit(Edit::MoveStages(moves)))
 }
 
 /// Clears every manual position: the whole map is laid out again.
