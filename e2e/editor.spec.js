@@ -540,6 +540,76 @@ test('zoom buttons and keys change the zoom percentage and the drawing size', as
   await expect.poll(pct).toBe(fitted);
 });
 
+test('a diagram smaller than the canvas is centred in it; dragging and clicking a card still hit that card', async ({
+  page,
+}) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  const view = diagram.getByRole('group', { name: 'View' });
+  const scroller = diagram.locator('.scroller');
+  // The empty canvas on each side of the drawing (lanes and cards), in pixels.
+  const margins = () =>
+    scroller.evaluate((el) => {
+      const svg = el.querySelector('svg.chain');
+      const boxes = ['g.lanes', 'g.cards'].map((s) => svg.querySelector(s).getBoundingClientRect());
+      const r = el.getBoundingClientRect();
+      const [left, top] = [r.left + el.clientLeft, r.top + el.clientTop];
+      return {
+        left: Math.min(...boxes.map((b) => b.left)) - left,
+        right: left + el.clientWidth - Math.max(...boxes.map((b) => b.right)),
+        top: Math.min(...boxes.map((b) => b.top)) - top,
+        bottom: top + el.clientHeight - Math.max(...boxes.map((b) => b.bottom)),
+      };
+    });
+  const centred = async () => {
+    const m = await margins();
+    return Math.abs(m.left - m.right) <= 3 && Math.abs(m.top - m.bottom) <= 3;
+  };
+
+  await view.getByRole('button', { name: 'Fit to view' }).click();
+  await expect.poll(centred).toBe(true);
+  // The example is a wide, short chain: fitted, it leaves room above and below.
+  const fitted = await margins();
+  expect(fitted.top).toBeGreaterThan(100);
+  expect(fitted.left).toBeGreaterThanOrEqual(0);
+  await expect(card(page, 'Strengthening mechanism')).toBeInViewport();
+  await expect(card(page, 'Testing and certification')).toBeInViewport();
+
+  // Zoomed out further, it stays in the middle.
+  await view.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(async () => (await margins()).left).toBeGreaterThan(fitted.left + 20);
+  await expect.poll(centred).toBe(true);
+  await view.getByRole('button', { name: 'Fit to view' }).click();
+  await expect.poll(centred).toBe(true);
+
+  // Drag a card: it moves by the pointer's movement, in diagram units.
+  const zoom = await diagram.locator('svg.chain').evaluate((svg) => svg.getScreenCTM().a);
+  expect(zoom).toBeLessThan(0.72);
+  const group = cardGroup(page, 'Casting trials');
+  const at = async () => (await group.getAttribute('transform')).match(/translate\(([-\d.e]+),([-\d.e]+)\)/).slice(1).map(Number);
+  const [x0, y0] = await at();
+  const box = await card(page, 'Casting trials').boundingBox();
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const delta = { x: 15, y: 40 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 5, from.y + 5, { steps: 2 });
+  await page.mouse.move(from.x + delta.x, from.y + delta.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await at())[1]).not.toBe(y0);
+  const [x1, y1] = await at();
+  expect(Math.abs(x1 - x0 - delta.x / zoom)).toBeLessThanOrEqual(1.5 / zoom);
+  expect(Math.abs(y1 - y0 - delta.y / zoom)).toBeLessThanOrEqual(1.5 / zoom);
+  await expect(card(page, 'Casting trials')).toHaveAccessibleName(/^Casting trials \(stage, Pilot test; /);
+
+  // A click where a card is drawn selects that card.
+  await expect.poll(centred).toBe(true);
+  const other = await card(page, 'Engine part production').boundingBox();
+  await page.mouse.click(other.x + other.width / 2, other.y + other.height / 2);
+  await expect(inspector.getByRole('heading', { name: 'Engine part production', exact: true })).toBeVisible();
+  await expect(card(page, 'Engine part production')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('Shift+click selects several stages; Delete removes them as one undo step', async ({ page }) => {
   const { inspector } = regions(page);
   await openApp(page);
