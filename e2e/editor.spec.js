@@ -655,6 +655,37 @@ test('dragging the background pans the chain', async ({ page }) => {
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
 
+test('the canvas around a centred chain is background: dragging it pans, clicking it clears the selection', async ({
+  page,
+}) => {
+  const { diagram } = regions(page);
+  await openApp(page);
+  const scroller = diagram.locator('.scroller');
+  const view = await scroller.boundingBox();
+  const svg = await diagram.locator('svg.chain').boundingBox();
+  // At the opening zoom the example runs past the canvas sideways and is
+  // centred up and down: there is empty canvas above it.
+  expect(svg.y - view.y).toBeGreaterThan(60);
+  const x = view.x + view.width / 2;
+  const y = view.y + (svg.y - view.y) / 2;
+  expect(await page.evaluate(([px, py]) => document.elementFromPoint(px, py).classList.contains('scroller'), [x, y])).toBe(
+    true,
+  );
+  const start = await scroller.evaluate((el) => el.scrollLeft);
+  await page.mouse.move(x + 100, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y, { steps: 4 });
+  await page.mouse.move(x - 100, y, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(start + 150);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  await card(page, 'Composition design').click();
+  await expect(card(page, 'Composition design')).toHaveAttribute('aria-pressed', 'true');
+  await page.mouse.click(x, y);
+  await expect(card(page, 'Composition design')).toHaveAttribute('aria-pressed', 'false');
+});
+
 test('on a map of 400 stages, the "To stage" list of Add flow fills when it gets focus, and the keyboard picks from all of it', async ({
   page,
 }) => {

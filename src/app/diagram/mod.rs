@@ -301,9 +301,18 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             if e.button() != 0 {
                 return;
             }
+            let Some(el) = element(&scroller) else { return };
+            // The canvas around a centred drawing pans too; its scrollbars
+            // are the browser's.
+            let r = el.get_bounding_client_rect();
+            let (x, y) = (e.client_x() as f64 - r.left(), e.client_y() as f64 - r.top());
+            if x >= (el.client_left() + el.client_width()) as f64 || y >= (el.client_top() + el.client_height()) as f64
+            {
+                return;
+            }
             // Pointer capture starts with the first move, so that a plain
             // click still reaches the element under the pointer.
-            let scroll = element(&scroller).map_or((0, 0), |el| (el.scroll_left(), el.scroll_top()));
+            let scroll = (el.scroll_left(), el.scroll_top());
             *gesture.borrow_mut() = Gesture::Pan { start: (e.client_x() as f64, e.client_y() as f64), scroll };
         })
     };
@@ -412,6 +421,27 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 }
                 _ => {}
             }
+        })
+    };
+    // The browser took the pointer (a touch that scrolls the canvas
+    // natively, a lost window): the gesture ends without an edit.
+    let onpointercancel = {
+        let gesture = gesture.clone();
+        let svg_ref = svg_ref.clone();
+        let connect_ref = connect_ref.clone();
+        Callback::from(move |_: PointerEvent| match std::mem::replace(&mut *gesture.borrow_mut(), Gesture::Idle) {
+            Gesture::Drag { drawn, .. } => {
+                move_cards(&drawn, 0.0, 0.0);
+                if let Some(svg) = element(&svg_ref) {
+                    let _ = svg.class_list().remove_1("dragging");
+                }
+            }
+            Gesture::Connect { .. } => {
+                if let Some(path) = element(&connect_ref) {
+                    let _ = path.set_attribute("visibility", "hidden");
+                }
+            }
+            _ => {}
         })
     };
     let onclick_background = {
@@ -569,11 +599,14 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             if map.stages.is_empty() {
                 <p class="canvas-empty">{t(lang, Key::DiagramEmpty)}</p>
             }
-            <div class="scroller" ref={scroller}>
+            // Pan, drag and click-to-deselect listen on the scroller, so
+            // that the canvas around a centred drawing is background too.
+            <div class="scroller" ref={scroller}
+                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} onclick={onclick_background}>
             <svg ref={svg_ref} class={classes!("chain", active.then_some("has-focus"))}
                 width={vp.drawn(d.width).to_string()} height={vp.drawn(d.height).to_string()}
                 viewBox={format!("0 0 {} {}", d.width, d.height)}
-                {onpointerdown} {onpointermove} {onpointerup} onclick={onclick_background} {ondblclick}>
+                {ondblclick}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />
