@@ -438,25 +438,32 @@ test('Tab reaches every stage; arrow keys move the selected stage, one undo step
   await stage.focus();
   await page.keyboard.press('Enter');
   await expect(stage).toHaveAttribute('aria-pressed', 'true');
-  const a = await stage.boundingBox();
+  // Where the card is in the drawing: a drawing smaller than the canvas is
+  // centred, so the whole of it shifts when it grows.
+  const drawing = diagram.locator('svg.chain');
+  const at = async () => {
+    const [c, d] = [await stage.boundingBox(), await drawing.boundingBox()];
+    return { x: c.x - d.x, y: c.y - d.y };
+  };
+  const a = await at();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect
     .poll(async () => {
-      const b = await stage.boundingBox();
+      const b = await at();
       return [Math.sign(Math.round(b.x - a.x)), Math.sign(Math.round(b.y - a.y))];
     })
     .toEqual([1, 1]);
-  const b = await stage.boundingBox();
+  const b = await at();
   // Down twice as far as right.
   expect((b.y - a.y) / (b.x - a.x)).toBeCloseTo(2, 1);
   const map = JSON.parse(await exportJson(page));
   expect(map.stages.find((s) => s.name === 'Heat treatment window').pos).toBeDefined();
 
   for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+Z');
-  await expect.poll(async () => Math.round((await stage.boundingBox()).x - a.x)).toBe(0);
-  expect(Math.round((await stage.boundingBox()).y - a.y)).toBe(0);
+  await expect.poll(async () => Math.round((await at()).x - a.x)).toBe(0);
+  expect(Math.round((await at()).y - a.y)).toBe(0);
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
 
