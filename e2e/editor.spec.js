@@ -438,25 +438,32 @@ test('Tab reaches every stage; arrow keys move the selected stage, one undo step
   await stage.focus();
   await page.keyboard.press('Enter');
   await expect(stage).toHaveAttribute('aria-pressed', 'true');
-  const a = await stage.boundingBox();
+  // Where the card is in the drawing: a drawing smaller than the canvas is
+  // centred, so the whole of it shifts when it grows.
+  const drawing = diagram.locator('svg.chain');
+  const at = async () => {
+    const [c, d] = [await stage.boundingBox(), await drawing.boundingBox()];
+    return { x: c.x - d.x, y: c.y - d.y };
+  };
+  const a = await at();
   await page.keyboard.press('ArrowRight');
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect
     .poll(async () => {
-      const b = await stage.boundingBox();
+      const b = await at();
       return [Math.sign(Math.round(b.x - a.x)), Math.sign(Math.round(b.y - a.y))];
     })
     .toEqual([1, 1]);
-  const b = await stage.boundingBox();
+  const b = await at();
   // Down twice as far as right.
   expect((b.y - a.y) / (b.x - a.x)).toBeCloseTo(2, 1);
   const map = JSON.parse(await exportJson(page));
   expect(map.stages.find((s) => s.name === 'Heat treatment window').pos).toBeDefined();
 
   for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+Z');
-  await expect.poll(async () => Math.round((await stage.boundingBox()).x - a.x)).toBe(0);
-  expect(Math.round((await stage.boundingBox()).y - a.y)).toBe(0);
+  await expect.poll(async () => Math.round((await at()).x - a.x)).toBe(0);
+  expect(Math.round((await at()).y - a.y)).toBe(0);
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
 
@@ -540,6 +547,76 @@ test('zoom buttons and keys change the zoom percentage and the drawing size', as
   await expect.poll(pct).toBe(fitted);
 });
 
+test('a diagram smaller than the canvas is centred in it; dragging and clicking a card still hit that card', async ({
+  page,
+}) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  const view = diagram.getByRole('group', { name: 'View' });
+  const scroller = diagram.locator('.scroller');
+  // The empty canvas on each side of the drawing (lanes and cards), in pixels.
+  const margins = () =>
+    scroller.evaluate((el) => {
+      const svg = el.querySelector('svg.chain');
+      const boxes = ['g.lanes', 'g.cards'].map((s) => svg.querySelector(s).getBoundingClientRect());
+      const r = el.getBoundingClientRect();
+      const [left, top] = [r.left + el.clientLeft, r.top + el.clientTop];
+      return {
+        left: Math.min(...boxes.map((b) => b.left)) - left,
+        right: left + el.clientWidth - Math.max(...boxes.map((b) => b.right)),
+        top: Math.min(...boxes.map((b) => b.top)) - top,
+        bottom: top + el.clientHeight - Math.max(...boxes.map((b) => b.bottom)),
+      };
+    });
+  const centred = async () => {
+    const m = await margins();
+    return Math.abs(m.left - m.right) <= 3 && Math.abs(m.top - m.bottom) <= 3;
+  };
+
+  await view.getByRole('button', { name: 'Fit to view' }).click();
+  await expect.poll(centred).toBe(true);
+  // The example is a wide, short chain: fitted, it leaves room above and below.
+  const fitted = await margins();
+  expect(fitted.top).toBeGreaterThan(100);
+  expect(fitted.left).toBeGreaterThanOrEqual(0);
+  await expect(card(page, 'Strengthening mechanism')).toBeInViewport();
+  await expect(card(page, 'Testing and certification')).toBeInViewport();
+
+  // Zoomed out further, it stays in the middle.
+  await view.getByRole('button', { name: 'Zoom out' }).click();
+  await expect.poll(async () => (await margins()).left).toBeGreaterThan(fitted.left + 20);
+  await expect.poll(centred).toBe(true);
+  await view.getByRole('button', { name: 'Fit to view' }).click();
+  await expect.poll(centred).toBe(true);
+
+  // Drag a card: it moves by the pointer's movement, in diagram units.
+  const zoom = await diagram.locator('svg.chain').evaluate((svg) => svg.getScreenCTM().a);
+  expect(zoom).toBeLessThan(0.72);
+  const group = cardGroup(page, 'Casting trials');
+  const at = async () => (await group.getAttribute('transform')).match(/translate\(([-\d.e]+),([-\d.e]+)\)/).slice(1).map(Number);
+  const [x0, y0] = await at();
+  const box = await card(page, 'Casting trials').boundingBox();
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  const delta = { x: 15, y: 40 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 5, from.y + 5, { steps: 2 });
+  await page.mouse.move(from.x + delta.x, from.y + delta.y, { steps: 8 });
+  await page.mouse.up();
+  await expect.poll(async () => (await at())[1]).not.toBe(y0);
+  const [x1, y1] = await at();
+  expect(Math.abs(x1 - x0 - delta.x / zoom)).toBeLessThanOrEqual(1.5 / zoom);
+  expect(Math.abs(y1 - y0 - delta.y / zoom)).toBeLessThanOrEqual(1.5 / zoom);
+  await expect(card(page, 'Casting trials')).toHaveAccessibleName(/^Casting trials \(stage, Pilot test; /);
+
+  // A click where a card is drawn selects that card.
+  await expect.poll(centred).toBe(true);
+  const other = await card(page, 'Engine part production').boundingBox();
+  await page.mouse.click(other.x + other.width / 2, other.y + other.height / 2);
+  await expect(inspector.getByRole('heading', { name: 'Engine part production', exact: true })).toBeVisible();
+  await expect(card(page, 'Engine part production')).toHaveAttribute('aria-pressed', 'true');
+});
+
 test('Shift+click selects several stages; Delete removes them as one undo step', async ({ page }) => {
   const { inspector } = regions(page);
   await openApp(page);
@@ -583,6 +660,37 @@ test('dragging the background pans the chain', async ({ page }) => {
   await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(start + 100);
   // A pan is not an edit.
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+});
+
+test('the canvas around a centred chain is background: dragging it pans, clicking it clears the selection', async ({
+  page,
+}) => {
+  const { diagram } = regions(page);
+  await openApp(page);
+  const scroller = diagram.locator('.scroller');
+  const view = await scroller.boundingBox();
+  const svg = await diagram.locator('svg.chain').boundingBox();
+  // At the opening zoom the example runs past the canvas sideways and is
+  // centred up and down: there is empty canvas above it.
+  expect(svg.y - view.y).toBeGreaterThan(60);
+  const x = view.x + view.width / 2;
+  const y = view.y + (svg.y - view.y) / 2;
+  expect(await page.evaluate(([px, py]) => document.elementFromPoint(px, py).classList.contains('scroller'), [x, y])).toBe(
+    true,
+  );
+  const start = await scroller.evaluate((el) => el.scrollLeft);
+  await page.mouse.move(x + 100, y);
+  await page.mouse.down();
+  await page.mouse.move(x, y, { steps: 4 });
+  await page.mouse.move(x - 100, y, { steps: 4 });
+  await page.mouse.up();
+  await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(start + 150);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+
+  await card(page, 'Composition design').click();
+  await expect(card(page, 'Composition design')).toHaveAttribute('aria-pressed', 'true');
+  await page.mouse.click(x, y);
+  await expect(card(page, 'Composition design')).toHaveAttribute('aria-pressed', 'false');
 });
 
 test('on a map of 400 stages, the "To stage" list of Add flow fills when it gets focus, and the keyboard picks from all of it', async ({

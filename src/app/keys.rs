@@ -1,7 +1,7 @@
 //! Keyboard shortcuts for the whole page (see the `?` dialog).
 
 use super::commands;
-use super::diagram::{fit_all, live_view, zoom_at};
+use super::diagram::{fit_all, live_view};
 use super::Derived;
 use crate::editor::{Action, Editor};
 
@@ -32,6 +32,10 @@ pub fn action_for(
         return None;
     }
     let (vp, cw, ch) = live_view(ed.session.viewport.zoom);
+    let zoom = |factor: f64| {
+        let size = (derived.diagram.width, derived.diagram.height);
+        Action::SetViewport(vp.zoom_at(factor, (cw / 2.0, ch / 2.0), size, (cw, ch)))
+    };
     let step = if shift { 50.0 } else { 10.0 };
     let a = match key {
         "Delete" | "Backspace" => commands::delete_selection(ed)?,
@@ -39,8 +43,8 @@ pub fn action_for(
         "ArrowRight" => commands::nudge(ed, &derived.diagram, step, 0.0)?,
         "ArrowUp" => commands::nudge(ed, &derived.diagram, 0.0, -step)?,
         "ArrowDown" => commands::nudge(ed, &derived.diagram, 0.0, step)?,
-        "+" | "=" => Action::SetViewport(zoom_at(vp, 1.25, cw / 2.0, ch / 2.0)),
-        "-" | "_" => Action::SetViewport(zoom_at(vp, 0.8, cw / 2.0, ch / 2.0)),
+        "+" | "=" => zoom(1.25),
+        "-" | "_" => zoom(0.8),
         "0" => Action::SetViewport(fit_all(&derived.diagram, cw, ch)),
         "?" => return Some(KeyAction::Help),
         "l" | "L" => commands::auto_layout(ed)?,

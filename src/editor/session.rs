@@ -31,7 +31,9 @@ impl Selection {
     }
 }
 
-/// Pan and zoom of the diagram: screen = (diagram − origin) × zoom.
+/// Pan and zoom of the diagram: screen = offset + (diagram − origin) × zoom,
+/// where `x`, `y` (the origin) are the canvas's scroll position in diagram
+/// units and the offset is [`centre_offset`] of the drawing in the canvas.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
     pub x: f64,
@@ -48,7 +50,49 @@ impl Default for Viewport {
     }
 }
 
+/// The empty canvas (pixels) before a drawing `content` pixels long in a
+/// canvas `view` pixels long: a drawing shorter than the canvas is centred
+/// in it; a longer one starts at the canvas's edge and scrolls. This is
+/// where the canvas's CSS (auto margins in a flex box) puts the drawing.
+pub fn centre_offset(content: f64, view: f64) -> f64 {
+    let gap = (view - content) / 2.0;
+    if gap > 0.0 {
+        gap
+    } else {
+        0.0
+    }
+}
+
 impl Viewport {
+    /// The drawn length (whole pixels) of `len` diagram units.
+    pub fn drawn(self, len: f64) -> f64 {
+        (len * self.zoom).round()
+    }
+
+    /// Zooms by `factor` about the point (sx, sy) of a `view` = (w, h)
+    /// canvas (pixels from its top-left corner, scrollbars left out) that
+    /// shows a diagram of `size` = (width, height) diagram units.
+    ///
+    /// In a direction where the drawing is longer than the canvas, the
+    /// diagram point under (sx, sy) stays under it (as far as the scroll
+    /// range allows); where it is shorter, the drawing is centred and the
+    /// scroll is 0. `self.x`, `self.y` are the scroll position in diagram
+    /// units.
+    pub fn zoom_at(self, factor: f64, (sx, sy): (f64, f64), size: (f64, f64), view: (f64, f64)) -> Viewport {
+        let next = Viewport { zoom: (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM), ..self };
+        let axis = |scroll: f64, s: f64, len: f64, view: f64| {
+            // The diagram point under the pointer, then where the new zoom
+            // must scroll for it to stay there.
+            let point = scroll + (s - centre_offset(self.drawn(len), view)) / self.zoom;
+            let drawn = next.drawn(len);
+            if drawn <= view {
+                return 0.0;
+            }
+            (point - s / next.zoom).clamp(0.0, (drawn - view) / next.zoom)
+        };
+        Viewport { x: axis(self.x, sx, size.0, view.0), y: axis(self.y, sy, size.1, view.1), zoom: next.zoom }
+    }
+
     pub fn clamped(self) -> Viewport {
         let fin = |v: f64, d: f64| if v.is_finite() { v } else { d };
         Viewport {

@@ -195,3 +195,68 @@ fn an_edit_after_export_json_is_known_as_not_exported() {
     assert_ne!(added.session.exported_revision, Some(added.revision));
     assert_eq!(added.session.last_exported.as_deref(), Some("10:00"));
 }
+
+#[test]
+fn a_drawing_smaller_than_the_canvas_is_centred_and_a_larger_one_starts_at_the_edge() {
+    assert_eq!(centre_offset(600.0, 800.0), 100.0);
+    assert_eq!(centre_offset(800.0, 800.0), 0.0);
+    assert_eq!(centre_offset(1200.0, 800.0), 0.0);
+    assert_eq!(centre_offset(f64::NAN, 800.0), 0.0);
+    assert_eq!(centre_offset(100.0, 0.0), 0.0);
+}
+
+/// Where diagram coordinate `p` is drawn on an axis (pixels from the
+/// canvas's edge), as the canvas lays the drawing out.
+fn on_screen(v: Viewport, scroll: f64, p: f64, len: f64, view: f64) -> f64 {
+    centre_offset(v.drawn(len), view) + (p - scroll) * v.zoom
+}
+
+#[test]
+fn zooming_a_large_diagram_keeps_the_point_under_the_pointer() {
+    let (size, view) = ((4000.0, 3000.0), (800.0, 600.0));
+    let v = Viewport { x: 100.0, y: 50.0, zoom: 1.0 };
+    let z = v.zoom_at(1.25, (200.0, 100.0), size, view);
+    assert_eq!(z, Viewport { x: 140.0, y: 70.0, zoom: 1.25 });
+    let z = v.zoom_at(0.8, (200.0, 100.0), size, view);
+    // (300, 150) stays at (200, 100).
+    assert!((on_screen(z, z.x, 300.0, size.0, view.0) - 200.0).abs() < 1e-9);
+    assert!((on_screen(z, z.y, 150.0, size.1, view.1) - 100.0).abs() < 1e-9);
+}
+
+#[test]
+fn zooming_out_until_the_diagram_fits_centres_it() {
+    let (size, view) = ((1000.0, 200.0), (800.0, 600.0));
+    let v = Viewport { x: 100.0, y: 0.0, zoom: 1.0 };
+    let z = v.zoom_at(0.5, (400.0, 300.0), size, view);
+    assert_eq!(z, Viewport { x: 0.0, y: 0.0, zoom: 0.5 });
+    assert_eq!(centre_offset(z.drawn(size.0), view.0), 150.0);
+    assert_eq!(centre_offset(z.drawn(size.1), view.1), 250.0);
+}
+
+#[test]
+fn zooming_in_from_a_centred_diagram_keeps_the_point_under_the_pointer() {
+    let (size, view) = ((1000.0, 200.0), (800.0, 600.0));
+    let v = Viewport { x: 0.0, y: 0.0, zoom: 0.5 };
+    // The pointer at (500, 300) is over diagram point (700, 200): the
+    // drawing (500 × 100) starts 150 px right and 250 px down.
+    let z = v.zoom_at(2.0, (500.0, 300.0), size, view);
+    assert_eq!(z.zoom, 1.0);
+    assert!((on_screen(z, z.x, 700.0, size.0, view.0) - 500.0).abs() < 1e-9);
+    // Still shorter than the canvas: centred, not scrolled.
+    assert_eq!(z.y, 0.0);
+    assert_eq!(centre_offset(z.drawn(size.1), view.1), 200.0);
+}
+
+#[test]
+fn zooming_never_scrolls_past_the_drawing() {
+    let (size, view) = ((2000.0, 2000.0), (800.0, 600.0));
+    // Scrolled to the far end, zooming out about the left edge.
+    let v = Viewport { x: 1200.0, y: 1400.0, zoom: 1.0 };
+    let z = v.zoom_at(0.8, (0.0, 0.0), size, view);
+    assert_eq!(z.x, (1600.0 - 800.0) / 0.8);
+    assert_eq!(z.y, (1600.0 - 600.0) / 0.8);
+    // And never before its start.
+    let z = Viewport { x: 10.0, y: 10.0, zoom: 1.0 }.zoom_at(0.9, (800.0, 600.0), size, view);
+    assert!(z.x >= 0.0 && z.y >= 0.0);
+    assert_eq!(Viewport { x: 0.0, y: 0.0, zoom: 1.0 }.zoom_at(0.9, (800.0, 600.0), size, view).x, 0.0);
+}

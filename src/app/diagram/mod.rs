@@ -17,10 +17,10 @@ use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use view::Window;
-pub use view::{fit_all, live_view, opening_view, zoom_at, Highlight};
+pub use view::{fit_all, live_view, opening_view, Highlight};
 
 use super::{commands, Derived, Dispatch, Shared};
-use crate::editor::{Action, Edit, Editor, Selection, StageMove};
+use crate::editor::{centre_offset, Action, Edit, Editor, Selection, StageMove};
 use crate::i18n::{stage_card_label, t, Key};
 use crate::layout::LANE_HEADER;
 use crate::model::Id;
@@ -203,7 +203,12 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             let Some(c) = derived.diagram.cards.iter().find(|c| &c.stage == id) else { return };
             let (sx, sy) = (el.scroll_left() as f64, el.scroll_top() as f64);
             let (w, h) = (el.client_width() as f64, el.client_height() as f64);
-            let (x0, y0, x1, y1) = (c.x * vp.zoom, c.y * vp.zoom, (c.x + c.w) * vp.zoom, (c.y + c.h) * vp.zoom);
+            // Where the card is in the scrolled area (a drawing smaller than
+            // the canvas is centred in it).
+            let (ox, oy) =
+                (centre_offset(vp.drawn(derived.diagram.width), w), centre_offset(vp.drawn(derived.diagram.height), h));
+            let (x0, y0) = (ox + c.x * vp.zoom, oy + c.y * vp.zoom);
+            let (x1, y1) = (x0 + c.w * vp.zoom, y0 + c.h * vp.zoom);
             let margin = 24.0;
             let nx = if x0 < sx {
                 x0 - margin
@@ -230,6 +235,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     {
         let scroller = scroller.clone();
         let dispatch = props.dispatch.clone();
+        let latest = latest.clone();
         use_effect_with(vp.zoom.to_bits(), move |bits| {
             let zoom = f64::from_bits(*bits);
             let listener = element(&scroller).map(|el| {
@@ -241,14 +247,17 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                     }
                     e.prevent_default();
                     let r = el.get_bounding_client_rect();
-                    let (v, _, _) = live_view(zoom);
+                    let (v, cw, ch) = live_view(zoom);
                     let factor = (-e.delta_y() * 0.002).exp();
-                    dispatch.emit(Action::SetViewport(zoom_at(
-                        v,
-                        factor,
-                        e.client_x() as f64 - r.left(),
-                        e.client_y() as f64 - r.top(),
-                    )));
+                    let at = (
+                        e.client_x() as f64 - r.left() - el.client_left() as f64,
+                        e.client_y() as f64 - r.top() - el.client_top() as f64,
+                    );
+                    let size = {
+                        let d = &latest.borrow().diagram;
+                        (d.width, d.height)
+                    };
+                    dispatch.emit(Action::SetViewport(v.zoom_at(factor, at, size, (cw, ch))));
                 })
             });
             move || drop(listener)
@@ -292,9 +301,18 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             if e.button() != 0 {
                 return;
             }
+            let Some(el) = element(&scroller) else { return };
+            // The canvas around a centred drawing pans too; its scrollbars
+            // are the browser's.
+            let r = el.get_bounding_client_rect();
+            let (x, y) = (e.client_x() as f64 - r.left(), e.client_y() as f64 - r.top());
+            if x >= (el.client_left() + el.client_width()) as f64 || y >= (el.client_top() + el.client_height()) as f64
+            {
+                return;
+            }
             // Pointer capture starts with the first move, so that a plain
             // click still reaches the element under the pointer.
-            let scroll = element(&scroller).map_or((0, 0), |el| (el.scroll_left(), el.scroll_top()));
+            let scroll = (el.scroll_left(), el.scroll_top());
             *gesture.borrow_mut() = Gesture::Pan { start: (e.client_x() as f64, e.client_y() as f64), scroll };
         })
     };
@@ -403,6 +421,27 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 }
                 _ => {}
             }
+        })
+    };
+    // The browser took the pointer (a touch that scrolls the canvas
+    // natively, a lost window): the gesture ends without an edit.
+    let onpointercancel = {
+        let gesture = gesture.clone();
+        let svg_ref = svg_ref.clone();
+        let connect_ref = connect_ref.clone();
+        Callback::from(move |_: PointerEvent| match std::mem::replace(&mut *gesture.borrow_mut(), Gesture::Idle) {
+            Gesture::Drag { drawn, .. } => {
+                move_cards(&drawn, 0.0, 0.0);
+                if let Some(svg) = element(&svg_ref) {
+                    let _ = svg.class_list().remove_1("dragging");
+                }
+            }
+            Gesture::Connect { .. } => {
+                if let Some(path) = element(&connect_ref) {
+                    let _ = path.set_attribute("visibility", "hidden");
+                }
+            }
+            _ => {}
         })
     };
     let onclick_background = {
@@ -542,9 +581,10 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
 
     let zoom_btn = |factor: f64| {
         let dispatch = props.dispatch.clone();
+        let size = (d.width, d.height);
         Callback::from(move |_: MouseEvent| {
             let (v, cw, ch) = live_view(vp.zoom);
-            dispatch.emit(Action::SetViewport(zoom_at(v, factor, cw / 2.0, ch / 2.0)))
+            dispatch.emit(Action::SetViewport(v.zoom_at(factor, (cw / 2.0, ch / 2.0), size, (cw, ch))))
         })
     };
     let fit_btn = {
@@ -559,11 +599,14 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             if map.stages.is_empty() {
                 <p class="canvas-empty">{t(lang, Key::DiagramEmpty)}</p>
             }
-            <div class="scroller" ref={scroller}>
+            // Pan, drag and click-to-deselect listen on the scroller, so
+            // that the canvas around a centred drawing is background too.
+            <div class="scroller" ref={scroller}
+                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} onclick={onclick_background}>
             <svg ref={svg_ref} class={classes!("chain", active.then_some("has-focus"))}
-                width={(d.width * vp.zoom).round().to_string()} height={(d.height * vp.zoom).round().to_string()}
+                width={vp.drawn(d.width).to_string()} height={vp.drawn(d.height).to_string()}
                 viewBox={format!("0 0 {} {}", d.width, d.height)}
-                {onpointerdown} {onpointermove} {onpointerup} onclick={onclick_background} {ondblclick}>
+                {ondblclick}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
                         <path d="M0,0 L10,5 L0,10 z" class="arrow-head" />

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::analysis::ChainIndex;
-use crate::editor::{Selection, Viewport, MAX_ZOOM, MIN_ZOOM};
+use crate::editor::{Selection, Viewport, MIN_ZOOM};
 use crate::layout::Diagram;
 use crate::model::{Id, Map};
 
@@ -19,7 +19,9 @@ pub fn opening_view(d: &Diagram, w: f64, h: f64) -> Viewport {
 
 /// "Fit to view" (the button and the 0 key): the whole diagram, however
 /// small its names get (down to the session's smallest zoom), as an
-/// overview to zoom in from.
+/// overview to zoom in from. The canvas centres a drawing smaller than
+/// itself (`editor::centre_offset`), so the fitted diagram sits in the
+/// middle, not in a corner.
 pub fn fit_all(d: &Diagram, w: f64, h: f64) -> Viewport {
     view_at(d, w, h, whole_zoom(d, w, h).clamp(MIN_ZOOM, 1.0))
 }
@@ -49,18 +51,10 @@ fn view_at(d: &Diagram, w: f64, h: f64, zoom: f64) -> Viewport {
     Viewport { x: 0.0, y, zoom }
 }
 
-/// Zooms by `factor` keeping the diagram point under (sx, sy) (pixels from
-/// the canvas's top-left corner) still. `v.x`, `v.y` are the scroll
-/// position in diagram units.
-pub fn zoom_at(v: Viewport, factor: f64, sx: f64, sy: f64) -> Viewport {
-    let zoom = (v.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
-    let px = v.x + sx / v.zoom;
-    let py = v.y + sy / v.zoom;
-    Viewport { x: (px - sx / zoom).max(0.0), y: (py - sy / zoom).max(0.0), zoom }
-}
-
 /// The view as the user left it: the zoom of the session and the scroll
-/// position of the canvas (which the user changes without actions).
+/// position of the canvas (which the user changes without actions), with
+/// the canvas's inner size (scrollbars left out), the size that
+/// `Viewport::zoom_at` centres the drawing in.
 pub fn live_view(zoom: f64) -> (Viewport, f64, f64) {
     let el = gloo::utils::document().query_selector(".canvas .scroller").ok().flatten();
     match el {
