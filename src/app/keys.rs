@@ -31,7 +31,7 @@ pub fn action_for(
     if in_field {
         return None;
     }
-    let (vp, cw, ch) = live_view(ed.session.viewport.zoom);
+    let (vp, cw, ch) = live_view(ed.session.viewport);
     let zoom = |factor: f64| {
         let size = (derived.diagram.width, derived.diagram.height);
         Action::SetViewport(vp.zoom_at(factor, (cw / 2.0, ch / 2.0), size, (cw, ch)))

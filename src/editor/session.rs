@@ -31,14 +31,23 @@ impl Selection {
     }
 }
 
-/// Pan and zoom of the diagram: screen = offset + (diagram − origin) × zoom,
+/// Pan and zoom of the diagram: screen = pad + (diagram − origin) × zoom,
 /// where `x`, `y` (the origin) are the canvas's scroll position in diagram
-/// units and the offset is [`centre_offset`] of the drawing in the canvas.
+/// units and `pad_x`, `pad_y` the empty canvas (pixels) drawn before the
+/// diagram.
+///
+/// The pads centre a drawing smaller than the canvas. They are set when the
+/// view is chosen (opening, Fit, zoom) and kept while the map is edited, so
+/// a card dropped below the others lands where it was let go instead of the
+/// whole drawing moving to centre itself again. As drawn they never push
+/// the drawing past the canvas's edge ([`shown_pad`]).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Viewport {
     pub x: f64,
     pub y: f64,
     pub zoom: f64,
+    pub pad_x: f64,
+    pub pad_y: f64,
 }
 
 pub const MIN_ZOOM: f64 = 0.1;
@@ -46,14 +55,13 @@ pub const MAX_ZOOM: f64 = 4.0;
 
 impl Default for Viewport {
     fn default() -> Viewport {
-        Viewport { x: 0.0, y: 0.0, zoom: 1.0 }
+        Viewport { x: 0.0, y: 0.0, zoom: 1.0, pad_x: 0.0, pad_y: 0.0 }
     }
 }
 
-/// The empty canvas (pixels) before a drawing `content` pixels long in a
-/// canvas `view` pixels long: a drawing shorter than the canvas is centred
-/// in it; a longer one starts at the canvas's edge and scrolls. This is
-/// where the canvas's CSS (auto margins in a flex box) puts the drawing.
+/// The empty canvas (pixels) that centres a drawing `content` pixels long in
+/// a canvas `view` pixels long; 0 for a drawing as long as the canvas or
+/// longer (it starts at the canvas's edge and scrolls).
 pub fn centre_offset(content: f64, view: f64) -> f64 {
     let gap = (view - content) / 2.0;
     if gap > 0.0 {
@@ -63,10 +71,34 @@ pub fn centre_offset(content: f64, view: f64) -> f64 {
     }
 }
 
+/// The pad drawn before a drawing `content` pixels long in a `view`: the
+/// stored `pad`, less what would push the drawing past the canvas's far
+/// edge, and 0 for a drawing longer than the canvas.
+pub fn shown_pad(pad: f64, content: f64, view: f64) -> f64 {
+    let room = view - content;
+    if room > 0.0 && pad > 0.0 {
+        pad.min(room)
+    } else {
+        0.0
+    }
+}
+
 impl Viewport {
+    /// The view at `zoom`, scrolled to (x, y), with the pads that centre a
+    /// diagram of `size` diagram units in a `view` (pixels).
+    pub fn centred(x: f64, y: f64, zoom: f64, size: (f64, f64), view: (f64, f64)) -> Viewport {
+        let v = Viewport { x, y, zoom, pad_x: 0.0, pad_y: 0.0 };
+        Viewport { pad_x: centre_offset(v.drawn(size.0), view.0), pad_y: centre_offset(v.drawn(size.1), view.1), ..v }
+    }
+
     /// The drawn length (whole pixels) of `len` diagram units.
     pub fn drawn(self, len: f64) -> f64 {
         (len * self.zoom).round()
+    }
+
+    /// The pads as drawn for a diagram of `size` in a `view` ([`shown_pad`]).
+    pub fn shown_pads(self, size: (f64, f64), view: (f64, f64)) -> (f64, f64) {
+        (shown_pad(self.pad_x, self.drawn(size.0), view.0), shown_pad(self.pad_y, self.drawn(size.1), view.1))
     }
 
     /// Zooms by `factor` about the point (sx, sy) of a `view` = (w, h)
@@ -79,18 +111,27 @@ impl Viewport {
     /// scroll is 0. `self.x`, `self.y` are the scroll position in diagram
     /// units.
     pub fn zoom_at(self, factor: f64, (sx, sy): (f64, f64), size: (f64, f64), view: (f64, f64)) -> Viewport {
-        let next = Viewport { zoom: (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM), ..self };
-        let axis = |scroll: f64, s: f64, len: f64, view: f64| {
+        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let next = Viewport { zoom, ..self };
+        let (px, py) = self.shown_pads(size, view);
+        let axis = |scroll: f64, s: f64, pad: f64, len: f64, view: f64| {
             // The diagram point under the pointer, then where the new zoom
             // must scroll for it to stay there.
-            let point = scroll + (s - centre_offset(self.drawn(len), view)) / self.zoom;
+            let point = scroll + (s - pad) / self.zoom;
             let drawn = next.drawn(len);
             if drawn <= view {
                 return 0.0;
             }
             (point - s / next.zoom).clamp(0.0, (drawn - view) / next.zoom)
         };
-        Viewport { x: axis(self.x, sx, size.0, view.0), y: axis(self.y, sy, size.1, view.1), zoom: next.zoom }
+        Viewport::centred(axis(self.x, sx, px, size.0, view.0), axis(self.y, sy, py, size.1, view.1), zoom, size, view)
+    }
+
+    /// The pads moved by half the change of the canvas's size, so that a
+    /// centred drawing stays centred when the window or a panel resizes.
+    pub fn resized(self, from: (f64, f64), to: (f64, f64)) -> Viewport {
+        let keep = |pad: f64, a: f64, b: f64| if pad > 0.0 { (pad + (b - a) / 2.0).max(0.0) } else { pad };
+        Viewport { pad_x: keep(self.pad_x, from.0, to.0), pad_y: keep(self.pad_y, from.1, to.1), ..self }
     }
 
     pub fn clamped(self) -> Viewport {
@@ -99,6 +140,8 @@ impl Viewport {
             x: fin(self.x, 0.0).clamp(-1e8, 1e8),
             y: fin(self.y, 0.0).clamp(-1e8, 1e8),
             zoom: fin(self.zoom, 1.0).clamp(MIN_ZOOM, MAX_ZOOM),
+            pad_x: fin(self.pad_x, 0.0).clamp(0.0, 1e6),
+            pad_y: fin(self.pad_y, 0.0).clamp(0.0, 1e6),
         }
     }
 }

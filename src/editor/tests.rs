@@ -119,7 +119,7 @@ fn session_changes_are_not_undo_steps() {
     let e0 = alloy();
     let e1 = reduce(&e0, Action::Select(Some(Selection::Stage(id("cast")))));
     let e2 = reduce(&e1, Action::SetLang(Lang::Zh));
-    let e3 = reduce(&e2, Action::SetViewport(Viewport { x: 10.0, y: 5.0, zoom: 99.0 }));
+    let e3 = reduce(&e2, Action::SetViewport(Viewport { x: 10.0, y: 5.0, zoom: 99.0, ..Viewport::default() }));
     assert!(!e3.history.can_undo());
     assert_eq!(e3.revision, 0);
     assert_eq!(e3.session.viewport.zoom, session::MAX_ZOOM);
@@ -205,58 +205,99 @@ fn a_drawing_smaller_than_the_canvas_is_centred_and_a_larger_one_starts_at_the_e
     assert_eq!(centre_offset(100.0, 0.0), 0.0);
 }
 
-/// Where diagram coordinate `p` is drawn on an axis (pixels from the
-/// canvas's edge), as the canvas lays the drawing out.
-fn on_screen(v: Viewport, scroll: f64, p: f64, len: f64, view: f64) -> f64 {
-    centre_offset(v.drawn(len), view) + (p - scroll) * v.zoom
+/// A view scrolled to (x, y) at `zoom`, without pads.
+fn at(x: f64, y: f64, zoom: f64) -> Viewport {
+    Viewport { x, y, zoom, ..Viewport::default() }
+}
+
+/// Where diagram point `p` is drawn (pixels from the canvas's corner), as
+/// the canvas lays out the drawing and its pads.
+fn on_screen(v: Viewport, p: (f64, f64), size: (f64, f64), view: (f64, f64)) -> (f64, f64) {
+    let (px, py) = v.shown_pads(size, view);
+    (px + (p.0 - v.x) * v.zoom, py + (p.1 - v.y) * v.zoom)
 }
 
 #[test]
 fn zooming_a_large_diagram_keeps_the_point_under_the_pointer() {
     let (size, view) = ((4000.0, 3000.0), (800.0, 600.0));
-    let v = Viewport { x: 100.0, y: 50.0, zoom: 1.0 };
+    let v = at(100.0, 50.0, 1.0);
     let z = v.zoom_at(1.25, (200.0, 100.0), size, view);
-    assert_eq!(z, Viewport { x: 140.0, y: 70.0, zoom: 1.25 });
+    assert_eq!(z, at(140.0, 70.0, 1.25));
     let z = v.zoom_at(0.8, (200.0, 100.0), size, view);
     // (300, 150) stays at (200, 100).
-    assert!((on_screen(z, z.x, 300.0, size.0, view.0) - 200.0).abs() < 1e-9);
-    assert!((on_screen(z, z.y, 150.0, size.1, view.1) - 100.0).abs() < 1e-9);
+    let (x, y) = on_screen(z, (300.0, 150.0), size, view);
+    assert!((x - 200.0).abs() < 1e-9 && (y - 100.0).abs() < 1e-9, "{x} {y}");
 }
 
 #[test]
 fn zooming_out_until_the_diagram_fits_centres_it() {
     let (size, view) = ((1000.0, 200.0), (800.0, 600.0));
-    let v = Viewport { x: 100.0, y: 0.0, zoom: 1.0 };
-    let z = v.zoom_at(0.5, (400.0, 300.0), size, view);
-    assert_eq!(z, Viewport { x: 0.0, y: 0.0, zoom: 0.5 });
-    assert_eq!(centre_offset(z.drawn(size.0), view.0), 150.0);
-    assert_eq!(centre_offset(z.drawn(size.1), view.1), 250.0);
+    let z = at(100.0, 0.0, 1.0).zoom_at(0.5, (400.0, 300.0), size, view);
+    assert_eq!(z, Viewport { x: 0.0, y: 0.0, zoom: 0.5, pad_x: 150.0, pad_y: 250.0 });
+    assert_eq!(z.shown_pads(size, view), (150.0, 250.0));
 }
 
 #[test]
 fn zooming_in_from_a_centred_diagram_keeps_the_point_under_the_pointer() {
     let (size, view) = ((1000.0, 200.0), (800.0, 600.0));
-    let v = Viewport { x: 0.0, y: 0.0, zoom: 0.5 };
-    // The pointer at (500, 300) is over diagram point (700, 200): the
+    let v = Viewport::centred(0.0, 0.0, 0.5, size, view);
+    // The pointer at (500, 300) is over diagram point (700, 100): the
     // drawing (500 × 100) starts 150 px right and 250 px down.
+    assert_eq!(on_screen(v, (700.0, 100.0), size, view), (500.0, 300.0));
     let z = v.zoom_at(2.0, (500.0, 300.0), size, view);
     assert_eq!(z.zoom, 1.0);
-    assert!((on_screen(z, z.x, 700.0, size.0, view.0) - 500.0).abs() < 1e-9);
+    assert!((on_screen(z, (700.0, 100.0), size, view).0 - 500.0).abs() < 1e-9);
     // Still shorter than the canvas: centred, not scrolled.
-    assert_eq!(z.y, 0.0);
-    assert_eq!(centre_offset(z.drawn(size.1), view.1), 200.0);
+    assert_eq!((z.y, z.pad_y), (0.0, 200.0));
 }
 
 #[test]
 fn zooming_never_scrolls_past_the_drawing() {
     let (size, view) = ((2000.0, 2000.0), (800.0, 600.0));
     // Scrolled to the far end, zooming out about the left edge.
-    let v = Viewport { x: 1200.0, y: 1400.0, zoom: 1.0 };
-    let z = v.zoom_at(0.8, (0.0, 0.0), size, view);
+    let z = at(1200.0, 1400.0, 1.0).zoom_at(0.8, (0.0, 0.0), size, view);
     assert_eq!(z.x, (1600.0 - 800.0) / 0.8);
     assert_eq!(z.y, (1600.0 - 600.0) / 0.8);
     // And never before its start.
-    let z = Viewport { x: 10.0, y: 10.0, zoom: 1.0 }.zoom_at(0.9, (800.0, 600.0), size, view);
+    let z = at(10.0, 10.0, 1.0).zoom_at(0.9, (800.0, 600.0), size, view);
     assert!(z.x >= 0.0 && z.y >= 0.0);
-    assert_eq!(Viewport { x: 0.0, y: 0.0, zoom: 1.0 }.zoom_at(0.9, (800.0, 600.0), size, view).x, 0.0);
+    assert_eq!(at(0.0, 0.0, 1.0).zoom_at(0.9, (800.0, 600.0), size, view).x, 0.0);
+}
+
+#[test]
+fn a_centred_drawing_stays_put_while_it_grows_until_it_meets_the_far_edge() {
+    let view = (800.0, 600.0);
+    let v = Viewport::centred(0.0, 0.0, 1.0, (400.0, 200.0), view);
+    assert_eq!((v.pad_x, v.pad_y), (200.0, 200.0));
+    // A card dropped 150 px below the others: the drawing grows downwards
+    // and nothing already drawn moves.
+    assert_eq!(v.shown_pads((400.0, 350.0), view), (200.0, 200.0));
+    assert_eq!(on_screen(v, (10.0, 10.0), (400.0, 350.0), view), on_screen(v, (10.0, 10.0), (400.0, 200.0), view));
+    // Grown past the canvas's bottom edge: the drawing ends at that edge…
+    assert_eq!(v.shown_pads((400.0, 500.0), view), (200.0, 100.0));
+    // …and once longer than the canvas it starts at the top and scrolls.
+    assert_eq!(v.shown_pads((400.0, 700.0), view), (200.0, 0.0));
+    // A drawing that shrinks keeps its place too.
+    assert_eq!(v.shown_pads((300.0, 100.0), view), (200.0, 200.0));
+}
+
+#[test]
+fn a_centred_drawing_stays_centred_when_the_canvas_resizes() {
+    let size = (400.0, 200.0);
+    let v = Viewport::centred(0.0, 0.0, 1.0, size, (800.0, 600.0));
+    let r = v.resized((800.0, 600.0), (1000.0, 500.0));
+    assert_eq!((r.pad_x, r.pad_y), (300.0, 150.0));
+    assert_eq!(
+        r.shown_pads(size, (1000.0, 500.0)),
+        Viewport::centred(0.0, 0.0, 1.0, size, (1000.0, 500.0)).shown_pads(size, (1000.0, 500.0))
+    );
+    // A drawing that starts at the edge (no pad) stays there.
+    let big = at(0.0, 0.0, 1.0).resized((800.0, 600.0), (1000.0, 500.0));
+    assert_eq!((big.pad_x, big.pad_y), (0.0, 0.0));
+}
+
+#[test]
+fn pads_from_a_bad_source_are_made_harmless() {
+    let v = Viewport { pad_x: f64::NAN, pad_y: -5.0, ..Viewport::default() }.clamped();
+    assert_eq!((v.pad_x, v.pad_y), (0.0, 0.0));
 }

@@ -20,7 +20,7 @@ use view::Window;
 pub use view::{fit_all, live_view, opening_view, Highlight};
 
 use super::{commands, Derived, Dispatch, Shared};
-use crate::editor::{centre_offset, Action, Edit, Editor, Selection, StageMove};
+use crate::editor::{Action, Edit, Editor, Selection, StageMove};
 use crate::i18n::{stage_card_label, t, Key};
 use crate::layout::LANE_HEADER;
 use crate::model::Id;
@@ -80,6 +80,9 @@ fn move_cards(drawn: &[(web_sys::Element, f64, f64)], dx: f64, dy: f64) {
     }
 }
 
+/// A resize observer and the callback it calls (kept alive together).
+type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
+
 #[component]
 pub fn ChainDiagram(props: &DiagramProps) -> Html {
     let ed = &*props.editor;
@@ -105,15 +108,13 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         let scroller = scroller.clone();
         let size = size.clone();
         use_effect_with((), move |_| {
-            let holder: Rc<RefCell<Option<(web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>)>>> =
-                Rc::new(RefCell::new(None));
+            let holder: Rc<RefCell<Option<Observer>>> = Rc::new(RefCell::new(None));
             if let Some(el) = element(&scroller) {
                 let measure = {
                     let el = el.clone();
-                    move || {
-                        let r = el.get_bounding_client_rect();
-                        size.set((r.width(), r.height()));
-                    }
+                    // The inner size: what the drawing and its pads fit in
+                    // (scrollbars left out).
+                    move || size.set((el.client_width() as f64, el.client_height() as f64))
                 };
                 measure();
                 let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| measure());
@@ -176,6 +177,20 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         });
     }
 
+    // A centred drawing stays centred when the canvas resizes (a window
+    // resize, a side column collapsing).
+    {
+        let dispatch = props.dispatch.clone();
+        let before = use_mut_ref(|| (0.0f64, 0.0f64));
+        let pending = ed.session.fit_pending;
+        use_effect_with(*size, move |now| {
+            let was = std::mem::replace(&mut *before.borrow_mut(), *now);
+            if !pending && was.0 > 0.0 && was.1 > 0.0 && was != *now {
+                dispatch.emit(Action::SetViewport(vp.resized(was, *now)));
+            }
+        });
+    }
+
     // Apply the session's scroll position when an action changed the view.
     {
         let scroller = scroller.clone();
@@ -205,8 +220,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             let (w, h) = (el.client_width() as f64, el.client_height() as f64);
             // Where the card is in the scrolled area (a drawing smaller than
             // the canvas is centred in it).
-            let (ox, oy) =
-                (centre_offset(vp.drawn(derived.diagram.width), w), centre_offset(vp.drawn(derived.diagram.height), h));
+            let (ox, oy) = vp.shown_pads((derived.diagram.width, derived.diagram.height), (w, h));
             let (x0, y0) = (ox + c.x * vp.zoom, oy + c.y * vp.zoom);
             let (x1, y1) = (x0 + c.w * vp.zoom, y0 + c.h * vp.zoom);
             let margin = 24.0;
@@ -236,8 +250,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         let scroller = scroller.clone();
         let dispatch = props.dispatch.clone();
         let latest = latest.clone();
-        use_effect_with(vp.zoom.to_bits(), move |bits| {
-            let zoom = f64::from_bits(*bits);
+        use_effect_with(vp, move |vp| {
+            let vp = *vp;
             let listener = element(&scroller).map(|el| {
                 let opts = gloo::events::EventListenerOptions::enable_prevent_default();
                 gloo::events::EventListener::new_with_options(&el.clone(), "wheel", opts, move |e| {
@@ -247,7 +261,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                     }
                     e.prevent_default();
                     let r = el.get_bounding_client_rect();
-                    let (v, cw, ch) = live_view(zoom);
+                    let (v, cw, ch) = live_view(vp);
                     let factor = (-e.delta_y() * 0.002).exp();
                     let at = (
                         e.client_x() as f64 - r.left() - el.client_left() as f64,
@@ -272,6 +286,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         })
     };
 
+    // The pads as drawn: they centre a drawing smaller than the canvas.
+    let (pad_x, pad_y) = vp.shown_pads((d.width, d.height), *size);
     // Client point → diagram point.
     let to_diagram = {
         let svg_ref = svg_ref.clone();
@@ -279,7 +295,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             match element(&svg_ref) {
                 Some(el) => {
                     let r = el.get_bounding_client_rect();
-                    ((cx - r.left()) / vp.zoom, (cy - r.top()) / vp.zoom)
+                    ((cx - r.left() - pad_x) / vp.zoom, (cy - r.top() - pad_y) / vp.zoom)
                 }
                 None => (cx, cy),
             }
@@ -583,7 +599,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         let dispatch = props.dispatch.clone();
         let size = (d.width, d.height);
         Callback::from(move |_: MouseEvent| {
-            let (v, cw, ch) = live_view(vp.zoom);
+            let (v, cw, ch) = live_view(vp);
             dispatch.emit(Action::SetViewport(v.zoom_at(factor, (cw / 2.0, ch / 2.0), size, (cw, ch))))
         })
     };
@@ -604,8 +620,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             <div class="scroller" ref={scroller}
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} onclick={onclick_background}>
             <svg ref={svg_ref} class={classes!("chain", active.then_some("has-focus"))}
-                width={vp.drawn(d.width).to_string()} height={vp.drawn(d.height).to_string()}
-                viewBox={format!("0 0 {} {}", d.width, d.height)}
+                width={(pad_x + vp.drawn(d.width)).to_string()} height={(pad_y + vp.drawn(d.height)).to_string()}
+                viewBox={format!("{} {} {} {}", -pad_x / vp.zoom, -pad_y / vp.zoom, (pad_x + vp.drawn(d.width)) / vp.zoom, (pad_y + vp.drawn(d.height)) / vp.zoom)}
                 {ondblclick}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">

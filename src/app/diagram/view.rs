@@ -19,9 +19,7 @@ pub fn opening_view(d: &Diagram, w: f64, h: f64) -> Viewport {
 
 /// "Fit to view" (the button and the 0 key): the whole diagram, however
 /// small its names get (down to the session's smallest zoom), as an
-/// overview to zoom in from. The canvas centres a drawing smaller than
-/// itself (`editor::centre_offset`), so the fitted diagram sits in the
-/// middle, not in a corner.
+/// overview to zoom in from, centred in the canvas (the viewport's pads).
 pub fn fit_all(d: &Diagram, w: f64, h: f64) -> Viewport {
     view_at(d, w, h, whole_zoom(d, w, h).clamp(MIN_ZOOM, 1.0))
 }
@@ -48,21 +46,21 @@ fn view_at(d: &Diagram, w: f64, h: f64, zoom: f64) -> Viewport {
     } else {
         0.0
     };
-    Viewport { x: 0.0, y, zoom }
+    Viewport::centred(0.0, y, zoom, (d.width, d.height), (w, h))
 }
 
-/// The view as the user left it: the zoom of the session and the scroll
-/// position of the canvas (which the user changes without actions), with
-/// the canvas's inner size (scrollbars left out), the size that
+/// The view as the user left it: the session's zoom and pads with the
+/// scroll position of the canvas (which the user changes without actions),
+/// and the canvas's inner size (scrollbars left out), the size that
 /// `Viewport::zoom_at` centres the drawing in.
-pub fn live_view(zoom: f64) -> (Viewport, f64, f64) {
+pub fn live_view(vp: Viewport) -> (Viewport, f64, f64) {
     let el = gloo::utils::document().query_selector(".canvas .scroller").ok().flatten();
     match el {
         Some(el) => {
-            let v = Viewport { x: el.scroll_left() as f64 / zoom, y: el.scroll_top() as f64 / zoom, zoom };
+            let v = Viewport { x: el.scroll_left() as f64 / vp.zoom, y: el.scroll_top() as f64 / vp.zoom, ..vp };
             (v, el.client_width() as f64, el.client_height() as f64)
         }
-        None => (Viewport { x: 0.0, y: 0.0, zoom }, 800.0, 600.0),
+        None => (Viewport { x: 0.0, y: 0.0, ..vp }, 800.0, 600.0),
     }
 }
 
