@@ -286,8 +286,12 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         })
     };
 
-    // The pads as drawn: they centre a drawing smaller than the canvas.
+    // The pads as drawn: they centre a drawing smaller than the canvas. The
+    // SVG fills the canvas at least, so a card dragged into the empty canvas
+    // around the drawing stays visible.
     let (pad_x, pad_y) = vp.shown_pads((d.width, d.height), *size);
+    let svg_w = (pad_x + vp.drawn(d.width)).max(size.0.floor());
+    let svg_h = (pad_y + vp.drawn(d.height)).max(size.1.floor());
     // Client point → diagram point.
     let to_diagram = {
         let svg_ref = svg_ref.clone();
@@ -620,8 +624,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             <div class="scroller" ref={scroller}
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} onclick={onclick_background}>
             <svg ref={svg_ref} class={classes!("chain", active.then_some("has-focus"))}
-                width={(pad_x + vp.drawn(d.width)).to_string()} height={(pad_y + vp.drawn(d.height)).to_string()}
-                viewBox={format!("{} {} {} {}", -pad_x / vp.zoom, -pad_y / vp.zoom, (pad_x + vp.drawn(d.width)) / vp.zoom, (pad_y + vp.drawn(d.height)) / vp.zoom)}
+                width={svg_w.to_string()} height={svg_h.to_string()}
+                viewBox={format!("{} {} {} {}", -pad_x / vp.zoom, -pad_y / vp.zoom, svg_w / vp.zoom, svg_h / vp.zoom)}
                 {ondblclick}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
