@@ -625,7 +625,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} onclick={onclick_background}>
             <svg ref={svg_ref} class={classes!("chain", active.then_some("has-focus"))}
                 width={svg_w.to_string()} height={svg_h.to_string()}
-                viewBox={format!("{} {} {} {}", -pad_x / vp.zoom, -pad_y / vp.zoom, svg_w / vp.zoom, svg_h / vp.zoom)}
+                viewBox={format!("{} {} {} {}", (0.0 - pad_x) / vp.zoom + 0.0, (0.0 - pad_y) / vp.zoom + 0.0, svg_w / vp.zoom, svg_h / vp.zoom)}
                 {ondblclick}>
                 <defs>
                     <marker id="arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
