@@ -293,7 +293,7 @@ fn every_svg_export_is_well_formed_safe_xml_and_renders() {
             assert_eq!(count("doc-title"), 1, "{name}");
             assert!(doc.text.contains(m.project.title.trim()), "{name}: the title is not drawn");
             for c in chainmap::layout::diagram(&m).cards {
-                for line in &c.name_lines {
+                for line in c.name_lines.iter() {
                     assert!(doc.text.contains(line.as_str()), "{name}: stage name line {line:?} not drawn");
                 }
             }

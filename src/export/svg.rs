@@ -150,7 +150,7 @@ pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
             let y = 24.0 + c.name_lines.len() as f64 * 18.0 - 1.0;
             o.push_str(&format!("<text class=\"stage-role\" x=\"10\" y=\"{}\">{}</text>", n(y), xml(r)));
         }
-        for chip in &c.chips {
+        for chip in c.chips.iter() {
             o.push_str(&format!(
                 "<g class=\"chip\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" rx=\"10\"/>\
                  <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",

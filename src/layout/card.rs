@@ -1,6 +1,9 @@
 //! Stage cards sized to their text: the name (bold, up to three lines), the
 //! role (one line) and a chip per student working at the stage.
 
+use std::rc::Rc;
+
+use super::kept::Kept;
 use super::text;
 use super::{Card, Chip, CARD_MAX_W, CARD_MIN_W, CHIP_PX, NAME_PX, ROLE_PX};
 use crate::model::hash::FastMap;
@@ -21,7 +24,7 @@ const CHIP_GAP: f64 = 4.0;
 /// of 10,000 stages that is most of what the cards cost).
 #[derive(Default)]
 pub struct CardCache {
-    by_stage: FastMap<Id, (Made, Card)>,
+    by_stage: Kept<(Made, Card)>,
 }
 
 /// What a card was made from.
@@ -63,18 +66,21 @@ pub fn cards(map: &Map, cache: &mut CardCache) -> Vec<Card> {
         names.entry(&p.id).or_insert(p.name.as_str());
     }
     let none: Vec<&Topic> = Vec::new();
-    let mut fresh: FastMap<Id, (Made, Card)> = crate::model::hash::map_with_capacity(map.stages.len());
+    let mut fresh: Kept<(Made, Card)> = Kept::with_capacity(map.stages.len());
     let mut cards = Vec::with_capacity(map.stages.len());
     for (i, s) in map.stages.iter().enumerate() {
         let topics = topics_at.get(&s.id).unwrap_or(&none);
-        let card = match cache.by_stage.remove(&s.id) {
+        let card = match cache.by_stage.take(i, &s.id) {
             Some((made, mut card)) if made.matches(&s.name, &s.role, topics, &names) => {
                 card.index = i;
-                fresh.insert(s.id.clone(), (made, card.clone()));
+                fresh.push(s.id.clone(), (made, card.clone()));
                 card
             }
             _ => {
-                let Some(card) = card_for(map, i, topics, &names) else { continue };
+                let Some(card) = card_for(map, i, topics, &names) else {
+                    fresh.skip();
+                    continue;
+                };
                 let made = Made {
                     name: s.name.clone(),
                     role: s.role.clone(),
@@ -83,7 +89,7 @@ pub fn cards(map: &Map, cache: &mut CardCache) -> Vec<Card> {
                         .map(|t| (t.id.clone(), t.student.clone(), shown_name(&names, t).to_string()))
                         .collect(),
                 };
-                fresh.insert(s.id.clone(), (made, card.clone()));
+                fresh.push(s.id.clone(), (made, card.clone()));
                 card
             }
         };
@@ -136,5 +142,15 @@ fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &st
         y += CHIP_H;
     }
     let h = (y + PAD).max(48.0).ceil();
-    Some(Card { stage: s.id.clone(), index, x: 0.0, y: 0.0, w, h, name_lines, role_line, chips })
+    Some(Card {
+        stage: s.id.clone(),
+        index,
+        x: 0.0,
+        y: 0.0,
+        w,
+        h,
+        name_lines: name_lines.into(),
+        role_line: role_line.map(Rc::from),
+        chips: chips.into(),
+    })
 }

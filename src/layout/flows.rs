@@ -5,48 +5,53 @@
 //! around the boxes in the way. A flow from a stage to itself is a small
 //! loop on the card's right side.
 
+use std::rc::Rc;
+
 use super::detour;
+use super::kept::Kept;
 use super::labels::{self, Anchor, Request};
 use super::layered::RouteKind;
 use super::paths::{dist, segments, Obstacles, Path, Piece, Pt, Rect};
 use super::place::Placement;
 use super::text;
 use super::{Card, FlowPath, COLUMN_GAP, LABEL_LINE, LABEL_MAX_W, LABEL_PX, LANE_HEADER};
-use crate::model::hash::FastMap;
-use crate::model::{Id, Map};
+use crate::model::Map;
 
 /// Room left before a card for the arrowhead.
 const ARROW_ROOM: f64 = 2.0;
 /// How far a loop from a stage to itself reaches out.
 const LOOP_OUT: f64 = 28.0;
 
-/// The wrapped label of each flow of the last diagram, with the artifact
-/// it was wrapped from: an edit that does not touch a flow's artifact
-/// reuses its lines and width (wrapping 15,000 labels again was a fifth of
-/// what the flows of a big map cost).
+/// What each flow of the last diagram was drawn with: its wrapped label
+/// with the artifact it was wrapped from, and its path with the SVG text
+/// written for it. An edit that does not touch a flow's artifact reuses its
+/// lines and width (wrapping 15,000 labels again was a fifth of what the
+/// flows of a big map cost), and a flow whose path did not move reuses its
+/// SVG text (writing 15,000 paths was another fifth).
 #[derive(Default)]
 pub struct LabelCache {
-    by_flow: FastMap<Id, (String, Vec<String>, f64)>,
+    by_flow: Kept<Drawn>,
 }
 
-impl LabelCache {
-    /// The lines and width of `artifact`'s label, wrapped as before when
-    /// the flow's artifact did not change; `fresh` keeps what this diagram used.
-    fn label(&mut self, fresh: &mut LabelCache, flow: &Id, artifact: &str) -> (Vec<String>, f64) {
-        let (lines, w) = match self.by_flow.remove(flow) {
-            Some((was, lines, w)) if was == artifact => (lines, w),
-            _ => {
-                let lines = if artifact.trim().is_empty() {
-                    Vec::new()
-                } else {
-                    text::wrap(artifact, LABEL_PX, LABEL_MAX_W, 2)
-                };
-                let w = (lines.iter().map(|l| text::width(l, LABEL_PX)).fold(0.0, f64::max) + 12.0).ceil();
-                (lines, w)
-            }
-        };
-        fresh.by_flow.insert(flow.clone(), (artifact.to_string(), lines.clone(), w));
-        (lines, w)
+struct Drawn {
+    artifact: String,
+    lines: Rc<[String]>,
+    w: f64,
+    path: Path,
+    d: Rc<str>,
+}
+
+/// The lines and width of `artifact`'s label, as wrapped before when the
+/// artifact did not change.
+fn label(was: Option<&Drawn>, artifact: &str) -> (Rc<[String]>, f64) {
+    match was {
+        Some(hit) if hit.artifact == artifact => (Rc::clone(&hit.lines), hit.w),
+        _ => {
+            let lines =
+                if artifact.trim().is_empty() { Vec::new() } else { text::wrap(artifact, LABEL_PX, LABEL_MAX_W, 2) };
+            let w = (lines.iter().map(|l| text::width(l, LABEL_PX)).fold(0.0, f64::max) + 12.0).ceil();
+            (lines.into(), w)
+        }
     }
 }
 
@@ -58,7 +63,7 @@ pub fn flows(
     ends: &[(usize, usize)],
     cache: &mut LabelCache,
 ) -> Vec<FlowPath> {
-    let mut fresh = LabelCache { by_flow: crate::model::hash::map_with_capacity(map.flows.len()) };
+    let mut fresh = LabelCache { by_flow: Kept::with_capacity(map.flows.len()) };
     let (ox, oy) = placed.origin;
     let rects: Vec<Rect> = cards.iter().map(|c| Rect { x: c.x, y: c.y, w: c.w, h: c.h }).collect();
     let moved = |i: usize| placed.moved.get(i).copied().unwrap_or(true);
@@ -70,11 +75,16 @@ pub fn flows(
     let mut requests = Vec::new();
     let mut labelled = Vec::new();
     for (fi, f) in map.flows.iter().enumerate() {
-        let Some(&(a, b)) = ends.get(fi) else { continue };
-        let (Some(ra), Some(rb), Some(route)) = (rects.get(a), rects.get(b), placed.out.routes.get(fi)) else {
+        let Some(&(a, b)) = ends.get(fi) else {
+            fresh.by_flow.skip();
             continue;
         };
-        let (label_lines, lw) = cache.label(&mut fresh, &f.id, &f.artifact);
+        let (Some(ra), Some(rb), Some(route)) = (rects.get(a), rects.get(b), placed.out.routes.get(fi)) else {
+            fresh.by_flow.skip();
+            continue;
+        };
+        let was = cache.by_flow.take(fi, &f.id);
+        let (label_lines, lw) = label(was.as_ref(), &f.artifact);
         let lh = label_lines.len() as f64 * LABEL_LINE + 6.0;
         let mut anchors = Vec::new();
         let (mut path, back) = if route.kind == RouteKind::SelfLoop {
@@ -115,7 +125,18 @@ pub fn flows(
             labelled.push(out.len());
             requests.push(Request { w: lw, h: lh, anchors });
         }
-        out.push(FlowPath { flow: f.id.clone(), index: fi, d: path.svg(), back, label_lines, label: None });
+        // The last diagram's path text and artifact, when they still hold.
+        let (d, artifact) = match was {
+            Some(w) => (
+                if w.path == path { w.d } else { Rc::from(path.svg()) },
+                if w.artifact == f.artifact { w.artifact } else { f.artifact.clone() },
+            ),
+            None => (Rc::from(path.svg()), f.artifact.clone()),
+        };
+        fresh
+            .by_flow
+            .push(f.id.clone(), Drawn { artifact, lines: Rc::clone(&label_lines), w: lw, path, d: Rc::clone(&d) });
+        out.push(FlowPath { flow: f.id.clone(), index: fi, d, back, label_lines, label: None });
     }
     *cache = fresh;
     let boxes = labels::place(&requests, LANE_HEADER + 4.0);

@@ -20,6 +20,7 @@ mod card;
 mod detour;
 mod flows;
 mod graph_json;
+mod kept;
 mod labels;
 pub mod layered;
 mod paths;
@@ -30,6 +31,7 @@ pub use graph_json::layout_graph_json;
 pub use place::LayoutCache;
 
 use crate::model::{Id, Map};
+use std::rc::Rc;
 
 pub const NAME_PX: f64 = 14.0;
 pub const ROLE_PX: f64 = 12.0;
@@ -81,21 +83,25 @@ pub struct Card {
     pub y: f64,
     pub w: f64,
     pub h: f64,
-    pub name_lines: Vec<String>,
-    pub role_line: Option<String>,
+    /// The text is shared (`Rc`): a card that did not change is copied
+    /// from the last diagram by reference, not string by string.
+    pub name_lines: Rc<[String]>,
+    pub role_line: Option<Rc<str>>,
     /// Student chips, positioned relative to the card's top-left corner.
-    pub chips: Vec<Chip>,
+    pub chips: Rc<[Chip]>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct FlowPath {
     pub flow: Id,
     pub index: usize,
-    /// SVG path data.
-    pub d: String,
+    /// SVG path data (shared with the cache: a flow that did not move is
+    /// not written again).
+    pub d: Rc<str>,
     /// Drawn as an arc above the chain (it goes back against the reading direction).
     pub back: bool,
-    pub label_lines: Vec<String>,
+    /// Shared with the label cache (an unchanged artifact is not copied).
+    pub label_lines: Rc<[String]>,
     /// Label box (centre x, top y, width, height); no label when the artifact is empty.
     pub label: Option<(f64, f64, f64, f64)>,
 }

@@ -58,7 +58,7 @@ fn cards_grow_to_their_text_and_show_students() {
     let reclaim = d.cards.iter().find(|c| c.stage.as_str() == "reclaim").unwrap();
     let names: Vec<_> = reclaim.chips.iter().map(|c| c.text.as_str()).collect();
     assert_eq!(names, vec!["Ma", "Sun"]);
-    for chip in &reclaim.chips {
+    for chip in reclaim.chips.iter() {
         assert!(chip.x + chip.w <= reclaim.w && chip.y + 20.0 <= reclaim.h);
     }
     let long = import_str(

@@ -579,11 +579,12 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         let students: Vec<&str> = c.chips.iter().map(|ch| names.person(&ch.student)).collect();
         let label = stage_card_label(lang, stage.map_or("", |s| s.name.as_str()), phase_name, &students);
         // A name or role cut short on the card ("…") is shown whole on hover.
-        let cut = |shown: Option<&String>, full: &str| {
+        let cut = |shown: Option<&str>, full: &str| {
             shown.is_some_and(|l| l.ends_with('…') && !full.trim_end().ends_with('…'))
         };
-        let tooltip =
-            stage.filter(|s| cut(c.name_lines.last(), &s.name) || cut(c.role_line.as_ref(), &s.role)).map(|s| {
+        let tooltip = stage
+            .filter(|s| cut(c.name_lines.last().map(String::as_str), &s.name) || cut(c.role_line.as_deref(), &s.role))
+            .map(|s| {
                 let role = s.role.trim();
                 AttrValue::from(if role.is_empty() { s.name.clone() } else { format!("{}\n{role}", s.name) })
             });
