@@ -778,3 +778,20 @@ test('auto layout puts hand-placed stages back, as one undo step, and says when 
   await expect.poll(async () => JSON.parse(await exportJson(page)).stages.filter((s) => s.pos).length).toBe(1);
   await expect(inspector).toBeVisible();
 });
+
+test('double-clicking a lane adds a stage in its phase; the empty canvas around the drawing adds nothing', async ({ page }) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  await expect(allCards(page)).toHaveCount(6);
+  const lane = await diagram.locator('rect.lane-bg').first().boundingBox();
+  const scroller = await diagram.locator('.scroller').boundingBox();
+  // Above the drawing (it is centred up and down at the opening zoom).
+  expect(lane.y - scroller.y).toBeGreaterThan(60);
+  await page.mouse.dblclick(lane.x + 20, scroller.y + (lane.y - scroller.y) / 2);
+  await expect(allCards(page)).toHaveCount(6);
+  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  // In the lane, below its cards.
+  await page.mouse.dblclick(lane.x + 20, lane.y + lane.height - 8);
+  await expect(allCards(page)).toHaveCount(7);
+  await expect(inspector.getByLabel('Phase', { exact: true })).toHaveValue('lab');
+});

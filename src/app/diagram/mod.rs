@@ -493,9 +493,11 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             if !on_lane {
                 return;
             }
-            let (x, _) = to_diagram(e.client_x() as f64, e.client_y() as f64);
+            let (x, y) = to_diagram(e.client_x() as f64, e.client_y() as f64);
             let derived = latest.borrow();
-            if let Some(lane) = derived.diagram.lanes.iter().find(|l| x >= l.x && x <= l.x + l.width) {
+            // A lane, not the empty canvas around the drawing.
+            let inside = (0.0..=derived.diagram.height).contains(&y);
+            if let Some(lane) = derived.diagram.lanes.iter().find(|l| inside && x >= l.x && x <= l.x + l.width) {
                 dispatch.emit(commands::add_stage(&editor, lane.phase.clone()));
             }
         })
