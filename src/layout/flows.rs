@@ -29,7 +29,7 @@ const LOOP_OUT: f64 = 28.0;
 /// flows of a big map cost), and a flow whose path did not move reuses its
 /// SVG text (writing 15,000 paths was another fifth).
 #[derive(Default)]
-pub struct LabelCache {
+pub struct FlowCache {
     by_flow: Kept<Drawn>,
 }
 
@@ -61,9 +61,9 @@ pub fn flows(
     cards: &[Card],
     placed: &Placement,
     ends: &[(usize, usize)],
-    cache: &mut LabelCache,
+    cache: &mut FlowCache,
 ) -> Vec<FlowPath> {
-    let mut fresh = LabelCache { by_flow: Kept::with_capacity(map.flows.len()) };
+    let mut fresh = FlowCache { by_flow: Kept::with_capacity(map.flows.len()) };
     let (ox, oy) = placed.origin;
     let rects: Vec<Rect> = cards.iter().map(|c| Rect { x: c.x, y: c.y, w: c.w, h: c.h }).collect();
     let moved = |i: usize| placed.moved.get(i).copied().unwrap_or(true);

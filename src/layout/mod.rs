@@ -117,7 +117,7 @@ pub fn diagram_with(map: &Map, cache: &mut LayoutCache) -> Diagram {
     let mut cards: Vec<Card> = card::cards(map, &mut cache.cards);
     let ends = place::flow_ends(map);
     let placed = place::place(map, &mut cards, &ends, cache);
-    let flows = flows::flows(map, &cards, &placed, &ends, &mut cache.labels);
+    let flows = flows::flows(map, &cards, &placed, &ends, &mut cache.flows);
     let mut width = placed.lanes.iter().map(|l| l.x + l.width).fold(0.0, f64::max);
     let mut height = LANE_HEADER + LANE_PAD;
     for c in &cards {

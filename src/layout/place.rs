@@ -8,7 +8,7 @@
 use std::rc::Rc;
 
 use super::card::CardCache;
-use super::flows::LabelCache;
+use super::flows::FlowCache;
 use super::layered::{self, Input, Output, Size, Spacing};
 use super::paths::Rect;
 use super::{Card, Lane, CARD_MIN_W, COLUMN_GAP, LANE_HEADER, LANE_PAD, ROW_GAP};
@@ -38,7 +38,7 @@ pub const SPACING: Spacing = Spacing {
 pub struct LayoutCache {
     last: Option<(Input, Rc<layered::Structure>, Rc<Output>)>,
     pub(super) cards: CardCache,
-    pub(super) labels: LabelCache,
+    pub(super) flows: FlowCache,
 }
 
 impl LayoutCache {
