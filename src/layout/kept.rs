@@ -5,11 +5,15 @@
 //! every entry out and put it into a fresh map was a fifth of an edit's
 //! diagram. Entries are now kept in the map's order, and an element looks
 //! at its own position first, shifted by the offset the last hit found (so
-//! stages added or deleted before it still find theirs), then one either
-//! side. An element that finds nothing is made afresh: a cache can only be
-//! slower, never wrong.
+//! stages added or deleted before it still find theirs), then further
+//! either side, up to [`REACH`] positions (a block of stages added or
+//! deleted at once). An element that finds nothing is made afresh: a cache
+//! can only be slower, never wrong.
 
 use crate::model::Id;
+
+/// How far from the expected position an entry is looked for.
+const REACH: isize = 64;
 
 pub struct Kept<T> {
     items: Vec<Option<(Id, T)>>,
@@ -29,7 +33,8 @@ impl<T> Kept<T> {
 
     /// Takes out what was kept for `id`, which is now at position `i`.
     pub fn take(&mut self, i: usize, id: &Id) -> Option<T> {
-        for d in [self.shift, self.shift + 1, self.shift - 1] {
+        let near = (1..=REACH).flat_map(|k| [k, -k]);
+        for d in std::iter::once(0).chain(near).map(|k| self.shift + k) {
             let Some(j) = i.checked_add_signed(d) else { continue };
             let Some(slot) = self.items.get_mut(j) else { continue };
             if slot.as_ref().is_some_and(|(k, _)| k == id) {
@@ -75,13 +80,32 @@ mod tests {
     }
 
     #[test]
+    fn a_block_of_stages_deleted_or_added_at_once_is_stepped_over() {
+        let ids: Vec<String> = (0..100).map(|i| format!("s{i}")).collect();
+        // s10..s29 deleted: s30 is now at 10.
+        let mut k = kept(&ids.iter().map(String::as_str).collect::<Vec<_>>());
+        let now: Vec<&String> = ids.iter().filter(|s| !(10..30).any(|i| **s == format!("s{i}"))).collect();
+        assert!(now.iter().enumerate().all(|(i, id)| k.take(i, &Id::new(id.as_str())).is_some()));
+        // Twelve new stages before s5.
+        let mut k = kept(&ids.iter().map(String::as_str).collect::<Vec<_>>());
+        let mut now: Vec<String> = ids.clone();
+        for j in 0..12 {
+            now.insert(5, format!("new{j}"));
+        }
+        let hits = now.iter().enumerate().filter(|(i, id)| k.take(*i, &Id::new(id.as_str())).is_some()).count();
+        assert_eq!(hits, 100);
+    }
+
+    #[test]
     fn an_entry_is_taken_once_and_never_for_another_id() {
         let mut k = kept(&["a", "b"]);
         assert_eq!(k.take(0, &Id::new("a")), Some("A".into()));
         assert_eq!(k.take(0, &Id::new("a")), None);
         assert_eq!(k.take(1, &Id::new("z")), None);
         // Far-away moves are not found (the element is made afresh).
-        let mut k = kept(&["a", "b", "c", "d", "e"]);
-        assert_eq!(k.take(0, &Id::new("e")), None);
+        let ids: Vec<String> = (0..200).map(|i| format!("s{i}")).collect();
+        let mut k = kept(&ids.iter().map(String::as_str).collect::<Vec<_>>());
+        assert_eq!(k.take(0, &Id::new("s150")), None);
+        assert_eq!(k.take(0, &Id::new("s60")), Some("S60".into()));
     }
 }
