@@ -108,6 +108,7 @@ pub fn assign(g: &Proper, half: &[f64], sp: &Spacing) -> Vec<f64> {
     for l in &g.layers {
         rules.place_column(l, Side::Both, &mut y, &mut pool);
     }
+    stack_unlinked(g, half, &|a, b| rules.sep(a, b), &mut y);
     round_column_positions(g, half, &|a, b| rules.sep(a, b), &mut y);
     let top = g.layers.iter().flatten().map(|&v| at(&y, v) - at(half, v)).fold(f64::INFINITY, f64::min);
     if top.is_finite() {
@@ -141,6 +142,29 @@ fn offsets(l: &[usize], sep: &dyn Fn(usize, usize) -> f64) -> Vec<f64> {
         prev = Some(v);
     }
     out
+}
+
+/// Nodes without edges (last in their columns) are packed right below the
+/// column's other vertices; a column of nothing else starts at the top of
+/// the drawing, so unlinked stages form a grid that reads row by row.
+fn stack_unlinked(g: &Proper, half: &[f64], sep: &dyn Fn(usize, usize) -> f64, y: &mut [f64]) {
+    let unlinked = |v: usize| g.is_unlinked(v);
+    let tops = g.layers.iter().flatten().filter(|&&v| !unlinked(v)).map(|&v| at(y, v) - at(half, v));
+    let top = tops.fold(f64::INFINITY, f64::min);
+    let top = if top.is_finite() { top } else { 0.0 };
+    for l in &g.layers {
+        let mut prev: Option<usize> = None;
+        for &v in l {
+            if unlinked(v) {
+                let centre = match prev {
+                    Some(p) => at(y, p) + sep(p, v),
+                    None => top + at(half, v),
+                };
+                put(y, v, centre);
+            }
+            prev = Some(v);
+        }
+    }
 }
 
 /// Whole-pixel tops, keeping every gap.

@@ -34,6 +34,42 @@ impl Proper {
         self.pos.get(v).copied().unwrap_or(0)
     }
 
+    /// Moves the nodes without edges from the column they were ordered in
+    /// to their own (`Ranks::column`), below the rest of the column and in
+    /// input order. Where they sit changes no crossing.
+    pub fn regrid(&mut self, column: &[usize]) {
+        let mut layers = std::mem::take(&mut self.layers);
+        for layer in &mut layers {
+            layer.retain(|&v| !self.is_unlinked(v));
+        }
+        let alone: Vec<usize> = (0..self.n_real).filter(|&v| self.is_unlinked(v)).collect();
+        for v in alone {
+            let c = column.get(v).copied().unwrap_or(0);
+            if layers.len() <= c {
+                layers.resize(c + 1, Vec::new());
+            }
+            if let Some(l) = layers.get_mut(c) {
+                l.push(v);
+            }
+            if let Some(slot) = self.layer.get_mut(v) {
+                *slot = c;
+            }
+        }
+        for l in &layers {
+            for (i, &v) in l.iter().enumerate() {
+                if let Some(p) = self.pos.get_mut(v) {
+                    *p = i;
+                }
+            }
+        }
+        self.layers = layers;
+    }
+
+    /// A node with no edge laid out (none at all, or only a loop to itself).
+    pub fn is_unlinked(&self, v: usize) -> bool {
+        v < self.n_real && self.up.of(v).is_empty() && self.down.of(v).is_empty()
+    }
+
     /// Swaps the vertices in slots `j` and `j + 1` of column `i`.
     pub fn swap_down(&mut self, i: usize, j: usize) {
         let Some(layer) = self.layers.get_mut(i) else { return };
@@ -57,7 +93,7 @@ const DUMMY_BUDGET_PER_ITEM: usize = 4;
 const DUMMY_BUDGET_BASE: usize = 10_000;
 
 pub fn build(n: usize, ranks: &Ranks, edges: &[Oriented]) -> Proper {
-    let col = |v: usize| ranks.column.get(v).copied().unwrap_or(0);
+    let col = |v: usize| ranks.ordered_in.get(v).copied().unwrap_or(0);
     // (edge number, first column, last column) of the edges laid out.
     let laid: Vec<(usize, usize, usize)> = edges
         .iter()

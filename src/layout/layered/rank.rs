@@ -2,6 +2,12 @@
 //! column is the length of the longest path of same-band edges that ends at
 //! it. A node that nothing flows into then moves right, next to the first
 //! node it feeds, so that it does not drag a long edge across the band.
+//!
+//! Nodes with no flow at all (a supervisor lists the stages before drawing
+//! any flow) have no column to take. They are spread evenly over the
+//! band's columns, and a band gets new columns when its columns would be
+//! taller than `wrap_rows`: sixty unconnected stages make a grid, not one
+//! column thousands of pixels tall.
 
 use super::acyclic::{Kind, Oriented};
 use super::csr::Csr;
@@ -9,6 +15,10 @@ use super::csr::Csr;
 pub struct Ranks {
     /// Global column of each node.
     pub column: Vec<usize>,
+    /// The column each node is ordered in: its own, except that unlinked
+    /// nodes are ordered in their band's first column (where they were
+    /// before they got a grid), so they change no linked node's order.
+    pub ordered_in: Vec<usize>,
     /// First column and number of columns of each band (at least one each).
     pub band_columns: Vec<(usize, usize)>,
     pub columns: usize,
@@ -25,8 +35,14 @@ pub fn columns(n: usize, band: &[usize], bands: usize, edges: &[Oriented]) -> Ra
         bump(&mut indeg_band, b);
     }
     let mut indeg_any = vec![0usize; n];
+    let mut linked = vec![false; n];
     for o in edges.iter().filter(laid) {
         bump(&mut indeg_any, o.to);
+        for v in [o.from, o.to] {
+            if let Some(l) = linked.get_mut(v) {
+                *l = true;
+            }
+        }
     }
 
     // Longest path in topological order (Kahn); the edges are acyclic here.
@@ -62,19 +78,81 @@ pub fn columns(n: usize, band: &[usize], bands: usize, edges: &[Oriented]) -> Ra
     }
 
     let mut width = vec![1usize; bands];
-    for (v, &l) in local.iter().enumerate() {
+    for (v, &l) in local.iter().enumerate().filter(|&(v, _)| linked.get(v) == Some(&true)) {
         if let Some(c) = width.get_mut(band_of(v)) {
             *c = (*c).max(l + 1);
         }
     }
+    place_unlinked(band, &linked, &mut local, &mut width);
     let mut band_columns = Vec::with_capacity(bands);
     let mut first = 0;
     for &count in &width {
         band_columns.push((first, count));
         first += count;
     }
-    let column = local.iter().enumerate().map(|(v, &l)| band_columns.get(band_of(v)).map_or(0, |b| b.0) + l).collect();
-    Ranks { column, band_columns, columns: first }
+    let first_of = |v: usize| band_columns.get(band_of(v)).map_or(0, |b| b.0);
+    let column = local.iter().enumerate().map(|(v, &l)| first_of(v) + l).collect();
+    let ordered_in = (0..n)
+        .map(|v| first_of(v) + if linked.get(v) == Some(&true) { local.get(v).copied().unwrap_or(0) } else { 0 })
+        .collect();
+    Ranks { column, ordered_in, band_columns, columns: first }
+}
+
+/// Columns hold at most this many unlinked nodes, more when linked nodes
+/// already make a column taller or when so many are unlinked that a grid
+/// about twice as tall as wide (in cards) needs it.
+fn wrap_rows(unlinked: usize, tallest: usize) -> usize {
+    let square = (2.0 * unlinked as f64).sqrt().ceil() as usize;
+    10.max(square).max(tallest)
+}
+
+/// Spreads the unlinked nodes of each band over its columns. A band gets
+/// new columns until `wrap_rows` per column holds them all; then each
+/// node, in input order, takes the column with the fewest nodes (the
+/// leftmost on ties), so the columns come out even.
+fn place_unlinked(band: &[usize], linked: &[bool], local: &mut [usize], width: &mut [usize]) {
+    let is_linked = |v: usize| linked.get(v) == Some(&true);
+    let bands = width.len();
+    let band_of = |v: usize| band.get(v).copied().unwrap_or(0).min(bands.saturating_sub(1));
+    let mut count: Vec<Vec<usize>> = width.iter().map(|&w| vec![0usize; w]).collect();
+    let mut unlinked = vec![0usize; bands];
+    for (v, &l) in local.iter().enumerate() {
+        let b = band_of(v);
+        if !is_linked(v) {
+            if let Some(u) = unlinked.get_mut(b) {
+                *u += 1;
+            }
+        } else if let Some(c) = count.get_mut(b).and_then(|c| c.get_mut(l)) {
+            *c += 1;
+        }
+    }
+    let total: usize = unlinked.iter().sum();
+    if total == 0 {
+        return;
+    }
+    let tallest = count.iter().flatten().copied().max().unwrap_or(0);
+    let rows = wrap_rows(total, tallest);
+    for (cols, &k) in count.iter_mut().zip(&unlinked) {
+        let mut room: usize = cols.iter().map(|&c| rows.saturating_sub(c)).sum();
+        while room < k {
+            cols.push(0);
+            room += rows;
+        }
+    }
+    for (v, l) in local.iter_mut().enumerate() {
+        if is_linked(v) {
+            continue;
+        }
+        let Some(cols) = count.get_mut(band_of(v)) else { continue };
+        let Some((column, _)) = cols.iter().enumerate().min_by_key(|&(i, &c)| (c, i)) else { continue };
+        if let Some(c) = cols.get_mut(column) {
+            *c += 1;
+        }
+        *l = column;
+    }
+    for (w, cols) in width.iter_mut().zip(&count) {
+        *w = (*w).max(cols.len());
+    }
 }
 
 fn bump(counts: &mut [usize], v: usize) {

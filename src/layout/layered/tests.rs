@@ -162,3 +162,52 @@ fn the_same_graph_gives_the_same_layout() {
     let (a, b) = (layout(&inp, &SP), layout(&inp, &SP));
     assert_eq!((a.x, a.y, a.routes), (b.x, b.y, b.routes));
 }
+
+#[test]
+fn nodes_without_edges_make_an_even_grid_read_row_by_row() {
+    // Sixty stages listed before any flow: not one column 60 boxes tall.
+    let inp = input(60, &[]);
+    let out = layout(&inp, &SP);
+    no_box_overlaps(&inp, &out);
+    let columns = out.columns.len();
+    assert_eq!(columns, 6, "60 nodes wrap at 11 rows (sqrt of 120) into 6 even columns");
+    let mut per_column = vec![0; columns];
+    for &c in &out.column_of {
+        per_column[c] += 1;
+    }
+    assert_eq!(per_column, vec![10; 6]);
+    // Input order reads row by row: 0..5 are the first row, all at the top.
+    for v in 0..6 {
+        assert_eq!(out.column_of[v], v);
+        assert_eq!(out.y[v], 0.0);
+    }
+    assert!(out.y[6] > out.y[0] && out.column_of[6] == 0);
+    assert!(out.height < 10.0 * 60.0 + 1.0, "ten rows of 40 px boxes and 20 px gaps");
+}
+
+#[test]
+fn nodes_without_edges_fill_the_short_columns_below_the_linked_ones() {
+    // A chain 0 → 1 → 2 → 3 and twelve stages with no flow yet.
+    let inp = input(16, &[(0, 1), (1, 2), (2, 3)]);
+    let out = layout(&inp, &SP);
+    no_box_overlaps(&inp, &out);
+    assert_eq!(out.columns.len(), 4, "no column is added while the chain's columns have room");
+    let chain_y = out.y[0];
+    for v in 1..4 {
+        assert_eq!(out.column_of[v], v);
+        assert_eq!(out.y[v], chain_y, "the chain still runs straight");
+    }
+    for v in 4..16 {
+        assert!(out.y[v] > chain_y, "node {v} is below the chain");
+    }
+    let mut per_column = [0; 4];
+    for &c in &out.column_of {
+        per_column[c] += 1;
+    }
+    assert_eq!(per_column, [4; 4]);
+    // A new flow takes a node out of the grid and into the chain's order.
+    let joined = input(16, &[(0, 1), (1, 2), (2, 3), (3, 15)]);
+    let out = layout(&joined, &SP);
+    assert_eq!(out.column_of[15], 4);
+    assert_eq!(out.y[15], out.y[3]);
+}
