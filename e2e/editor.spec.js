@@ -624,6 +624,51 @@ test('a diagram smaller than the canvas is centred in it; dragging and clicking 
   await expect(card(page, 'Engine part production')).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('a card dropped above and left of the drawing stays where it was let go, and nothing else moves; Undo puts it back', async ({
+  page,
+}) => {
+  const { diagram } = regions(page);
+  await openApp(page);
+  await diagram.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Fit to view' }).click();
+  const moving = card(page, 'Composition design');
+  const still = card(page, 'Casting trials');
+  const box = await moving.boundingBox();
+  const stillBefore = await still.boundingBox();
+  const lanes = await diagram.locator('svg.chain g.lanes').boundingBox();
+  // Up past the top of the lanes and left past their left edge, into the
+  // empty canvas around the centred drawing.
+  const delta = { x: -(box.x - lanes.x) - 30, y: -(box.y - lanes.y) - 60 };
+  const from = { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+  await page.mouse.move(from.x, from.y);
+  await page.mouse.down();
+  await page.mouse.move(from.x + 5, from.y - 5, { steps: 2 });
+  await page.mouse.move(from.x + delta.x, from.y + delta.y, { steps: 10 });
+  await page.mouse.up();
+  await expect.poll(async () => (await moving.boundingBox()).y).toBeLessThan(box.y - 10);
+  const dropped = await moving.boundingBox();
+  expect(Math.abs(dropped.x - box.x - delta.x)).toBeLessThanOrEqual(1.5);
+  expect(Math.abs(dropped.y - box.y - delta.y)).toBeLessThanOrEqual(1.5);
+  const after = await still.boundingBox();
+  expect(Math.abs(after.x - stillBefore.x)).toBeLessThanOrEqual(1.5);
+  expect(Math.abs(after.y - stillBefore.y)).toBeLessThanOrEqual(1.5);
+  // The whole card is drawn (the drawing grew to hold it), not clipped.
+  const shown = await diagram.locator('svg.chain').evaluate((svg, name) => {
+    const r = [...svg.querySelectorAll('g.stage')].find((g) => g.textContent.includes(name)).getBoundingClientRect();
+    const v = svg.viewBox.baseVal;
+    const m = svg.getScreenCTM();
+    const left = m.e + v.x * m.a;
+    const top = m.f + v.y * m.d;
+    return r.left >= left - 0.5 && r.top >= top - 0.5;
+  }, 'Composition design');
+  expect(shown).toBe(true);
+  // Undo puts the card back; the other card still does not move.
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect.poll(async () => Math.abs((await moving.boundingBox()).y - box.y)).toBeLessThanOrEqual(1.5);
+  const back = await still.boundingBox();
+  expect(Math.abs(back.x - stillBefore.x)).toBeLessThanOrEqual(1.5);
+  expect(Math.abs(back.y - stillBefore.y)).toBeLessThanOrEqual(1.5);
+});
+
 test('Shift+click selects several stages; Delete removes them as one undo step', async ({ page }) => {
   const { inspector } = regions(page);
   await openApp(page);

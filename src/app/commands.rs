@@ -103,7 +103,7 @@ pub fn nudge(ed: &Editor, diagram: &Diagram, dx: f64, dy: f64) -> Option<Action>
         .iter()
         .filter_map(|s| s.stage())
         .filter_map(|id| diagram.cards.iter().find(|c| &c.stage == id))
-        .map(|c| StageMove { id: c.stage.clone(), pos: Some(((c.x + dx).max(0.0), (c.y + dy).max(0.0))), phase: None })
+        .map(|c| StageMove { id: c.stage.clone(), pos: Some(diagram.map_point(c.x + dx, c.y + dy)), phase: None })
         .collect();
     (!moves.is_empty()).then_some(Action::Edit(Edit::MoveStages(moves)))
 }

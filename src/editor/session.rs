@@ -127,6 +127,27 @@ impl Viewport {
         Viewport::centred(axis(self.x, sx, px, size.0, view.0), axis(self.y, sy, py, size.1, view.1), zoom, size, view)
     }
 
+    /// The view that keeps everything on screen in place when the drawing's
+    /// origin moves by `delta` diagram units (a stage dropped above or left
+    /// of the drawing grows it that way: `Diagram::shift`). `shown` are the
+    /// pads as they were drawn. The pad before the drawing absorbs the
+    /// move as far as it can; the rest is scrolled.
+    pub fn shifted(self, delta: (f64, f64), shown: (f64, f64)) -> Viewport {
+        let zoom = self.zoom;
+        let axis = |pad: f64, scroll: f64, d: f64| {
+            // Pixels from the canvas's edge to the drawing's old origin, less the move.
+            let t = pad - scroll * zoom - d * zoom;
+            if t >= 0.0 {
+                (t, 0.0)
+            } else {
+                (0.0, -t / zoom)
+            }
+        };
+        let (pad_x, x) = axis(shown.0, self.x, delta.0);
+        let (pad_y, y) = axis(shown.1, self.y, delta.1);
+        Viewport { x, y, zoom, pad_x, pad_y }
+    }
+
     /// The pads moved by half the change of the canvas's size, so that a
     /// centred drawing stays centred when the window or a panel resizes.
     pub fn resized(self, from: (f64, f64), to: (f64, f64)) -> Viewport {

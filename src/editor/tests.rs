@@ -301,3 +301,25 @@ fn pads_from_a_bad_source_are_made_harmless() {
     let v = Viewport { pad_x: f64::NAN, pad_y: -5.0, ..Viewport::default() }.clamped();
     assert_eq!((v.pad_x, v.pad_y), (0.0, 0.0));
 }
+
+#[test]
+fn when_the_drawing_grows_left_or_up_the_view_keeps_everything_on_screen_in_place() {
+    // Zoom 0.5, a pad of 100 px before the drawing on the left, none above
+    // (the view is scrolled 40 units down).
+    let v = Viewport { x: 0.0, y: 40.0, zoom: 0.5, pad_x: 100.0, pad_y: 0.0 };
+    // The origin moves 60 units right (a card dropped 60 units left of the
+    // drawing) and 30 down: the pad absorbs 30 px, the scroll takes 15 px more.
+    let s = v.shifted((60.0, 30.0), (100.0, 0.0));
+    assert_eq!((s.pad_x, s.x), (70.0, 0.0));
+    assert_eq!((s.pad_y, s.y), (0.0, 70.0));
+    // A screen point of the old drawing: pad + (point - scroll) * zoom.
+    let screen = |pad: f64, scroll: f64, zoom: f64, p: f64| pad + (p - scroll) * zoom;
+    assert_eq!(screen(100.0, 0.0, 0.5, 10.0), screen(s.pad_x, s.x, 0.5, 10.0 + 60.0));
+    assert_eq!(screen(0.0, 40.0, 0.5, 90.0), screen(s.pad_y, s.y, 0.5, 90.0 + 30.0));
+    // More than the pad can take: the rest is scrolled.
+    let far = v.shifted((500.0, 0.0), (100.0, 0.0));
+    assert_eq!((far.pad_x, far.x), (0.0, 300.0));
+    // The drawing shrinks back (Undo): the scroll, then the pad, give it back.
+    let back = s.shifted((-60.0, -30.0), (s.pad_x, 0.0));
+    assert_eq!((back.pad_x, back.x, back.pad_y, back.y), (100.0, 0.0, 0.0, 40.0));
+}

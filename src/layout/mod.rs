@@ -51,6 +51,11 @@ pub const LANE_PAD: f64 = 20.0;
 pub struct Diagram {
     pub width: f64,
     pub height: f64,
+    /// Where the map's origin is drawn. A stage placed by hand above or
+    /// left of the laid-out chain (a negative `pos`) moves the whole
+    /// drawing right or down by this much, so that everything drawn is at
+    /// 0 or beyond: a `pos` of (x, y) is drawn at (x + shift.0, y + shift.1).
+    pub shift: (f64, f64),
     pub lanes: Vec<Lane>,
     pub cards: Vec<Card>,
     pub flows: Vec<FlowPath>,
@@ -116,7 +121,8 @@ pub fn diagram(map: &Map) -> Diagram {
 pub fn diagram_with(map: &Map, cache: &mut LayoutCache) -> Diagram {
     let mut cards: Vec<Card> = card::cards(map, &mut cache.cards);
     let ends = place::flow_ends(map);
-    let placed = place::place(map, &mut cards, &ends, cache);
+    let mut placed = place::place(map, &mut cards, &ends, cache);
+    let shift = shift_to_positive(&mut cards, &mut placed);
     let flows = flows::flows(map, &cards, &placed, &ends, &mut cache.flows);
     let mut width = placed.lanes.iter().map(|l| l.x + l.width).fold(0.0, f64::max);
     let mut height = LANE_HEADER + LANE_PAD;
@@ -132,7 +138,44 @@ pub fn diagram_with(map: &Map, cache: &mut LayoutCache) -> Diagram {
     if let Some(last) = lanes.last_mut() {
         last.width = last.width.max(width - last.x);
     }
-    Diagram { width: width.ceil(), height: height.ceil(), lanes, cards, flows }
+    Diagram { width: width.ceil(), height: height.ceil(), shift, lanes, cards, flows }
+}
+
+impl Diagram {
+    /// The map position (`pos`) of a point of the drawing.
+    pub fn map_point(&self, x: f64, y: f64) -> (f64, f64) {
+        (x - self.shift.0, y - self.shift.1)
+    }
+}
+
+/// Moves everything right and down by what the cards placed furthest left
+/// and up are before 0 (whole units, so that paths stay short); returns
+/// the move.
+fn shift_to_positive(cards: &mut [Card], placed: &mut place::Placement) -> (f64, f64) {
+    let (mut left, mut top) = (0.0f64, 0.0f64);
+    for c in cards.iter() {
+        left = left.min(c.x);
+        top = top.min(c.y);
+    }
+    let shift = ((-left).ceil(), (-top).ceil());
+    for c in cards.iter_mut() {
+        c.x += shift.0;
+        c.y += shift.1;
+    }
+    // A lane stretched to hold a card placed by hand stops at the drawing's edge.
+    for l in &mut placed.lanes {
+        l.x += shift.0;
+        if l.x < 0.0 {
+            l.width += l.x;
+            l.x = 0.0;
+        }
+    }
+    if shift == (0.0, 0.0) {
+        return shift;
+    }
+    placed.origin.0 += shift.0;
+    placed.origin.1 += shift.1;
+    shift
 }
 
 /// The top-left corner of every stage's card, in stage order, as the
@@ -151,7 +194,8 @@ pub fn auto_positions(map: &Map, keep_placed: bool) -> Vec<(Id, f64, f64)> {
         fresh = copy;
         &fresh
     };
-    diagram(m).cards.into_iter().map(|c| (c.stage, c.x, c.y)).collect()
+    let d = diagram(m);
+    d.cards.into_iter().map(|c| (c.stage, c.x - d.shift.0, c.y - d.shift.1)).collect()
 }
 
 #[cfg(test)]

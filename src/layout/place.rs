@@ -121,7 +121,7 @@ pub fn place(map: &Map, cards: &mut [Card], ends: &[(usize, usize)], cache: &mut
         if let Some(lane) = lanes.iter_mut().find(|l| l.phase.as_ref() == phase) {
             let left = lane.x.min(c.x - LANE_PAD);
             let right = (lane.x + lane.width).max(c.x + c.w + LANE_PAD);
-            lane.x = left.max(0.0);
+            lane.x = left;
             lane.width = right - lane.x;
         }
     }

@@ -184,3 +184,34 @@ fn positions_written_back_reproduce_the_diagram() {
         assert_eq!(auto_positions(&placed, true), auto_positions(&map, false));
     }
 }
+
+#[test]
+fn a_stage_placed_above_and_left_of_the_chain_moves_the_drawing_not_the_others() {
+    let mut map = Template::Alloy.map(Lang::En);
+    let auto = diagram(&map);
+    assert_eq!(auto.shift, (0.0, 0.0));
+    let id = map.stages[1].id.clone();
+    map.stages[1].pos = Some(crate::model::Pos { x: -200.0, y: -100.5, extra: Vec::new() });
+    let d = diagram(&map);
+    // Everything is drawn at 0 or beyond: the card is not cut off.
+    let card = d.cards.iter().find(|c| c.stage == id).unwrap();
+    assert!(d.cards.iter().all(|c| c.x >= 0.0 && c.y >= 0.0));
+    assert!(d.lanes.iter().all(|l| l.x >= 0.0));
+    // The drawing moves by what the card is before 0 (whole units); the
+    // lane stretched to hold it stops at the drawing's edge.
+    assert_eq!(d.shift, (200.0, 101.0));
+    assert_eq!(d.lanes[0].x, 0.0);
+    assert_eq!((card.x, card.y), (-200.0 + d.shift.0, -100.5 + d.shift.1));
+    assert_eq!(d.map_point(card.x, card.y), (-200.0, -100.5));
+    // The other cards keep their places relative to the map's origin.
+    for (c, a) in d.cards.iter().zip(&auto.cards).filter(|(c, _)| c.stage != id) {
+        assert_eq!(d.map_point(c.x, c.y), (a.x, a.y), "{}", c.stage);
+    }
+    // Positions written back are map positions: they give the same drawing.
+    let mut placed = map.clone();
+    for (s, (_, x, y)) in placed.stages.iter_mut().zip(auto_positions(&map, true)) {
+        s.pos = Some(crate::model::Pos { x, y, extra: Vec::new() });
+    }
+    assert_eq!(placed.stages[1].pos.as_ref().map(|p| (p.x, p.y)), Some((-200.0, -100.5)));
+    assert_eq!(diagram(&placed), d);
+}

@@ -191,6 +191,27 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         });
     }
 
+    // A stage dropped above or left of the drawing moves the drawing's
+    // origin (`Diagram::shift`, so an undo or a later move too): the view
+    // follows, so that nothing on screen moves. Not when the view was just
+    // set (a map opened, a zoom), which places the drawing itself.
+    {
+        let dispatch = props.dispatch.clone();
+        let shown = vp.shown_pads((d.width, d.height), *size);
+        let before = use_mut_ref(|| None::<((f64, f64), crate::editor::Viewport, (f64, f64))>);
+        let shift = d.shift;
+        let pending = ed.session.fit_pending;
+        use_effect(move || {
+            let was = before.borrow_mut().replace((shift, vp, shown));
+            let Some((old_shift, old_vp, old_shown)) = was else { return };
+            let delta = (shift.0 - old_shift.0, shift.1 - old_shift.1);
+            if !pending && old_vp == vp && delta != (0.0, 0.0) {
+                let (live, _, _) = live_view(vp);
+                dispatch.emit(Action::SetViewport(live.shifted(delta, old_shown)));
+            }
+        });
+    }
+
     // Apply the session's scroll position when an action changed the view.
     {
         let scroller = scroller.clone();
@@ -290,8 +311,12 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     // SVG fills the canvas at least, so a card dragged into the empty canvas
     // around the drawing stays visible.
     let (pad_x, pad_y) = vp.shown_pads((d.width, d.height), *size);
-    let svg_w = (pad_x + vp.drawn(d.width)).max(size.0.floor());
-    let svg_h = (pad_y + vp.drawn(d.height)).max(size.1.floor());
+    // It also reaches as far as the view is scrolled: after a drop that
+    // grew the drawing leftwards or upwards, the view scrolls by what the
+    // pad could not absorb (`Viewport::shifted`), and the room on the far
+    // side that the drawing no longer fills must still be there.
+    let svg_w = (pad_x + vp.drawn(d.width)).max(size.0.floor() + vp.drawn(vp.x).max(0.0));
+    let svg_h = (pad_y + vp.drawn(d.height)).max(size.1.floor() + vp.drawn(vp.y).max(0.0));
     // Client point → diagram point.
     let to_diagram = {
         let svg_ref = svg_ref.clone();
@@ -413,12 +438,12 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                         .iter()
                         .filter_map(|id| d.cards.iter().find(|c| &c.stage == id))
                         .map(|c| {
-                            let (x, y) = ((c.x + dx).max(0.0), (c.y + dy).max(0.0));
+                            let (x, y) = (c.x + dx, c.y + dy);
                             let centre = x + c.w / 2.0;
                             let lane = d.lanes.iter().find(|l| centre >= l.x && centre <= l.x + l.width);
                             let old = editor.map().stages.get(c.index).and_then(|s| s.phase.clone());
                             let phase = lane.map(|l| l.phase.clone()).filter(|p| *p != old);
-                            StageMove { id: c.stage.clone(), pos: Some((x, y)), phase }
+                            StageMove { id: c.stage.clone(), pos: Some(d.map_point(x, y)), phase }
                         })
                         .collect();
                     if !moves.is_empty() {
