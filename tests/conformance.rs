@@ -22,7 +22,7 @@ mod common;
 use common::scratch::Scratch;
 
 use chainmap::analysis::{self, GapCode};
-use chainmap::format::{export, import};
+use chainmap::format::{export, export_compact, import};
 use serde_json::Value;
 
 fn case_dirs() -> Vec<PathBuf> {
@@ -165,6 +165,13 @@ fn run_case(case: &Path) -> Result<(), String> {
                 errors.push(format!("export → import → export changes the bytes (first difference at line {line})"));
             }
         }
+    }
+
+    // What the app keeps in the browser's storage (one line) is the same map.
+    match chainmap::format::import_str(&export_compact(&map)) {
+        Ok(again) if again.map == map => {}
+        Ok(_) => errors.push("the one-line export imports to a different map".into()),
+        Err(_) => errors.push("the one-line export does not import again".into()),
     }
 
     if errors.is_empty() {

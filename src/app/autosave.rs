@@ -51,7 +51,7 @@ fn write(
     force: bool,
 ) {
     let known = state.borrow().known_rev;
-    match storage::save(&format::export(ed.map()), known, force) {
+    match storage::save(&format::export_compact(ed.map()), known, force) {
         Saved::Ok(rev) => {
             let mut s = state.borrow_mut();
             s.known_rev = rev;
@@ -138,7 +138,7 @@ pub fn use_autosave(enabled: bool, initial_rev: u64, ed: Shared<Editor>, dispatc
                         return;
                     }
                     let Some((map, rev)) = e.new_value().and_then(|v| storage::parse(&v)) else { return };
-                    if map == format::export(latest.borrow().map()) {
+                    if map == format::export_compact(latest.borrow().map()) {
                         state.borrow_mut().known_rev = rev;
                         return;
                     }

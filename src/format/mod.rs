@@ -19,7 +19,7 @@ mod problem;
 mod typed;
 pub mod validate;
 
-pub use export::{export, format_number};
+pub use export::{export, export_compact, format_number};
 pub use problem::{syntax_english, Entity, Note, Place, Problem, ProblemKind};
 
 use crate::json::{self, Fields, Raw, ValueRef};

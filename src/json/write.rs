@@ -83,24 +83,37 @@ fn newline(out: &mut String, indent: usize) {
     }
 }
 
-/// Appends `s` as a JSON string literal.
+/// Appends `s` as a JSON string literal. Runs of characters that need no
+/// escape are copied at once (every character to escape is ASCII, so the
+/// runs end on character boundaries).
 pub fn write_string(out: &mut String, s: &str) {
     out.push('"');
-    for c in s.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\r' => out.push_str("\\r"),
-            '\t' => out.push_str("\\t"),
-            '\u{8}' => out.push_str("\\b"),
-            '\u{c}' => out.push_str("\\f"),
-            c if (c as u32) < 0x20 => {
-                out.push_str(&format!("\\u{:04x}", c as u32));
+    let mut start = 0;
+    for (i, b) in s.bytes().enumerate() {
+        let escape = match b {
+            b'"' => "\\\"",
+            b'\\' => "\\\\",
+            b'\n' => "\\n",
+            b'\r' => "\\r",
+            b'\t' => "\\t",
+            0x08 => "\\b",
+            0x0c => "\\f",
+            0..=0x1f => "",
+            _ => continue,
+        };
+        out.push_str(s.get(start..i).unwrap_or(""));
+        if escape.is_empty() {
+            const HEX: &[u8; 16] = b"0123456789abcdef";
+            out.push_str("\\u00");
+            for d in [b >> 4, b & 0xf] {
+                out.push(char::from(HEX.get(usize::from(d)).copied().unwrap_or(b'0')));
             }
-            c => out.push(c),
+        } else {
+            out.push_str(escape);
         }
+        start = i + 1;
     }
+    out.push_str(s.get(start..).unwrap_or(""));
     out.push('"');
 }
 
@@ -122,5 +135,23 @@ mod tests {
         );
         let again = parse(&once).unwrap().value;
         assert_eq!(again, v);
+    }
+
+    #[test]
+    fn strings_are_escaped_as_serde_json_escapes_them() {
+        for s in [
+            "",
+            "plain",
+            "中文 and ünï",
+            "q\"b\\n\nr\rt\tb\u{8}f\u{c}",
+            "\u{1}\u{1f}\u{7f}",
+            "end\u{0}",
+            "\"\"",
+            "a\u{2028}b",
+        ] {
+            let mut ours = String::new();
+            write_string(&mut ours, s);
+            assert_eq!(ours, serde_json::to_string(s).unwrap(), "{s:?}");
+        }
     }
 }
