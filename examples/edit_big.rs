@@ -1,7 +1,10 @@
 //! Times what one edit costs the diagram on a big map, natively: the
-//! first diagram, then a rename that widens one card, a rename that keeps
-//! its size, and a stage moved by hand, each through the app's
-//! `LayoutCache` (src/layout/place.rs).
+//! first diagram, then a rename that makes one card wider and taller (its
+//! name wraps to a second line: the geometry is computed again), a rename
+//! that keeps its number of lines (`rename_same_size`: the card's width
+//! changes, its height does not, so the vertical positions are reused),
+//! and a stage moved by hand, each through the app's `LayoutCache`
+//! (src/layout/place.rs).
 //!
 //!   cargo run --release --example edit_big -- MAP.chainmap.json [--runs 5]
 

@@ -32,7 +32,8 @@ pub const SPACING: Spacing = Spacing {
 /// exactly the diagram a fresh computation would.
 ///
 /// When only box sizes changed (a rename), the graph's structure (its
-/// crossing-minimised order) is reused and only the geometry is computed.
+/// crossing-minimised order) is reused and only the geometry is computed;
+/// when no height changed either, the vertical positions are reused too.
 /// The cards whose text did not change are reused too (`CardCache`).
 #[derive(Default)]
 pub struct LayoutCache {
@@ -43,12 +44,12 @@ pub struct LayoutCache {
 
 impl LayoutCache {
     fn layout(&mut self, input: Input) -> Rc<Output> {
-        let structure = match &self.last {
+        let (structure, before) = match &self.last {
             Some((seen, _, out)) if *seen == input => return Rc::clone(out),
-            Some((seen, st, _)) if seen.same_graph(&input) => Rc::clone(st),
-            _ => Rc::new(layered::Structure::of(&input)),
+            Some((seen, st, out)) if seen.same_graph(&input) => (Rc::clone(st), Some(Rc::clone(out))),
+            _ => (Rc::new(layered::Structure::of(&input)), None),
         };
-        let out = Rc::new(layered::layout_on(&input, &SPACING, &structure));
+        let out = Rc::new(layered::layout_on(&input, &SPACING, &structure, before.as_deref()));
         self.last = Some((input, structure, Rc::clone(&out)));
         out
     }

@@ -94,6 +94,11 @@ pub struct Output {
     pub height: f64,
     /// Crossings between edges of adjacent columns after ordering (for tests and the bench).
     pub crossings: u64,
+    /// The centre y of every vertex, dummies included, and the half
+    /// heights they were placed with: a layout of the same structure with
+    /// the same heights has the same centres ([`layout_on`]).
+    centres: Vec<f64>,
+    half: Vec<f64>,
 }
 
 /// The part of a layout that depends on the graph alone, not on the box
@@ -133,18 +138,25 @@ impl Input {
 
 /// Lays the graph out.
 pub fn layout(input: &Input, sp: &Spacing) -> Output {
-    layout_on(input, sp, &Structure::of(input))
+    layout_on(input, sp, &Structure::of(input), None)
 }
 
 /// Lays the graph out on a structure made from it (or from an input with
-/// [`Input::same_graph`]): only the geometry is computed.
-pub fn layout_on(input: &Input, sp: &Spacing, st: &Structure) -> Output {
+/// [`Input::same_graph`]): only the geometry is computed. `before` is an
+/// earlier layout on the same structure: when no box changed its height
+/// (a rename that keeps its number of lines), its vertical positions are
+/// taken as they are, since they depend on the structure and the heights
+/// alone (the most work of a geometry).
+pub fn layout_on(input: &Input, sp: &Spacing, st: &Structure, before: Option<&Output>) -> Output {
     let (oriented, ranks, g, crossings) = (&st.oriented, &st.ranks, &st.g, st.crossings);
     let n = input.sizes.len();
     let sizes: Vec<Size> = input.sizes.iter().map(|s| Size { w: finite_size(s.w), h: finite_size(s.h) }).collect();
     let size = |v: usize| sizes.get(v).copied().unwrap_or(Size { w: 0.0, h: 0.0 });
     let half: Vec<f64> = (0..g.len()).map(|v| size(v).h / 2.0).collect();
-    let yc = coords::assign(g, &half, sp);
+    let yc = match before {
+        Some(b) if b.half == half && b.centres.len() == half.len() => b.centres.clone(),
+        _ => coords::assign(g, &half, sp),
+    };
 
     // Columns: as wide as their widest box, separated by the gaps.
     let mut col_w = vec![0.0f64; ranks.columns];
@@ -193,6 +205,8 @@ pub fn layout_on(input: &Input, sp: &Spacing, st: &Structure) -> Output {
         width,
         height,
         crossings,
+        centres: yc,
+        half,
     }
 }
 
