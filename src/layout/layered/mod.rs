@@ -120,7 +120,7 @@ impl Structure {
         let ranks = rank::columns(n, &band, bands, &oriented);
         let mut g = proper::build(n, &ranks, &oriented);
         let crossings = order::minimise(&mut g);
-        g.regrid(&ranks.column);
+        g.regrid(&ranks);
         Structure { oriented, ranks, g, crossings }
     }
 }

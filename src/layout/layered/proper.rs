@@ -22,6 +22,8 @@ pub struct Proper {
     pub chains: Vec<Vec<usize>>,
     /// Dummy vertices of reversed edges (kept above their peers on ties).
     pub back_dummy: Vec<bool>,
+    /// The nodes of the grid of nodes without edges (`regrid`).
+    unlinked: Vec<bool>,
 }
 
 impl Proper {
@@ -37,14 +39,15 @@ impl Proper {
     /// Moves the nodes without edges from the column they were ordered in
     /// to their own (`Ranks::column`), below the rest of the column and in
     /// input order. Where they sit changes no crossing.
-    pub fn regrid(&mut self, column: &[usize]) {
+    pub fn regrid(&mut self, ranks: &Ranks) {
+        self.unlinked = (0..self.n_real).map(|v| ranks.linked.get(v) == Some(&false)).collect();
         let mut layers = std::mem::take(&mut self.layers);
         for layer in &mut layers {
             layer.retain(|&v| !self.is_unlinked(v));
         }
         let alone: Vec<usize> = (0..self.n_real).filter(|&v| self.is_unlinked(v)).collect();
         for v in alone {
-            let c = column.get(v).copied().unwrap_or(0);
+            let c = ranks.column.get(v).copied().unwrap_or(0);
             if layers.len() <= c {
                 layers.resize(c + 1, Vec::new());
             }
@@ -65,9 +68,9 @@ impl Proper {
         self.layers = layers;
     }
 
-    /// A node with no edge laid out (none at all, or only a loop to itself).
+    /// A node of the grid of nodes without edges (after `regrid`).
     pub fn is_unlinked(&self, v: usize) -> bool {
-        v < self.n_real && self.up.of(v).is_empty() && self.down.of(v).is_empty()
+        self.unlinked.get(v) == Some(&true)
     }
 
     /// Swaps the vertices in slots `j` and `j + 1` of column `i`.
@@ -153,5 +156,5 @@ pub fn build(n: usize, ranks: &Ranks, edges: &[Oriented]) -> Proper {
             }
         }
     }
-    Proper { n_real: n, layer, layers, pos, up, down, chains, back_dummy }
+    Proper { n_real: n, layer, layers, pos, up, down, chains, back_dummy, unlinked: Vec::new() }
 }

@@ -19,6 +19,8 @@ pub struct Ranks {
     /// nodes are ordered in their band's first column (where they were
     /// before they got a grid), so they change no linked node's order.
     pub ordered_in: Vec<usize>,
+    /// Whether a node has an edge laid out (unlinked nodes form the grid).
+    pub linked: Vec<bool>,
     /// First column and number of columns of each band (at least one each).
     pub band_columns: Vec<(usize, usize)>,
     pub columns: usize,
@@ -95,7 +97,7 @@ pub fn columns(n: usize, band: &[usize], bands: usize, edges: &[Oriented]) -> Ra
     let ordered_in = (0..n)
         .map(|v| first_of(v) + if linked.get(v) == Some(&true) { local.get(v).copied().unwrap_or(0) } else { 0 })
         .collect();
-    Ranks { column, ordered_in, band_columns, columns: first }
+    Ranks { column, ordered_in, linked, band_columns, columns: first }
 }
 
 /// Columns hold at most this many unlinked nodes, more when linked nodes
