@@ -1,8 +1,16 @@
 //! Document edits. `apply` makes the change on a copy and then checks the
-//! whole result against the format's rules, so no edit can leave a map that
+//! result against the format's rules, so no edit can leave a map that
 //! would not export and import again.
+//!
+//! The map an edit starts from passes every rule (every document the editor
+//! holds does). An edit that changes one text, or moves stages, can only
+//! break the rules of what it changed: `apply` checks just that, and checks
+//! the whole map only when it fails (for the exact problem the whole check
+//! reports). On a map of 10,000 stages the whole check is about 5 ms
+//! natively and 12 ms in the browser, for every keystroke-commit and drop.
 
-use crate::format::{validate, Problem};
+use crate::format::validate::{self, Text};
+use crate::format::Problem;
 use crate::model::{Flow, Id, Map, Person, PersonKind, Phase, Pos, Stage, Topic};
 
 #[derive(Clone, Debug, PartialEq)]
@@ -158,7 +166,101 @@ pub enum Refusal {
     Invalid(Problem),
 }
 
+/// Makes `edit` on a copy of `map`, which must pass `validate::check`.
 pub fn apply(map: &Map, edit: Edit) -> Result<Map, Refusal> {
+    let mut m = map.clone();
+    let own = Own::of(&edit);
+    change(&mut m, edit)?;
+    if own.is_some_and(|o| o.passes(&m)) {
+        return Ok(m);
+    }
+    match validate::check(&m).into_iter().next() {
+        Some(problem) => Err(Refusal::Invalid(problem)),
+        None => Ok(m),
+    }
+}
+
+/// What an edit changed, when that is all it can break: one text, or the
+/// positions (and lanes) of some stages.
+enum Own {
+    Text(Field, Text),
+    Moves(Vec<Id>),
+}
+
+/// Where a text is.
+enum Field {
+    Title,
+    Source,
+    Background,
+    PhaseName(Id),
+    StageName(Id),
+    StageRole(Id),
+    Artifact(Id),
+    PersonName(Id),
+    Affiliation(Id),
+    TopicTitle(Id),
+    TopicNotes(Id),
+}
+
+impl Own {
+    fn of(edit: &Edit) -> Option<Own> {
+        let text = |f: Field, rule: Text| Some(Own::Text(f, rule));
+        match edit {
+            Edit::SetTitle(_) => text(Field::Title, Text::Required),
+            Edit::SetSource(_) => text(Field::Source, Text::ShortLines),
+            Edit::SetBackground(_) => text(Field::Background, Text::Long),
+            Edit::RenamePhase { id, .. } => text(Field::PhaseName(id.clone()), Text::Required),
+            Edit::RenameStage { id, .. } => text(Field::StageName(id.clone()), Text::Required),
+            Edit::SetStageRole { id, .. } => text(Field::StageRole(id.clone()), Text::ShortLines),
+            Edit::SetFlowArtifact { id, .. } => text(Field::Artifact(id.clone()), Text::Short),
+            Edit::RenamePerson { id, .. } => text(Field::PersonName(id.clone()), Text::Required),
+            Edit::SetAffiliation { id, .. } => text(Field::Affiliation(id.clone()), Text::Short),
+            Edit::SetTopicTitle { id, .. } => text(Field::TopicTitle(id.clone()), Text::Required),
+            Edit::SetTopicNotes { id, .. } => text(Field::TopicNotes(id.clone()), Text::Long),
+            Edit::MoveStages(moves) => Some(Own::Moves(moves.iter().map(|m| m.id.clone()).collect())),
+            _ => None,
+        }
+    }
+
+    /// Whether what the edit changed passes its rules in `m` (the rest of
+    /// `m` is as it was, and passed them all). Ids are unique in a map that
+    /// passes, so the first match is the only one.
+    fn passes(&self, m: &Map) -> bool {
+        let by = |id: &Id| m.stages.iter().find(|s| &s.id == id);
+        match self {
+            Own::Text(field, rule) => {
+                let text = match field {
+                    Field::Title => Some(m.project.title.as_str()),
+                    Field::Source => Some(m.project.source.as_str()),
+                    Field::Background => Some(m.project.background.as_str()),
+                    Field::PhaseName(id) => m.project.phases.iter().find(|p| &p.id == id).map(|p| p.name.as_str()),
+                    Field::StageName(id) => by(id).map(|s| s.name.as_str()),
+                    Field::StageRole(id) => by(id).map(|s| s.role.as_str()),
+                    Field::Artifact(id) => m.flows.iter().find(|f| &f.id == id).map(|f| f.artifact.as_str()),
+                    Field::PersonName(id) => m.people.iter().find(|p| &p.id == id).map(|p| p.name.as_str()),
+                    Field::Affiliation(id) => m.people.iter().find(|p| &p.id == id).map(|p| p.affiliation.as_str()),
+                    Field::TopicTitle(id) => m.topics.iter().find(|t| &t.id == id).map(|t| t.title.as_str()),
+                    Field::TopicNotes(id) => m.topics.iter().find(|t| &t.id == id).map(|t| t.notes.as_str()),
+                };
+                text.is_some_and(|t| validate::text_passes(t, *rule))
+            }
+            Own::Moves(ids) => ids.iter().all(|id| {
+                by(id).is_some_and(|s| {
+                    let pos_ok = s
+                        .pos
+                        .as_ref()
+                        .is_none_or(|p| validate::coordinate_passes(p.x) && validate::coordinate_passes(p.y));
+                    let phase_ok = s.phase.as_ref().is_none_or(|ph| m.project.phases.iter().any(|p| &p.id == ph));
+                    pos_ok && phase_ok
+                })
+            }),
+        }
+    }
+}
+
+/// `apply` with the whole check every time (for tests: they must agree).
+#[cfg(test)]
+pub fn apply_checking_all(map: &Map, edit: Edit) -> Result<Map, Refusal> {
     let mut m = map.clone();
     change(&mut m, edit)?;
     match validate::check(&m).into_iter().next() {

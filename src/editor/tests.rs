@@ -323,3 +323,89 @@ fn when_the_drawing_grows_left_or_up_the_view_keeps_everything_on_screen_in_plac
     let back = s.shifted((-60.0, -30.0), (s.pad_x, 0.0));
     assert_eq!((back.pad_x, back.x, back.pad_y, back.y), (100.0, 0.0, 0.0, 40.0));
 }
+
+#[test]
+fn checking_only_what_an_edit_changed_agrees_with_checking_the_whole_map() {
+    // Texts that pass and texts that break each rule, positions in and out
+    // of range, lanes that exist and one that does not.
+    let long = "x".repeat(201);
+    let very_long = "y".repeat(10_001);
+    let texts: Vec<String> =
+        ["", "   ", "ok", "两行\n文本", "tab\there", "bell\u{7}", "del\u{7f}", "  padded  ", "中文名称"]
+            .iter()
+            .map(|s| s.to_string())
+            .chain([long, very_long])
+            .collect();
+    let coords = [0.0, -40.5, 1.0e7, -1.0e7, 1.0e7 + 1.0, f64::NAN, f64::INFINITY, 123.4];
+    let mut seed = 7u64;
+    let mut next = move |n: usize| {
+        seed = seed.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        ((seed >> 33) as usize) % n.max(1)
+    };
+    for t in Template::ALL {
+        let mut map = t.map(Lang::En);
+        assert!(validate::check(&map).is_empty());
+        for _ in 0..400 {
+            let text = texts[next(texts.len())].clone();
+            let pick = |ids: Vec<Id>, k: usize| ids.get(k % ids.len().max(1)).cloned().unwrap_or_else(|| id("none"));
+            let stage = pick(map.stages.iter().map(|s| s.id.clone()).collect(), next(50));
+            let e = match next(13) {
+                0 => Edit::SetTitle(text),
+                1 => Edit::SetSource(text),
+                2 => Edit::SetBackground(text),
+                3 => Edit::RenamePhase {
+                    id: pick(map.project.phases.iter().map(|p| p.id.clone()).collect(), next(9)),
+                    name: text,
+                },
+                4 => Edit::RenameStage { id: stage, name: text },
+                5 => Edit::SetStageRole { id: stage, role: text },
+                6 => Edit::SetFlowArtifact {
+                    id: pick(map.flows.iter().map(|f| f.id.clone()).collect(), next(50)),
+                    artifact: text,
+                },
+                7 => Edit::RenamePerson {
+                    id: pick(map.people.iter().map(|p| p.id.clone()).collect(), next(50)),
+                    name: text,
+                },
+                8 => Edit::SetAffiliation {
+                    id: pick(map.people.iter().map(|p| p.id.clone()).collect(), next(50)),
+                    affiliation: text,
+                },
+                9 => Edit::SetTopicTitle {
+                    id: pick(map.topics.iter().map(|t| t.id.clone()).collect(), next(50)),
+                    title: text,
+                },
+                10 => Edit::SetTopicNotes {
+                    id: pick(map.topics.iter().map(|t| t.id.clone()).collect(), next(50)),
+                    notes: text,
+                },
+                _ => {
+                    let phases: Vec<Id> = map.project.phases.iter().map(|p| p.id.clone()).chain([id("nope")]).collect();
+                    let moves = (0..1 + next(3))
+                        .map(|k| StageMove {
+                            id: if k == 0 {
+                                stage.clone()
+                            } else {
+                                pick(map.stages.iter().map(|s| s.id.clone()).collect(), next(50))
+                            },
+                            pos: (next(4) > 0).then(|| (coords[next(coords.len())], coords[next(coords.len())])),
+                            phase: match next(3) {
+                                0 => None,
+                                1 => Some(None),
+                                _ => Some(Some(phases[next(phases.len())].clone())),
+                            },
+                        })
+                        .collect();
+                    Edit::MoveStages(moves)
+                }
+            };
+            let quick = apply(&map, e.clone());
+            let whole = apply::apply_checking_all(&map, e.clone());
+            assert_eq!(quick, whole, "{t:?}: {e:?}");
+            if let Ok(next_map) = quick {
+                map = next_map;
+                assert!(validate::check(&map).is_empty());
+            }
+        }
+    }
+}

@@ -15,8 +15,8 @@ pub const MAX_PEOPLE: usize = 10_000;
 pub const MAX_TOPICS: usize = 10_000;
 
 /// How a text field is checked.
-#[derive(Clone, Copy)]
-enum Text {
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Text {
     /// Names, titles: 1–200 characters after trimming, one line.
     Required,
     /// Artifacts, affiliations, external inputs: ≤ 200, one line.
@@ -45,30 +45,7 @@ impl Validator {
     }
 
     fn text(&mut self, s: &str, path: impl FnOnce() -> String, rule: Text) {
-        let trimmed = trim(s);
-        let (max, lines) = match rule {
-            Text::Required | Text::Short => (MAX_TEXT, false),
-            Text::ShortLines => (MAX_TEXT, true),
-            Text::Long => (MAX_LONG_TEXT, true),
-        };
-        // The control characters (U+0000–U+001F, U+007F) are single bytes in
-        // UTF-8, and those bytes occur in no other character.
-        let bad_control = s.bytes().any(|b| {
-            let control = b < 0x20 || b == 0x7f;
-            control && !(lines && matches!(b, b'\n' | b'\r' | b'\t'))
-        });
-        // No more characters than bytes: most texts need no counting.
-        let too_long = trimmed.len() > max && trimmed.chars().count() > max;
-        let problem = if matches!(rule, Text::Required) && trimmed.is_empty() {
-            Some(ProblemKind::Blank)
-        } else if too_long {
-            Some(ProblemKind::TooLong { len: trimmed.chars().count(), max })
-        } else if bad_control {
-            Some(ProblemKind::ControlCharacter)
-        } else {
-            None
-        };
-        if let Some(kind) = problem {
+        if let Some(kind) = text_problem(s, rule) {
             self.push(path(), kind);
         }
     }
@@ -143,7 +120,7 @@ impl Validator {
             }
             if let Some(pos) = &s.pos {
                 for (axis, v) in [("x", pos.x), ("y", pos.y)] {
-                    if !v.is_finite() || v.abs() > super::MAX_COORDINATE {
+                    if !coordinate_passes(v) {
                         let kind = ProblemKind::OutOfRange { value: v.to_string(), max: "10000000".into() };
                         self.push(format!("stages[{i}].pos.{axis}"), kind);
                     }
@@ -233,6 +210,43 @@ impl Validator {
             self.text(&t.notes, || format!("topics[{i}].notes"), Text::Long);
         }
     }
+}
+
+/// What is wrong with a text under `rule`, if anything.
+fn text_problem(s: &str, rule: Text) -> Option<ProblemKind> {
+    let trimmed = trim(s);
+    let (max, lines) = match rule {
+        Text::Required | Text::Short => (MAX_TEXT, false),
+        Text::ShortLines => (MAX_TEXT, true),
+        Text::Long => (MAX_LONG_TEXT, true),
+    };
+    // The control characters (U+0000–U+001F, U+007F) are single bytes in
+    // UTF-8, and those bytes occur in no other character.
+    let bad_control = s.bytes().any(|b| {
+        let control = b < 0x20 || b == 0x7f;
+        control && !(lines && matches!(b, b'\n' | b'\r' | b'\t'))
+    });
+    // No more characters than bytes: most texts need no counting.
+    let too_long = trimmed.len() > max && trimmed.chars().count() > max;
+    if matches!(rule, Text::Required) && trimmed.is_empty() {
+        Some(ProblemKind::Blank)
+    } else if too_long {
+        Some(ProblemKind::TooLong { len: trimmed.chars().count(), max })
+    } else if bad_control {
+        Some(ProblemKind::ControlCharacter)
+    } else {
+        None
+    }
+}
+
+/// Whether a text passes `rule`: what `check` asks of a field of that kind.
+pub fn text_passes(s: &str, rule: Text) -> bool {
+    text_problem(s, rule).is_none()
+}
+
+/// Whether a coordinate of a position passes: finite, within the limit.
+pub fn coordinate_passes(v: f64) -> bool {
+    v.is_finite() && v.abs() <= super::MAX_COORDINATE
 }
 
 /// `s.trim()`, without looking for Unicode spaces when the text begins
