@@ -148,14 +148,15 @@ impl Diagram {
     }
 }
 
-/// Moves everything right and down by what the cards placed furthest left
-/// and up are before 0 (whole units, so that paths stay short); returns
-/// the move.
+/// Moves everything right by what the card placed furthest left is before
+/// 0, and down by what the card placed highest is above the lanes' bodies
+/// (so no card covers a lane's title); whole units, so that paths stay
+/// short. Returns the move.
 fn shift_to_positive(cards: &mut [Card], placed: &mut place::Placement) -> (f64, f64) {
     let (mut left, mut top) = (0.0f64, 0.0f64);
     for c in cards.iter() {
         left = left.min(c.x);
-        top = top.min(c.y);
+        top = top.min(c.y - LANE_HEADER);
     }
     let shift = ((-left).ceil(), (-top).ceil());
     for c in cards.iter_mut() {

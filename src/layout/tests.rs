@@ -197,9 +197,11 @@ fn a_stage_placed_above_and_left_of_the_chain_moves_the_drawing_not_the_others()
     let card = d.cards.iter().find(|c| c.stage == id).unwrap();
     assert!(d.cards.iter().all(|c| c.x >= 0.0 && c.y >= 0.0));
     assert!(d.lanes.iter().all(|l| l.x >= 0.0));
-    // The drawing moves by what the card is before 0 (whole units); the
-    // lane stretched to hold it stops at the drawing's edge.
-    assert_eq!(d.shift, (200.0, 101.0));
+    // The drawing moves by what the card is before 0 on the left, and above
+    // the lanes' titles on the top (whole units); the lane stretched to
+    // hold it stops at the drawing's edge.
+    assert_eq!(d.shift, (200.0, 101.0 + LANE_HEADER));
+    assert_eq!(card.y, LANE_HEADER + 0.5, "below the titles");
     assert_eq!(d.lanes[0].x, 0.0);
     assert_eq!((card.x, card.y), (-200.0 + d.shift.0, -100.5 + d.shift.1));
     assert_eq!(d.map_point(card.x, card.y), (-200.0, -100.5));
