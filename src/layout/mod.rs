@@ -51,10 +51,12 @@ pub const LANE_PAD: f64 = 20.0;
 pub struct Diagram {
     pub width: f64,
     pub height: f64,
-    /// Where the map's origin is drawn. A stage placed by hand above or
-    /// left of the laid-out chain (a negative `pos`) moves the whole
-    /// drawing right or down by this much, so that everything drawn is at
-    /// 0 or beyond: a `pos` of (x, y) is drawn at (x + shift.0, y + shift.1).
+    /// Where the map's origin is drawn. A stage placed by hand left of the
+    /// laid-out chain (a negative `pos.x`) or above the lanes' bodies (a
+    /// `pos.y` under the title row) moves the whole drawing right or down
+    /// by this much, so that everything drawn is at 0 or beyond and no
+    /// card covers a lane's title: a `pos` of (x, y) is drawn at
+    /// (x + shift.0, y + shift.1).
     pub shift: (f64, f64),
     pub lanes: Vec<Lane>,
     pub cards: Vec<Card>,
