@@ -467,6 +467,36 @@ test('Tab reaches every stage; arrow keys move the selected stage, one undo step
   await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
 });
 
+test('a stage moved with the arrow keys past the edge of the view stays in view', async ({ page }) => {
+  const { diagram } = regions(page);
+  await openApp(page);
+  const stage = card(page, 'Strengthening mechanism');
+  await stage.focus();
+  await page.keyboard.press('Enter');
+  await expect(stage).toHaveAttribute('aria-pressed', 'true');
+  const canvas = await diagram.locator('.scroller').boundingBox();
+  const start = await stage.boundingBox();
+  // Shift+arrows move by 50 units: far past the left and top of the
+  // drawing (and of the view), into negative positions.
+  for (let i = 0; i < 12; i++) {
+    await page.keyboard.press('Shift+ArrowLeft');
+    await page.keyboard.press('Shift+ArrowUp');
+  }
+  // (The selected card's ring is drawn a few pixels outside its box.)
+  await expect.poll(async () => (await stage.boundingBox()).x).toBeGreaterThanOrEqual(canvas.x - 4);
+  const box = await stage.boundingBox();
+  expect(box.y).toBeGreaterThanOrEqual(canvas.y - 4);
+  expect(box.x + box.width).toBeLessThanOrEqual(canvas.x + canvas.width + 4);
+  await expect(stage).toBeInViewport();
+  // It did move: the file holds a position far above and left of where
+  // the layout put it.
+  const map = JSON.parse(await exportJson(page));
+  const pos = map.stages.find((s) => s.name === 'Strengthening mechanism').pos;
+  expect(pos.x).toBeLessThan(-300);
+  expect(pos.y).toBeLessThan(-300);
+  expect(start.x).toBeGreaterThan(canvas.x);
+});
+
 test('Add stage puts the new stage in the selected lane and focuses its Name', async ({ page }) => {
   const { diagram, inspector } = regions(page);
   await openApp(page);

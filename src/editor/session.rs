@@ -148,6 +148,37 @@ impl Viewport {
         Viewport { x, y, zoom, pad_x, pad_y }
     }
 
+    /// The view scrolled as little as it takes for the box (x, y, w, h,
+    /// diagram units) of a diagram of `size` to be wholly in a `view`
+    /// (pixels), `margin` pixels from its edges where there is room; the
+    /// view itself when the box is in it already.
+    pub fn reveal(
+        self,
+        (x, y, w, h): (f64, f64, f64, f64),
+        size: (f64, f64),
+        view: (f64, f64),
+        margin: f64,
+    ) -> Viewport {
+        let zoom = self.zoom;
+        let (pad_x, pad_y) = self.shown_pads(size, view);
+        // `scroll` and the result in diagram units; the box and the view in pixels.
+        let axis = |scroll: f64, pad: f64, start: f64, len: f64, view: f64, drawn: f64| {
+            let (a, b) = (pad + start * zoom, pad + (start + len) * zoom);
+            let at = scroll * zoom;
+            let next = if a < at {
+                a - margin
+            } else if b > at + view {
+                (b - view + margin).min(a - margin)
+            } else {
+                return scroll;
+            };
+            next.clamp(0.0, (pad + drawn - view).max(0.0)) / zoom
+        };
+        let x = axis(self.x, pad_x, x, w, view.0, self.drawn(size.0));
+        let y = axis(self.y, pad_y, y, h, view.1, self.drawn(size.1));
+        Viewport { x, y, ..self }
+    }
+
     /// The pads moved by half the change of the canvas's size, so that a
     /// centred drawing stays centred when the window or a panel resizes.
     pub fn resized(self, from: (f64, f64), to: (f64, f64)) -> Viewport {

@@ -409,3 +409,26 @@ fn checking_only_what_an_edit_changed_agrees_with_checking_the_whole_map() {
         }
     }
 }
+
+#[test]
+fn revealing_a_box_scrolls_as_little_as_it_takes() {
+    // A drawing of 4,000 × 3,000 units at zoom 0.5 in an 800 × 600 view,
+    // scrolled to (1,000, 1,000) units: the view shows x 1,000–2,600.
+    let size = (4000.0, 3000.0);
+    let view = (800.0, 600.0);
+    let v = Viewport { x: 1000.0, y: 1000.0, zoom: 0.5, pad_x: 0.0, pad_y: 0.0 };
+    // A box in view: nothing moves.
+    assert_eq!(v.reveal((1200.0, 1200.0, 100.0, 50.0), size, view, 24.0), v);
+    // Left of the view: scrolled until it is 24 px from the left edge.
+    let left = v.reveal((500.0, 1200.0, 100.0, 50.0), size, view, 24.0);
+    assert_eq!((left.x, left.y), ((250.0 - 24.0) / 0.5, 1000.0));
+    // Below the view: scrolled until its bottom is 24 px above the bottom edge.
+    let below = v.reveal((1200.0, 2300.0, 100.0, 100.0), size, view, 24.0);
+    assert_eq!(below.y, (1200.0 - 600.0 + 24.0) / 0.5);
+    // Never past the drawing's ends.
+    let corner = v.reveal((0.0, 0.0, 10.0, 10.0), size, view, 24.0);
+    assert_eq!((corner.x, corner.y), (0.0, 0.0));
+    // A drawing smaller than the view is all in view: nothing moves.
+    let small = Viewport::centred(0.0, 0.0, 1.0, (300.0, 200.0), view);
+    assert_eq!(small.reveal((250.0, 150.0, 40.0, 40.0), (300.0, 200.0), view, 24.0), small);
+}

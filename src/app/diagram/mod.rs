@@ -193,21 +193,48 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
 
     // A stage dropped above or left of the drawing moves the drawing's
     // origin (`Diagram::shift`, so an undo or a later move too): the view
-    // follows, so that nothing on screen moves. Not when the view was just
+    // follows, so that nothing on screen moves. And when an edit moves the
+    // selected stage's card (the arrow keys, an undo, auto layout) out of
+    // the view, the view follows the card. Neither when the view was just
     // set (a map opened, a zoom), which places the drawing itself.
     {
+        type Seen = ((f64, f64), crate::editor::Viewport, (f64, f64), Option<(Id, (f64, f64, f64, f64))>);
         let dispatch = props.dispatch.clone();
         let shown = vp.shown_pads((d.width, d.height), *size);
-        let before = use_mut_ref(|| None::<((f64, f64), crate::editor::Viewport, (f64, f64))>);
-        let shift = d.shift;
+        let before = use_mut_ref(|| None::<Seen>);
+        let (shift, diagram_size) = (d.shift, (d.width, d.height));
+        // The selected card where the map has it (a drawn place less the
+        // shift: a card that moves left of the drawing keeps its drawn place).
+        let selected = match ed.session.primary() {
+            Some(Selection::Stage(id)) => {
+                d.cards.iter().find(|c| &c.stage == id).map(|c| (id.clone(), (c.x - shift.0, c.y - shift.1, c.w, c.h)))
+            }
+            _ => None,
+        };
         let pending = ed.session.fit_pending;
         use_effect(move || {
-            let was = before.borrow_mut().replace((shift, vp, shown));
-            let Some((old_shift, old_vp, old_shown)) = was else { return };
+            let was = before.borrow_mut().replace((shift, vp, shown, selected.clone()));
+            let Some((old_shift, old_vp, old_shown, old_selected)) = was else { return };
+            if pending || old_vp != vp {
+                return;
+            }
             let delta = (shift.0 - old_shift.0, shift.1 - old_shift.1);
-            if !pending && old_vp == vp && delta != (0.0, 0.0) {
-                let (live, _, _) = live_view(vp);
-                dispatch.emit(Action::SetViewport(live.shifted(delta, old_shown)));
+            let moved = match (&selected, &old_selected) {
+                (Some((id, now)), Some((old_id, then))) if id == old_id && now != then => {
+                    Some((now.0 + shift.0, now.1 + shift.1, now.2, now.3))
+                }
+                _ => None,
+            };
+            if delta == (0.0, 0.0) && moved.is_none() {
+                return;
+            }
+            let (live, w, h) = live_view(vp);
+            let mut next = if delta == (0.0, 0.0) { live } else { live.shifted(delta, old_shown) };
+            if let Some(card) = moved {
+                next = next.reveal(card, diagram_size, (w, h), 24.0);
+            }
+            if next != live {
+                dispatch.emit(Action::SetViewport(next));
             }
         });
     }
