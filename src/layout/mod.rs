@@ -173,9 +173,6 @@ fn shift_to_positive(cards: &mut [Card], placed: &mut place::Placement) -> (f64,
             l.x = 0.0;
         }
     }
-    if shift == (0.0, 0.0) {
-        return shift;
-    }
     placed.origin.0 += shift.0;
     placed.origin.1 += shift.1;
     shift
