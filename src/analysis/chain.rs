@@ -67,7 +67,7 @@ enum Dir {
 
 /// The flow graph of one map, by stage position. Build it again whenever
 /// the map changes; a stale index never panics, it just gives stale answers.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ChainIndex {
     stage_of: FastMap<Id, usize>,
     flows_in: Csr,

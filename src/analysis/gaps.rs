@@ -260,7 +260,7 @@ struct NameIndex<'a> {
 /// panel that names things does not build its own tables. A look-up checks
 /// the id at the position, so a table older than the map can only make a
 /// look-up slower (it falls back to a search), never give a wrong name.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq)]
 pub struct NameTable {
     stage: FastMap<Id, usize>,
     topic: FastMap<Id, usize>,

@@ -25,7 +25,7 @@ pub(crate) fn positions<'a, T: 'a>(items: &'a [T], id: impl Fn(&'a T) -> &'a Id)
 
 /// Rows of positions in one flat list (compressed sparse rows): row `r`
 /// holds the items given for it, in the order they were given.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct Csr {
     start: Vec<usize>,
     items: Vec<usize>,

@@ -14,6 +14,7 @@ pub mod chain;
 pub mod coverage;
 pub mod gaps;
 mod index;
+pub mod kept;
 
 pub use brief::{brief, brief_from, brief_with, Brief, Check, CheckItem};
 pub use chain::{chain_of_stage, chain_of_topic, people_at, people_by_stage, Chain, ChainIndex, Link, Reach};

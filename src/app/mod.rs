@@ -63,25 +63,39 @@ pub struct Derived {
     pub analysis: Analysis,
     pub diagram: Diagram,
     /// The flow graph, for the upstream and downstream of a selection on demand.
-    pub chains: analysis::ChainIndex,
+    pub chains: Rc<analysis::ChainIndex>,
     /// The students at each stage, by stage position.
-    pub people: Vec<Vec<crate::model::Id>>,
+    pub people: Rc<Vec<Vec<crate::model::Id>>>,
     /// Where each thing is, by id, for the panels' names (`Names::kept`).
-    pub names: analysis::NameTable,
+    pub names: Rc<analysis::NameTable>,
     /// Every stage as a list option (id, name), for the Inspector's lists.
     pub stage_choices: inspector::Choices,
 }
 
+/// What one version of the document leaves for the next one's `Derived`.
+#[derive(Default)]
+pub struct DerivedCache {
+    /// The last layered layout: an edit which leaves its input alone (a
+    /// drag, a new topic, a note) does not lay out again.
+    layout: layout::LayoutCache,
+    /// The last map and its indexes, carried over when what they are built
+    /// from is unchanged (`analysis::kept`).
+    last: Option<(Rc<Map>, analysis::kept::Indexes)>,
+}
+
 impl Derived {
-    /// `cache` keeps the last layered layout, so that an edit which leaves
-    /// its input alone (a drag, a new topic, a note) does not lay out again.
-    pub fn of(map: &Map, cache: &mut layout::LayoutCache) -> Derived {
+    pub fn of(map: &Rc<Map>, cache: &mut DerivedCache) -> Derived {
+        let indexes = match &cache.last {
+            Some((before, kept)) => analysis::kept::Indexes::renewed(map, before, kept),
+            None => analysis::kept::Indexes::of(map),
+        };
+        cache.last = Some((Rc::clone(map), indexes.clone()));
         Derived {
             analysis: analysis::analyse(map),
-            diagram: layout::diagram_with(map, cache),
-            chains: analysis::ChainIndex::new(map),
-            people: analysis::people_by_stage(map),
-            names: analysis::NameTable::new(map),
+            diagram: layout::diagram_with(map, &mut cache.layout),
+            chains: indexes.chains,
+            people: indexes.people,
+            names: indexes.names,
             stage_choices: inspector::Choices(map.stages.iter().map(|s| (s.id.to_string(), s.name.clone())).collect()),
         }
     }
@@ -161,9 +175,9 @@ pub fn App(props: &AppProps) -> Html {
     let ed: Shared<Editor> = store.0.clone();
     let lang = ed.session.lang;
     let doc: Shared<Map> = Rc::clone(&ed.doc).into();
-    let layout_cache = use_mut_ref(layout::LayoutCache::default);
+    let derived_cache = use_mut_ref(DerivedCache::default);
     let derived: Shared<Derived> =
-        use_memo(doc.clone(), move |d| Derived::of(d, &mut layout_cache.borrow_mut())).into();
+        use_memo(doc.clone(), move |d| Derived::of(&d.0, &mut derived_cache.borrow_mut())).into();
     // One callback for the app's whole life, so that components that take
     // it as a property are not rendered again just because the app was.
     let dispatch: Dispatch = {
