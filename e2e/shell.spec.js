@@ -154,6 +154,26 @@ test('collapsing every panel of a side column gives its width to the diagram', a
   await expect(page.getByRole('region', { name: 'Team' }).getByRole('button', { name: 'Add person' })).toBeVisible();
 });
 
+test('a collapsed panel holds nothing while closed, and shows the map as it is when opened again', async ({ page }) => {
+  await openApp(page);
+  const gaps = page.getByRole('region', { name: 'Gaps' });
+  const toggle = gaps.getByRole('button', { name: 'Gaps', exact: true });
+  await expect(gaps.getByRole('button', { name: /Nobody works here.*Engine part production/ })).toBeVisible();
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  // Not hidden but absent: a closed panel costs nothing on a big map.
+  await expect(gaps.locator('li')).toHaveCount(0);
+  // An edit while it is closed: the stage gets a new name.
+  await page.getByRole('region', { name: 'Chain diagram' }).getByRole('button', { name: /^Engine part production \(stage, / }).click();
+  const name = page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true });
+  await name.fill('Cylinder head production');
+  await name.press('Enter');
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(gaps.getByRole('button', { name: /Nobody works here.*Cylinder head production/ })).toBeVisible();
+  await expect(gaps.getByRole('button', { name: /Engine part production/ })).toHaveCount(0);
+});
+
 test('More exports is a button that opens a menu, which closes on Escape, outside and after a choice', async ({ page }) => {
   await openApp(page);
   const more = page.getByRole('button', { name: 'More exports' });

@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use super::panel::Panel;
+use super::panel::{use_panel, Panel};
 use super::{effects, Derived, Dispatch, Shared};
 use crate::analysis::{brief_with, people_at, Brief, Names};
 use crate::editor::{Action, Selection};
@@ -170,6 +170,7 @@ pub struct BriefProps {
 
 #[component]
 pub fn BriefPanel(p: &BriefProps) -> Html {
+    let (open, toggle) = use_panel();
     let lang = p.lang;
     let map = &*p.doc;
     let chosen = use_state(|| None::<Id>);
@@ -255,27 +256,29 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
         Callback::from(move |_: MouseEvent| print_all.set(true))
     };
     html! {
-        <Panel title={t(lang, Key::RegionBrief)} class="brief-panel" {lang}>
-            if map.topics.is_empty() {
-                <p class="hint">{brief_words(lang).no_topics}</p>
-            } else {
-                <div class="field">
-                    <label for="brief-topic">{t(lang, Key::BriefTopicLabel)}</label>
-                    <select id="brief-topic" {onchange} {onfocus}>{options}</select>
-                </div>
-                <div class="row">
-                    <button type="button" onclick={export_md} disabled={brief.is_none()}>{t(lang, Key::ExportMarkdown)}</button>
-                    <button type="button" onclick={print_one} disabled={brief.is_none()}>{t(lang, Key::PrintBrief)}</button>
-                    <button type="button" onclick={print_every}>{t(lang, Key::PrintAllBriefs)}</button>
-                    <button type="button" onclick={export_all_md}>{t(lang, Key::ExportAllMarkdown)}</button>
-                </div>
-                <div class={classes!("print-area", (*print_all).then_some("print-all"))}>
-                    if *print_all {
-                        {for map.topics.iter().filter_map(|tp| brief_with(map, &tp.id, gaps, chains)).map(|b| brief_view(map, &b, &names_index, lang))}
-                    } else if let Some(b) = &brief {
-                        {brief_view(map, b, &names_index, lang)}
-                    }
-                </div>
+        <Panel title={t(lang, Key::RegionBrief)} class="brief-panel" {lang} {open} ontoggle={toggle}>
+            if open {
+                if map.topics.is_empty() {
+                    <p class="hint">{brief_words(lang).no_topics}</p>
+                } else {
+                    <div class="field">
+                        <label for="brief-topic">{t(lang, Key::BriefTopicLabel)}</label>
+                        <select id="brief-topic" {onchange} {onfocus}>{options}</select>
+                    </div>
+                    <div class="row">
+                        <button type="button" onclick={export_md} disabled={brief.is_none()}>{t(lang, Key::ExportMarkdown)}</button>
+                        <button type="button" onclick={print_one} disabled={brief.is_none()}>{t(lang, Key::PrintBrief)}</button>
+                        <button type="button" onclick={print_every}>{t(lang, Key::PrintAllBriefs)}</button>
+                        <button type="button" onclick={export_all_md}>{t(lang, Key::ExportAllMarkdown)}</button>
+                    </div>
+                    <div class={classes!("print-area", (*print_all).then_some("print-all"))}>
+                        if *print_all {
+                            {for map.topics.iter().filter_map(|tp| brief_with(map, &tp.id, gaps, chains)).map(|b| brief_view(map, &b, &names_index, lang))}
+                        } else if let Some(b) = &brief {
+                            {brief_view(map, b, &names_index, lang)}
+                        }
+                    </div>
+                }
             }
         </Panel>
     }

@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use super::dialogs::Modal;
-use super::panel::Panel;
+use super::panel::{use_panel, Panel};
 use super::{Derived, Dispatch, Shared};
 use crate::analysis::Names;
 use crate::editor::{Action, Selection};
@@ -30,6 +30,7 @@ pub struct CoverageProps {
 
 #[component]
 pub fn CoveragePanel(p: &CoverageProps) -> Html {
+    let (open, toggle) = use_panel();
     let lang = p.lang;
     let map = &*p.doc;
     let c = &p.derived.analysis.coverage;
@@ -113,32 +114,34 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
         }
     };
     html! {
-        <Panel title={t(lang, Key::RegionCoverage)} class="coverage" {lang}>
-            <p class="coverage-summary">{coverage_summary(lang, c.covered_stages, c.total_stages)}</p>
-            <h3 class="sub">{t(lang, Key::CoveragePhases)}</h3>
-            <ul class="plain phases">{for phases}</ul>
-            <h3 class="sub">{t(lang, Key::CoverageMatrix)}</h3>
-            if c.students.is_empty() {
-                <p class="hint small">{t(lang, Key::NoStudentsYet)}</p>
-            } else {
-                <Matrix doc={p.doc.clone()} derived={p.derived.clone()} {lang} dispatch={p.dispatch.clone()} full=false onpick={Callback::noop()} />
-                <button type="button" class="more" onclick={{ let f = full.clone(); Callback::from(move |_: MouseEvent| f.set(true)) }}>
-                    {t(lang, Key::OpenFullTable)}
-                </button>
-                if *full {
-                    <Modal title={t(lang, Key::CoverageMatrix)} class="matrix-full" onclose={close.clone()}>
-                        <Matrix doc={p.doc.clone()} derived={p.derived.clone()} {lang} dispatch={p.dispatch.clone()} full=true onpick={close.clone()} />
-                        <div class="row end">
-                            <button type="button" onclick={close.reform(|_: MouseEvent| ())}>{t(lang, Key::Close)}</button>
-                        </div>
-                    </Modal>
+        <Panel title={t(lang, Key::RegionCoverage)} class="coverage" {lang} {open} ontoggle={toggle}>
+            if open {
+                <p class="coverage-summary">{coverage_summary(lang, c.covered_stages, c.total_stages)}</p>
+                <h3 class="sub">{t(lang, Key::CoveragePhases)}</h3>
+                <ul class="plain phases">{for phases}</ul>
+                <h3 class="sub">{t(lang, Key::CoverageMatrix)}</h3>
+                if c.students.is_empty() {
+                    <p class="hint small">{t(lang, Key::NoStudentsYet)}</p>
+                } else {
+                    <Matrix doc={p.doc.clone()} derived={p.derived.clone()} {lang} dispatch={p.dispatch.clone()} full=false onpick={Callback::noop()} />
+                    <button type="button" class="more" onclick={{ let f = full.clone(); Callback::from(move |_: MouseEvent| f.set(true)) }}>
+                        {t(lang, Key::OpenFullTable)}
+                    </button>
+                    if *full {
+                        <Modal title={t(lang, Key::CoverageMatrix)} class="matrix-full" onclose={close.clone()}>
+                            <Matrix doc={p.doc.clone()} derived={p.derived.clone()} {lang} dispatch={p.dispatch.clone()} full=true onpick={close.clone()} />
+                            <div class="row end">
+                                <button type="button" onclick={close.reform(|_: MouseEvent| ())}>{t(lang, Key::Close)}</button>
+                            </div>
+                        </Modal>
+                    }
                 }
+                <h3 class="sub">{t(lang, Key::CoverageSupervisors)}</h3>
+                <h4 class="subsub">{t(lang, Key::AcademicSupervisors)}</h4>
+                {supervisors(PersonKind::AcademicSupervisor)}
+                <h4 class="subsub">{t(lang, Key::EnterpriseSupervisors)}</h4>
+                {supervisors(PersonKind::EnterpriseSupervisor)}
             }
-            <h3 class="sub">{t(lang, Key::CoverageSupervisors)}</h3>
-            <h4 class="subsub">{t(lang, Key::AcademicSupervisors)}</h4>
-            {supervisors(PersonKind::AcademicSupervisor)}
-            <h4 class="subsub">{t(lang, Key::EnterpriseSupervisors)}</h4>
-            {supervisors(PersonKind::EnterpriseSupervisor)}
         </Panel>
     }
 }

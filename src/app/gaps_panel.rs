@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::panel::Panel;
+use super::panel::{use_panel, Panel};
 use super::{Derived, Dispatch, Shared};
 use crate::analysis::{Gap, GapCode, Names, Severity};
 use crate::editor::{Action, Selection};
@@ -47,6 +47,7 @@ pub fn target(gap: &Gap) -> Option<Selection> {
 
 #[component]
 pub fn GapsPanel(props: &GapsProps) -> Html {
+    let (open, toggle) = use_panel();
     let lang = props.lang;
     let gaps = &props.derived.analysis.gaps;
     let count = |s: Severity| gaps.iter().filter(|g| g.severity() == s).count();
@@ -77,18 +78,20 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
         }
     });
     html! {
-        <Panel title={t(lang, Key::RegionGaps)} class="gaps" {lang}>
-            <p class="gap-counts">
-                {gap_counts(lang, count(Severity::Error), count(Severity::Warning), count(Severity::Info))}
-            </p>
-            if gaps.is_empty() {
-                <p class="hint">{t(lang, Key::NoGaps)}</p>
-            } else {
-                <ul class="gap-list">{for items}</ul>
-                if shown < gaps.len() {
-                    <button type="button" class="more" onclick={{ let s = show_all.clone(); Callback::from(move |_: MouseEvent| s.set(true)) }}>
-                        {show_more(lang, gaps.len() - shown)}
-                    </button>
+        <Panel title={t(lang, Key::RegionGaps)} class="gaps" {lang} {open} ontoggle={toggle}>
+            if open {
+                <p class="gap-counts">
+                    {gap_counts(lang, count(Severity::Error), count(Severity::Warning), count(Severity::Info))}
+                </p>
+                if gaps.is_empty() {
+                    <p class="hint">{t(lang, Key::NoGaps)}</p>
+                } else {
+                    <ul class="gap-list">{for items}</ul>
+                    if shown < gaps.len() {
+                        <button type="button" class="more" onclick={{ let s = show_all.clone(); Callback::from(move |_: MouseEvent| s.set(true)) }}>
+                            {show_more(lang, gaps.len() - shown)}
+                        </button>
+                    }
                 }
             }
         </Panel>

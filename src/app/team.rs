@@ -5,7 +5,7 @@ use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::panel::Panel;
+use super::panel::{use_panel, Panel};
 use std::cell::RefCell;
 
 use super::{commands, Derived, Dispatch, Shared};
@@ -79,6 +79,7 @@ fn start_topic_drag(topic: Id, dispatch: Dispatch) {
 
 #[component]
 pub fn Team(props: &TeamProps) -> Html {
+    let (open, toggle) = use_panel();
     let ed = &*props.editor;
     let lang = ed.session.lang;
     let map = ed.map();
@@ -204,27 +205,29 @@ pub fn Team(props: &TeamProps) -> Html {
         })
     };
     html! {
-        <Panel title={t(lang, Key::RegionTeam)} class="team" {lang}>
-            <div class="row">
-                <button type="button" onclick={add_person}>{t(lang, Key::AddPerson)}</button>
-                <button type="button" onclick={add_topic} disabled={!has_student}
-                    title={if has_student { t(lang, Key::AddTopic) } else { t(lang, Key::SelectStudentFirst) }}>
-                    {t(lang, Key::AddTopic)}
-                </button>
-            </div>
-            <h3 class="sub">{t(lang, Key::Students)}</h3>
-            <ul class="people">{for students}</ul>
-            if more > 0 {
-                <button type="button" class="more" onclick={{ let a = all.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
-                    {crate::i18n::show_more(lang, more)}
-                </button>
-            }
-            <h3 class="sub">{t(lang, Key::SupervisorsHeading)}</h3>
-            <ul class="people">{for supervisors}</ul>
-            if supervisors_shown < supervisor_count {
-                <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
-                    {crate::i18n::show_more(lang, supervisor_count - supervisors_shown)}
-                </button>
+        <Panel title={t(lang, Key::RegionTeam)} class="team" {lang} {open} ontoggle={toggle}>
+            if open {
+                <div class="row">
+                    <button type="button" onclick={add_person}>{t(lang, Key::AddPerson)}</button>
+                    <button type="button" onclick={add_topic} disabled={!has_student}
+                        title={if has_student { t(lang, Key::AddTopic) } else { t(lang, Key::SelectStudentFirst) }}>
+                        {t(lang, Key::AddTopic)}
+                    </button>
+                </div>
+                <h3 class="sub">{t(lang, Key::Students)}</h3>
+                <ul class="people">{for students}</ul>
+                if more > 0 {
+                    <button type="button" class="more" onclick={{ let a = all.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                        {crate::i18n::show_more(lang, more)}
+                    </button>
+                }
+                <h3 class="sub">{t(lang, Key::SupervisorsHeading)}</h3>
+                <ul class="people">{for supervisors}</ul>
+                if supervisors_shown < supervisor_count {
+                    <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                        {crate::i18n::show_more(lang, supervisor_count - supervisors_shown)}
+                    </button>
+                }
             }
         </Panel>
     }

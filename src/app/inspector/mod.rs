@@ -9,7 +9,7 @@ pub use fields::{Choices, DRAW_ON_FOCUS_ABOVE};
 
 use yew::prelude::*;
 
-use super::panel::Panel;
+use super::panel::{use_panel, Panel};
 use super::{Derived, Dispatch, Shared};
 use crate::editor::{Editor, Selection};
 use crate::i18n::{t, Key};
@@ -23,30 +23,39 @@ pub struct InspectorProps {
 
 #[component]
 pub fn Inspector(props: &InspectorProps) -> Html {
+    let (open, toggle) = use_panel();
     let ed = &*props.editor;
     let lang = ed.session.lang;
     let map = ed.map();
     let fresh = ed.session.fresh;
     let d = &props.dispatch;
     let count = ed.session.selection.len();
-    let body = match ed.session.primary() {
-        Some(Selection::Stage(id)) if map.stage(id).is_some() => {
-            entities::stage(&Shared::from(ed.doc.clone()), &props.derived, id, lang, fresh, d)
+    let body = if !open {
+        Html::default()
+    } else {
+        match ed.session.primary() {
+            Some(Selection::Stage(id)) if map.stage(id).is_some() => {
+                entities::stage(&Shared::from(ed.doc.clone()), &props.derived, id, lang, fresh, d)
+            }
+            Some(Selection::Flow(id)) if map.flow(id).is_some() => {
+                entities::flow(map, &props.derived, id, lang, fresh, d)
+            }
+            Some(Selection::Topic(id)) if map.topic(id).is_some() => {
+                entities::topic(map, &props.derived, id, lang, fresh, d)
+            }
+            Some(Selection::Person(id)) if map.person(id).is_some() => entities::person(map, id, lang, fresh, d),
+            Some(Selection::Phase(id)) if map.phase(id).is_some() => entities::phase(map, id, lang, fresh, d),
+            _ => entities::project(map, lang, d),
         }
-        Some(Selection::Flow(id)) if map.flow(id).is_some() => entities::flow(map, &props.derived, id, lang, fresh, d),
-        Some(Selection::Topic(id)) if map.topic(id).is_some() => {
-            entities::topic(map, &props.derived, id, lang, fresh, d)
-        }
-        Some(Selection::Person(id)) if map.person(id).is_some() => entities::person(map, id, lang, fresh, d),
-        Some(Selection::Phase(id)) if map.phase(id).is_some() => entities::phase(map, id, lang, fresh, d),
-        _ => entities::project(map, lang, d),
     };
     html! {
-        <Panel title={t(lang, Key::RegionInspector)} class="inspector" {lang}>
-            if count > 1 {
-                <p class="hint multi">{format!("{count} {}", t(lang, Key::MultiSelected))}</p>
+        <Panel title={t(lang, Key::RegionInspector)} class="inspector" {lang} {open} ontoggle={toggle}>
+            if open {
+                if count > 1 {
+                    <p class="hint multi">{format!("{count} {}", t(lang, Key::MultiSelected))}</p>
+                }
+                {body}
             }
-            {body}
         </Panel>
     }
 }
