@@ -5,8 +5,9 @@
 //!    band, and the back edges of a depth-first search inside a band, are
 //!    reversed (they are still drawn in their own direction).
 //! 2. `rank` — bands are ordered groups of columns; inside a band a node
-//!    takes its column by longest path. Nodes without edges are spread
-//!    over their band's columns as a grid (after ordering, `regrid`).
+//!    takes its column by longest path. Nodes without edges fill the gaps
+//!    under their band's columns, then a grid of new ones (after
+//!    ordering, `regrid`).
 //! 3. `proper` — long edges get one dummy node per column they pass.
 //! 4. `order` — crossing minimisation: median/barycenter sweeps with
 //!    transposition from the best of several starting orders (input order

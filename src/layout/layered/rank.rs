@@ -4,10 +4,10 @@
 //! node it feeds, so that it does not drag a long edge across the band.
 //!
 //! Nodes with no flow at all (a supervisor lists the stages before drawing
-//! any flow) have no column to take. They are spread evenly over the
-//! band's columns, and a band gets new columns when its columns would be
-//! taller than `wrap_rows`: sixty unconnected stages make a grid, not one
-//! column thousands of pixels tall.
+//! any flow) have no column to take. They fill the gaps under the band's
+//! columns, then new columns of at most `wrap_rows`: sixty unconnected
+//! stages make a grid, not one column thousands of pixels tall, and one
+//! more stage moves none of the others.
 
 use super::acyclic::{Kind, Oriented};
 use super::csr::Csr;
@@ -108,45 +108,46 @@ fn wrap_rows(unlinked: usize, tallest: usize) -> usize {
     10.max(square).max(tallest)
 }
 
-/// Spreads the unlinked nodes of each band over its columns. A band gets
-/// new columns until `wrap_rows` per column holds them all; then each
-/// node, in input order, takes the column with the fewest nodes (the
-/// leftmost on ties), so the columns come out even.
+/// Spreads the unlinked nodes of each band over its columns. Each node, in
+/// input order, takes the band's column with the fewest nodes (the
+/// leftmost on ties) while that column is shorter than `wrap_rows`; then
+/// the band's last column of unlinked nodes while it is shorter; then a
+/// new column. So a stage added at the end of the file moves no other
+/// stage: it fills a gap under the chain, or the grid's last column, or
+/// starts the next one.
 fn place_unlinked(band: &[usize], linked: &[bool], local: &mut [usize], width: &mut [usize]) {
     let is_linked = |v: usize| linked.get(v) == Some(&true);
     let bands = width.len();
     let band_of = |v: usize| band.get(v).copied().unwrap_or(0).min(bands.saturating_sub(1));
     let mut count: Vec<Vec<usize>> = width.iter().map(|&w| vec![0usize; w]).collect();
-    let mut unlinked = vec![0usize; bands];
+    let mut unlinked = 0;
     for (v, &l) in local.iter().enumerate() {
-        let b = band_of(v);
         if !is_linked(v) {
-            if let Some(u) = unlinked.get_mut(b) {
-                *u += 1;
-            }
-        } else if let Some(c) = count.get_mut(b).and_then(|c| c.get_mut(l)) {
+            unlinked += 1;
+        } else if let Some(c) = count.get_mut(band_of(v)).and_then(|c| c.get_mut(l)) {
             *c += 1;
         }
     }
-    let total: usize = unlinked.iter().sum();
-    if total == 0 {
+    if unlinked == 0 {
         return;
     }
     let tallest = count.iter().flatten().copied().max().unwrap_or(0);
-    let rows = wrap_rows(total, tallest);
-    for (cols, &k) in count.iter_mut().zip(&unlinked) {
-        let mut room: usize = cols.iter().map(|&c| rows.saturating_sub(c)).sum();
-        while room < k {
-            cols.push(0);
-            room += rows;
-        }
-    }
+    let rows = wrap_rows(unlinked, tallest);
     for (v, l) in local.iter_mut().enumerate() {
         if is_linked(v) {
             continue;
         }
-        let Some(cols) = count.get_mut(band_of(v)) else { continue };
-        let Some((column, _)) = cols.iter().enumerate().min_by_key(|&(i, &c)| (c, i)) else { continue };
+        let b = band_of(v);
+        let (Some(cols), Some(&linked_cols)) = (count.get_mut(b), width.get(b)) else { continue };
+        let fewest = cols.iter().take(linked_cols).enumerate().min_by_key(|&(i, &c)| (c, i)).map(|(i, &c)| (i, c));
+        let column = match fewest {
+            Some((i, c)) if c < rows => i,
+            _ if cols.len() > linked_cols && cols.last().is_some_and(|&c| c < rows) => cols.len() - 1,
+            _ => {
+                cols.push(0);
+                cols.len() - 1
+            }
+        };
         if let Some(c) = cols.get_mut(column) {
             *c += 1;
         }

@@ -164,25 +164,34 @@ fn the_same_graph_gives_the_same_layout() {
 }
 
 #[test]
-fn nodes_without_edges_make_an_even_grid_read_row_by_row() {
-    // Sixty stages listed before any flow: not one column 60 boxes tall.
-    let inp = input(60, &[]);
+fn nodes_without_edges_make_a_grid_and_one_more_moves_none_of_them() {
+    // Fifty-five stages listed before any flow: not one column 55 boxes tall.
+    let inp = input(55, &[]);
     let out = layout(&inp, &SP);
     no_box_overlaps(&inp, &out);
-    let columns = out.columns.len();
-    assert_eq!(columns, 6, "60 nodes wrap at 11 rows (sqrt of 120) into 6 even columns");
-    let mut per_column = vec![0; columns];
-    for &c in &out.column_of {
-        per_column[c] += 1;
+    let per_column = |out: &Output| {
+        let mut per = vec![0; out.columns.len()];
+        for &c in &out.column_of {
+            per[c] += 1;
+        }
+        per
+    };
+    assert_eq!(per_column(&out), vec![11; 5], "columns of 11 rows (the square root of 110)");
+    // File order reads down the columns, left to right, from the top.
+    for v in 0..55 {
+        assert_eq!(out.column_of[v], v / 11, "node {v}");
     }
-    assert_eq!(per_column, vec![10; 6]);
-    // Input order reads row by row: 0..5 are the first row, all at the top.
-    for v in 0..6 {
-        assert_eq!(out.column_of[v], v);
-        assert_eq!(out.y[v], 0.0);
+    for c in 0..5 {
+        assert_eq!(out.y[c * 11], 0.0);
     }
-    assert!(out.y[6] > out.y[0] && out.column_of[6] == 0);
-    assert!(out.height < 10.0 * 60.0 + 1.0, "ten rows of 40 px boxes and 20 px gaps");
+    assert!(out.height < 11.0 * 60.0 + 1.0, "eleven rows of 40 px boxes and 20 px gaps");
+    // A fifty-sixth stage starts the next column; no other stage moves.
+    let more = layout(&input(56, &[]), &SP);
+    assert_eq!(per_column(&more), vec![11, 11, 11, 11, 11, 1]);
+    for v in 0..55 {
+        assert_eq!((more.x[v], more.y[v]), (out.x[v], out.y[v]), "node {v}");
+    }
+    assert_eq!(more.y[55], 0.0);
 }
 
 #[test]
