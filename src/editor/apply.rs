@@ -174,6 +174,11 @@ pub fn apply(map: &Map, edit: Edit) -> Result<Map, Refusal> {
     if own.is_some_and(|o| o.passes(&m)) {
         return Ok(m);
     }
+    checked(m)
+}
+
+/// The map, or the first problem the whole check finds in it.
+fn checked(m: Map) -> Result<Map, Refusal> {
     match validate::check(&m).into_iter().next() {
         Some(problem) => Err(Refusal::Invalid(problem)),
         None => Ok(m),
@@ -224,33 +229,32 @@ impl Own {
 
     /// Whether what the edit changed passes its rules in `m` (the rest of
     /// `m` is as it was, and passed them all). Ids are unique in a map that
-    /// passes, so the first match is the only one.
+    /// passes, so the look-up's first match is the only one.
     fn passes(&self, m: &Map) -> bool {
-        let by = |id: &Id| m.stages.iter().find(|s| &s.id == id);
         match self {
             Own::Text(field, rule) => {
                 let text = match field {
                     Field::Title => Some(m.project.title.as_str()),
                     Field::Source => Some(m.project.source.as_str()),
                     Field::Background => Some(m.project.background.as_str()),
-                    Field::PhaseName(id) => m.project.phases.iter().find(|p| &p.id == id).map(|p| p.name.as_str()),
-                    Field::StageName(id) => by(id).map(|s| s.name.as_str()),
-                    Field::StageRole(id) => by(id).map(|s| s.role.as_str()),
-                    Field::Artifact(id) => m.flows.iter().find(|f| &f.id == id).map(|f| f.artifact.as_str()),
-                    Field::PersonName(id) => m.people.iter().find(|p| &p.id == id).map(|p| p.name.as_str()),
-                    Field::Affiliation(id) => m.people.iter().find(|p| &p.id == id).map(|p| p.affiliation.as_str()),
-                    Field::TopicTitle(id) => m.topics.iter().find(|t| &t.id == id).map(|t| t.title.as_str()),
-                    Field::TopicNotes(id) => m.topics.iter().find(|t| &t.id == id).map(|t| t.notes.as_str()),
+                    Field::PhaseName(id) => m.phase(id).map(|p| p.name.as_str()),
+                    Field::StageName(id) => m.stage(id).map(|s| s.name.as_str()),
+                    Field::StageRole(id) => m.stage(id).map(|s| s.role.as_str()),
+                    Field::Artifact(id) => m.flow(id).map(|f| f.artifact.as_str()),
+                    Field::PersonName(id) => m.person(id).map(|p| p.name.as_str()),
+                    Field::Affiliation(id) => m.person(id).map(|p| p.affiliation.as_str()),
+                    Field::TopicTitle(id) => m.topic(id).map(|t| t.title.as_str()),
+                    Field::TopicNotes(id) => m.topic(id).map(|t| t.notes.as_str()),
                 };
                 text.is_some_and(|t| validate::text_passes(t, *rule))
             }
             Own::Moves(ids) => ids.iter().all(|id| {
-                by(id).is_some_and(|s| {
+                m.stage(id).is_some_and(|s| {
                     let pos_ok = s
                         .pos
                         .as_ref()
                         .is_none_or(|p| validate::coordinate_passes(p.x) && validate::coordinate_passes(p.y));
-                    let phase_ok = s.phase.as_ref().is_none_or(|ph| m.project.phases.iter().any(|p| &p.id == ph));
+                    let phase_ok = s.phase.as_ref().is_none_or(|ph| m.phase(ph).is_some());
                     pos_ok && phase_ok
                 })
             }),
@@ -263,10 +267,7 @@ impl Own {
 pub fn apply_checking_all(map: &Map, edit: Edit) -> Result<Map, Refusal> {
     let mut m = map.clone();
     change(&mut m, edit)?;
-    match validate::check(&m).into_iter().next() {
-        Some(problem) => Err(Refusal::Invalid(problem)),
-        None => Ok(m),
-    }
+    checked(m)
 }
 
 fn find<'a, T>(items: &'a mut [T], id: &Id, key: impl Fn(&T) -> &Id) -> Result<&'a mut T, Refusal> {
