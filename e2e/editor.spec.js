@@ -870,3 +870,66 @@ test('double-clicking a lane adds a stage in its phase; the empty canvas around 
   await expect(allCards(page)).toHaveCount(7);
   await expect(inspector.getByLabel('Phase', { exact: true })).toHaveValue('lab');
 });
+
+test('a big map zoomed out to fit is drawn as an overview: a click there selects the card under it, and zooming in brings the cards back', async ({
+  page,
+}) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  // 400 stages in four phases, in runs of ten joined by flows.
+  const phases = ['Lab', 'Pilot', 'Production', 'Market'].map((name, i) => ({ id: `p${i}`, name }));
+  const stages = Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}`, phase: `p${Math.floor(i / 100)}` }));
+  const flows = stages
+    .filter((_, i) => i % 10 !== 9)
+    .map((s, i) => ({ id: `f${i}`, from: s.id, to: `s${Number(s.id.slice(1)) + 1}`, artifact: `part ${i}` }));
+  const map = { format: 'chainmap', version: 1, project: { title: 'Programme', phases }, stages, flows };
+  await openFile(page, { name: 'programme.chainmap.json', text: JSON.stringify(map) });
+  await expect(page.getByRole('heading', { level: 1, name: 'Programme' })).toBeVisible();
+  await activate(card(page, 'Stage 0'));
+  await expect(inspector.getByRole('heading', { name: 'Stage 0', exact: true })).toBeVisible();
+
+  // Fitted, the whole map is on screen at a zoom where no name can be read:
+  // one picture with an accessible name, and no card drawn one by one.
+  await diagram.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Fit to view' }).click();
+  const overview = diagram.getByRole('img', { name: /^Overview of 400 stages: zoom in to read and move them/ });
+  await expect(overview).toBeVisible();
+  await expect(allCards(page)).toHaveCount(0);
+  const zoom = Number((await diagram.locator('.zoom-level').textContent()).replace('%', ''));
+  expect(zoom).toBeLessThan(20);
+  const scroller = await diagram.locator('.scroller').boundingBox();
+  const drawn = await overview.boundingBox();
+  expect(drawn.x).toBeGreaterThanOrEqual(scroller.x - 1);
+  expect(drawn.y).toBeGreaterThanOrEqual(scroller.y - 1);
+  expect(drawn.x + drawn.width).toBeLessThanOrEqual(scroller.x + scroller.width + 1);
+  expect(drawn.y + drawn.height).toBeLessThanOrEqual(scroller.y + scroller.height + 1);
+  // The four phases' titles are drawn at a size that can be read.
+  for (const name of ['Lab', 'Pilot', 'Production', 'Market']) {
+    const title = diagram.locator('text.lane-title', { hasText: name });
+    expect((await title.boundingBox()).height).toBeGreaterThan(10);
+  }
+
+  // The selected stage is ringed; Shift+click on it takes it out of the
+  // selection, a click puts it back.
+  const ring = diagram.locator('.ov-ring');
+  await expect(ring).toHaveCount(1);
+  const r = await ring.boundingBox();
+  const at = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  await page.keyboard.down('Shift');
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.up('Shift');
+  await expect(ring).toHaveCount(0);
+  await expect(inspector.getByRole('heading', { name: 'Stage 0', exact: true })).toHaveCount(0);
+  await page.mouse.click(at.x, at.y);
+  await expect(inspector.getByRole('heading', { name: 'Stage 0', exact: true })).toBeVisible();
+  await expect(ring).toHaveCount(1);
+  // Its downstream, Stage 1 to Stage 9, is marked.
+  await expect(diagram.locator('.ov-cards.down')).toHaveAttribute('d', /^(M[^M]+){9}$/);
+
+  // Zooming in past the overview draws the cards again, the selection kept.
+  for (let i = 0; i < 12 && (await overview.count()) > 0; i++) {
+    await diagram.getByRole('button', { name: 'Zoom in' }).click();
+  }
+  await expect(overview).toHaveCount(0);
+  await expect(allCards(page).first()).toBeVisible();
+  await expect(card(page, 'Stage 0')).toHaveAttribute('aria-pressed', 'true');
+});

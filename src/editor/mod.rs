@@ -21,7 +21,7 @@ mod session;
 
 pub use apply::{apply, Edit, Refusal, StageMove};
 pub use history::{History, UNDO_DEPTH};
-pub use session::{centre_offset, Selection, Session, Viewport, MAX_ZOOM, MIN_ZOOM};
+pub use session::{centre_offset, Selection, Session, Viewport, MAX_ZOOM, MIN_ZOOM, ZOOM_FLOOR};
 
 use std::rc::Rc;
 

@@ -50,8 +50,15 @@ pub struct Viewport {
     pub pad_y: f64,
 }
 
+/// The smallest zoom of a map that fits the canvas at it. A bigger map can
+/// be zoomed out until it fits whole (`Viewport::min_zoom`), down to
+/// `ZOOM_FLOOR`: a supervisor looking over a merged programme of
+/// thousands of stages sees all of it, drawn as an overview.
 pub const MIN_ZOOM: f64 = 0.1;
+pub const ZOOM_FLOOR: f64 = 0.002;
 pub const MAX_ZOOM: f64 = 4.0;
+/// The room (pixels) a fitted drawing leaves around it in the canvas.
+const FIT_MARGIN: f64 = 16.0;
 
 impl Default for Viewport {
     fn default() -> Viewport {
@@ -84,6 +91,23 @@ pub fn shown_pad(pad: f64, content: f64, view: f64) -> f64 {
 }
 
 impl Viewport {
+    /// The zoom that shows a diagram of `size` (diagram units) whole in a
+    /// `view` (pixels), with a small margin: "Fit to view".
+    pub fn fit_zoom(size: (f64, f64), view: (f64, f64)) -> f64 {
+        let z = ((view.0 - FIT_MARGIN) / size.0.max(1.0)).min((view.1 - FIT_MARGIN) / size.1.max(1.0));
+        if z.is_finite() {
+            z.clamp(ZOOM_FLOOR, 1.0)
+        } else {
+            1.0
+        }
+    }
+
+    /// How far the wheel and the buttons zoom out: to `MIN_ZOOM`, or
+    /// further for a diagram that only fits whole at a smaller zoom.
+    pub fn min_zoom(size: (f64, f64), view: (f64, f64)) -> f64 {
+        MIN_ZOOM.min(Viewport::fit_zoom(size, view))
+    }
+
     /// The view at `zoom`, scrolled to (x, y), with the pads that centre a
     /// diagram of `size` diagram units in a `view` (pixels).
     pub fn centred(x: f64, y: f64, zoom: f64, size: (f64, f64), view: (f64, f64)) -> Viewport {
@@ -111,7 +135,7 @@ impl Viewport {
     /// scroll is 0. `self.x`, `self.y` are the scroll position in diagram
     /// units.
     pub fn zoom_at(self, factor: f64, (sx, sy): (f64, f64), size: (f64, f64), view: (f64, f64)) -> Viewport {
-        let zoom = (self.zoom * factor).clamp(MIN_ZOOM, MAX_ZOOM);
+        let zoom = (self.zoom * factor).clamp(Viewport::min_zoom(size, view), MAX_ZOOM);
         let next = Viewport { zoom, ..self };
         let (px, py) = self.shown_pads(size, view);
         let axis = |scroll: f64, s: f64, pad: f64, len: f64, view: f64| {
@@ -191,7 +215,7 @@ impl Viewport {
         Viewport {
             x: fin(self.x, 0.0).clamp(-1e8, 1e8),
             y: fin(self.y, 0.0).clamp(-1e8, 1e8),
-            zoom: fin(self.zoom, 1.0).clamp(MIN_ZOOM, MAX_ZOOM),
+            zoom: fin(self.zoom, 1.0).clamp(ZOOM_FLOOR, MAX_ZOOM),
             pad_x: fin(self.pad_x, 0.0).clamp(0.0, 1e6),
             pad_y: fin(self.pad_y, 0.0).clamp(0.0, 1e6),
         }

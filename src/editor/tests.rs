@@ -238,6 +238,37 @@ fn zooming_out_until_the_diagram_fits_centres_it() {
 }
 
 #[test]
+fn zooming_out_stops_at_ten_percent_or_where_a_bigger_diagram_fits_whole() {
+    let view = (800.0, 600.0);
+    let out = |size: (f64, f64)| {
+        let mut v = at(0.0, 0.0, 1.0);
+        for _ in 0..200 {
+            v = v.zoom_at(0.8, (400.0, 300.0), size, view);
+        }
+        v
+    };
+    // A map that fits at 10 % and more stops at 10 %.
+    assert_eq!(out((3000.0, 2000.0)).zoom, MIN_ZOOM);
+    // 2,000 stages of the bench (2,056 × 33,355): it fits at 1.75 %, and
+    // zoomed out as far as it goes, all of it is on screen, centred.
+    let size = (2056.0, 33355.0);
+    let z = out(size);
+    assert!((z.zoom - (600.0 - 16.0) / 33355.0).abs() < 1e-12, "{}", z.zoom);
+    assert_eq!(z.zoom, Viewport::fit_zoom(size, view));
+    assert!(z.drawn(size.1) <= 600.0 && z.drawn(size.0) <= 800.0);
+    assert_eq!((z.x, z.y), (0.0, 0.0));
+    assert!(z.pad_x > 300.0);
+    // Zooming in from there works as before.
+    assert!(z.zoom_at(1.25, (400.0, 300.0), size, view).zoom > z.zoom);
+    // A degenerate drawing or canvas never gives a zoom outside the bounds.
+    for (size, view) in [((0.0, 0.0), view), ((1e12, 1e12), view), (size, (0.0, 0.0)), (size, (f64::NAN, 5.0))] {
+        let f = Viewport::fit_zoom(size, view);
+        assert!((ZOOM_FLOOR..=1.0).contains(&f), "{size:?} {view:?}: {f}");
+    }
+    assert_eq!(Viewport { zoom: 1e-9, ..at(0.0, 0.0, 1.0) }.clamped().zoom, ZOOM_FLOOR);
+}
+
+#[test]
 fn zooming_in_from_a_centred_diagram_keeps_the_point_under_the_pointer() {
     let (size, view) = ((1000.0, 200.0), (800.0, 600.0));
     let v = Viewport::centred(0.0, 0.0, 0.5, size, view);

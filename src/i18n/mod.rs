@@ -247,7 +247,7 @@ catalogue! {
     KeyEscape => "Escape: clear the selection, close a dialog", "Escape：取消选择、关闭对话框";
     KeyUndo => "Ctrl/Cmd+Z: undo", "Ctrl/Cmd+Z：撤销";
     KeyRedo => "Ctrl+Shift+Z or Ctrl+Y: redo", "Ctrl+Shift+Z 或 Ctrl+Y：重做";
-    KeyZoom => "+ / − or the mouse wheel: zoom in and out; 0: fit to view; drag the background to pan", "+ / − 或鼠标滚轮：放大缩小；0：适应窗口；拖动背景可平移";
+    KeyZoom => "+ / − or the mouse wheel: zoom in and out; 0: fit to view (a big map zoomed out is an overview: click a stage there to select it); drag the background to pan", "+ / − 或鼠标滚轮：放大缩小；0：适应窗口（大图缩小后显示为概览，可点击其中的环节选中它）；拖动背景可平移";
     KeySupervisors => "In the Supervisors list: Ctrl+Space (Cmd+click) chooses several", "导师列表中：Ctrl+空格（或 Cmd+点击）可多选";
     KeyHelp => "?: show this list", "?：显示此列表";
     KeyLayout => "L: auto layout", "L：自动布局";
@@ -276,6 +276,15 @@ pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &
             };
             format!("{name}（环节，{phase}；{who}）")
         }
+    }
+}
+
+/// The accessible name of the overview a big map is drawn as when zoomed
+/// out past reading.
+pub fn overview_label(lang: Lang, stages: usize) -> String {
+    match lang {
+        Lang::En => format!("Overview of {stages} stages: zoom in to read and move them, or click one to select it"),
+        Lang::Zh => format!("{stages} 个环节的概览：放大后可阅读和移动，或点击某个环节选中它"),
     }
 }
 

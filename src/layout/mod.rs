@@ -23,6 +23,7 @@ mod graph_json;
 mod kept;
 mod labels;
 pub mod layered;
+pub mod overview;
 mod paths;
 mod place;
 pub mod text;

@@ -217,3 +217,60 @@ fn a_stage_placed_above_and_left_of_the_chain_moves_the_drawing_not_the_others()
     assert_eq!(placed.stages[1].pos.as_ref().map(|p| (p.x, p.y)), Some((-200.0, -100.5)));
     assert_eq!(diagram(&placed), d);
 }
+
+#[test]
+fn the_overview_draws_every_card_box_and_every_route_and_finds_the_card_clicked() {
+    let map = Template::Alloy.map(Lang::En);
+    let d = diagram(&map);
+    let boxes = overview::boxes_path(&d.cards);
+    assert_eq!(boxes.matches('M').count(), d.cards.len());
+    assert_eq!(boxes.matches('z').count(), d.cards.len());
+    // The first box, as the card is placed (one decimal at most).
+    let c = &d.cards[0];
+    let first = boxes.split('z').next().unwrap();
+    let nums: Vec<f64> =
+        first.trim_start_matches('M').split(['h', 'v', ',']).map(|n| n.parse::<f64>().unwrap()).collect();
+    let close = |a: f64, b: f64| (a - b).abs() <= 0.05;
+    assert!(close(nums[0], c.x) && close(nums[1], c.y) && close(nums[2], c.w) && close(nums[3], c.h), "{first}");
+    assert!(close(nums[4], -c.w));
+    let routes = overview::routes_path(&d.flows);
+    let moves = d.flows.iter().map(|f| f.d.matches('M').count()).sum::<usize>();
+    assert_eq!(routes.matches('M').count(), moves);
+    assert!(moves >= d.flows.len());
+
+    // A point inside a card finds it; a point just beside it finds it
+    // within reach and not beyond; empty canvas far away finds nothing.
+    let (cx, cy) = (c.x + c.w / 2.0, c.y + c.h / 2.0);
+    assert_eq!(overview::card_near(&d, cx, cy, 0.0).map(|k| &k.stage), Some(&c.stage));
+    let beside = (c.x - 5.0, cy);
+    let nearest_other = d
+        .cards
+        .iter()
+        .filter(|k| k.stage != c.stage)
+        .map(|k| {
+            (k.x - beside.0)
+                .max(beside.0 - (k.x + k.w))
+                .max(0.0)
+                .hypot((k.y - beside.1).max(beside.1 - (k.y + k.h)).max(0.0))
+        })
+        .fold(f64::INFINITY, f64::min);
+    assert!(nearest_other > 5.0);
+    assert_eq!(overview::card_near(&d, beside.0, beside.1, 6.0).map(|k| &k.stage), Some(&c.stage));
+    assert!(overview::card_near(&d, beside.0, beside.1, 4.0).is_none());
+    assert!(overview::card_near(&d, -10_000.0, -10_000.0, 50.0).is_none());
+    // Anywhere on the drawing, the card found is one of the nearest.
+    let dist = |k: &Card, x: f64, y: f64| {
+        (k.x - x).max(x - (k.x + k.w)).max(0.0).hypot((k.y - y).max(y - (k.y + k.h)).max(0.0))
+    };
+    for i in 0..40 {
+        for j in 0..20 {
+            let (x, y) = (d.width * i as f64 / 39.0, d.height * j as f64 / 19.0);
+            let least = d.cards.iter().map(|k| dist(k, x, y)).fold(f64::INFINITY, f64::min);
+            let found = overview::card_near(&d, x, y, 1e6).expect("some card");
+            assert_eq!(dist(found, x, y), least, "at ({x}, {y})");
+            if least > 0.5 {
+                assert!(overview::card_near(&d, x, y, least - 0.5).is_none());
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@
 
 mod card;
 mod flow;
+mod overview;
 mod view;
 
 use std::cell::RefCell;
@@ -80,6 +81,17 @@ fn move_cards(drawn: &[(web_sys::Element, f64, f64)], dx: f64, dy: f64) {
     }
 }
 
+/// The zoom as a percentage: whole above 10 %, with a tenth below (a
+/// fitted overview of thousands of stages is under 1 %).
+fn zoom_text(zoom: f64) -> String {
+    let pc = zoom * 100.0;
+    if pc < 9.95 {
+        format!("{pc:.1}%")
+    } else {
+        format!("{pc:.0}%")
+    }
+}
+
 /// A resize observer and the callback it calls (kept alive together).
 type Observer = (web_sys::ResizeObserver, Closure<dyn FnMut(js_sys::Array)>);
 
@@ -102,6 +114,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     let latest = use_mut_ref(|| props.derived.clone());
     *latest.borrow_mut() = props.derived.clone();
     let cull = d.cards.len() > CULL_ABOVE;
+    // Zoomed out past reading, a big map is drawn as an overview.
+    let overview_on = cull && vp.zoom < overview::OVERVIEW_BELOW;
 
     // Track the canvas size (window resizes, panels collapsing).
     {
@@ -519,9 +533,22 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     let onclick_background = {
         let dispatch = props.dispatch.clone();
         let suppress_click = suppress_click.clone();
+        let latest = latest.clone();
+        let to_diagram = to_diagram.clone();
         Callback::from(move |e: MouseEvent| {
             if std::mem::take(&mut *suppress_click.borrow_mut()) {
                 return;
+            }
+            // In the overview a click picks the nearest card within a few
+            // pixels (the boxes are too small to aim at).
+            if overview_on {
+                let (x, y) = to_diagram(e.client_x() as f64, e.client_y() as f64);
+                let derived = latest.borrow();
+                if let Some(c) = crate::layout::overview::card_near(&derived.diagram, x, y, 6.0 / vp.zoom) {
+                    let sel = Selection::Stage(c.stage.clone());
+                    dispatch.emit(if e.shift_key() { Action::ToggleSelect(sel) } else { Action::Select(Some(sel)) });
+                    return;
+                }
             }
             let on_background = e
                 .target()
@@ -541,7 +568,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             let on_lane = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
-                .is_some_and(|el| el.closest(".stage, .flow").ok().flatten().is_none());
+                .is_some_and(|el| el.closest(".stage, .flow, .overview").ok().flatten().is_none());
             if !on_lane {
                 return;
             }
@@ -557,35 +584,56 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
 
     let phase_names: std::collections::HashMap<&Id, &str> =
         map.project.phases.iter().map(|ph| (&ph.id, ph.name.as_str())).collect();
-    let lanes = d.lanes.iter().enumerate().map(|(i, lane)| {
-        let name = match &lane.phase {
-            Some(p) => phase_names.get(p).map_or(p.to_string(), |name| name.to_string()),
-            None => t(lang, Key::NoPhase).to_string(),
-        };
-        let selected = lane.phase.as_ref().is_some_and(|p| ed.session.is_selected(&Selection::Phase(p.clone())));
-        let class = classes!(
-            "lane",
-            if i % 2 == 0 { "lane-even" } else { "lane-odd" },
-            lane.phase.is_none().then_some("lane-none"),
-            selected.then_some("selected")
-        );
-        let key = lane.phase.as_ref().map_or("~none".to_string(), |p| p.to_string());
-        let onclick = lane.phase.clone().map(|p| {
-            let dispatch = props.dispatch.clone();
-            Callback::from(move |e: MouseEvent| {
-                e.stop_propagation();
-                dispatch.emit(Action::Select(Some(Selection::Phase(p.clone()))));
-            })
-        });
-        html! {
-            <g {class} key={key}>
-                <rect class="lane-bg" x={lane.x.to_string()} y="0" width={lane.width.to_string()}
-                    height={d.height.to_string()} rx="10" />
-                <text class="lane-title" x={(lane.x + 16.0).to_string()} y={(LANE_HEADER / 2.0 + 6.0).to_string()}
-                    onclick={onclick}>{name}</text>
-            </g>
-        }
-    });
+    let mut over_titles: Vec<Html> = Vec::new();
+    let lanes: Vec<Html> = d
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, lane)| {
+            let name = match &lane.phase {
+                Some(p) => phase_names.get(p).map_or(p.to_string(), |name| name.to_string()),
+                None => t(lang, Key::NoPhase).to_string(),
+            };
+            let selected = lane.phase.as_ref().is_some_and(|p| ed.session.is_selected(&Selection::Phase(p.clone())));
+            let class = classes!(
+                "lane",
+                if i % 2 == 0 { "lane-even" } else { "lane-odd" },
+                lane.phase.is_none().then_some("lane-none"),
+                selected.then_some("selected")
+            );
+            let key = lane.phase.as_ref().map_or("~none".to_string(), |p| p.to_string());
+            let onclick = lane.phase.clone().map(|p| {
+                let dispatch = props.dispatch.clone();
+                Callback::from(move |e: MouseEvent| {
+                    e.stop_propagation();
+                    dispatch.emit(Action::Select(Some(Selection::Phase(p.clone()))));
+                })
+            });
+            // In the overview the title keeps its size on screen (scaled by
+            // the inverse of the zoom), over the top of the lane and over the
+            // overview's paths (drawn after them).
+            let title = if overview_on {
+                let k = 1.0 / vp.zoom;
+                let at = format!("translate({},{}) scale({k})", lane.x + 8.0 * k, 22.0 * k);
+                over_titles.push(
+                    html! { <text class="lane-title over" key={key.clone()} transform={at} {onclick}>{name}</text> },
+                );
+                Html::default()
+            } else {
+                html! {
+                    <text class="lane-title" x={(lane.x + 16.0).to_string()} y={(LANE_HEADER / 2.0 + 6.0).to_string()}
+                        {onclick}>{name}</text>
+                }
+            };
+            html! {
+                <g {class} key={key}>
+                    <rect class="lane-bg" x={lane.x.to_string()} y="0" width={lane.width.to_string()}
+                        height={d.height.to_string()} rx="10" />
+                    {title}
+                </g>
+            }
+        })
+        .collect();
 
     // Before the scroll listener has measured a window (a big map was just
     // opened), draw around the session's view rather than all of it.
@@ -662,6 +710,23 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             dispatch.emit(Action::SetViewport(v.zoom_at(factor, (cw / 2.0, ch / 2.0), size, (cw, ch))))
         })
     };
+    let drawing = if overview_on {
+        let label = crate::i18n::overview_label(lang, d.cards.len());
+        html! {
+            <>
+                <overview::Overview derived={props.derived.clone()} highlight={Shared::from(highlight.clone())}
+                    zoom={vp.zoom} label={label} />
+                <g class="lane-titles">{for over_titles}</g>
+            </>
+        }
+    } else {
+        html! {
+            <>
+                <g class="flows">{for flows}</g>
+                <g class="cards">{for cards}</g>
+            </>
+        }
+    };
     let fit_btn = {
         let dispatch = props.dispatch.clone();
         let derived = props.derived.clone();
@@ -694,14 +759,13 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                     </marker>
                 </defs>
                 <g class="lanes">{for lanes}</g>
-                <g class="flows">{for flows}</g>
-                <g class="cards">{for cards}</g>
+                {drawing}
                 <path ref={connect_ref} class="connect-preview" d="M0,0" visibility="hidden" />
             </svg>
             </div>
             <div class="zoom-controls" role="group" aria-label={t(lang, Key::ViewGroup)}>
                 <button type="button" aria-label={t(lang, Key::ZoomOut)} title={t(lang, Key::ZoomOut)} onclick={zoom_btn(1.0 / 1.25)}>{"−"}</button>
-                <span class="zoom-level" aria-live="polite">{format!("{:.0}%", vp.zoom * 100.0)}</span>
+                <span class="zoom-level" aria-live="polite">{zoom_text(vp.zoom)}</span>
                 <button type="button" aria-label={t(lang, Key::ZoomIn)} title={t(lang, Key::ZoomIn)} onclick={zoom_btn(1.25)}>{"+"}</button>
                 <button type="button" class="fit" aria-label={t(lang, Key::FitView)} title={t(lang, Key::FitView)} onclick={fit_btn}>{"⤢"}</button>
             </div>

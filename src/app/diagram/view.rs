@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use crate::analysis::ChainIndex;
-use crate::editor::{Selection, Viewport, MIN_ZOOM};
+use crate::editor::{Selection, Viewport};
 use crate::layout::Diagram;
 use crate::model::{Id, Map};
 
@@ -14,19 +14,14 @@ pub const MIN_READABLE_ZOOM: f64 = 0.72;
 /// `w` × `h` canvas, but never so small that names cannot be read (then
 /// the canvas scrolls), with the view at the start of the chain.
 pub fn opening_view(d: &Diagram, w: f64, h: f64) -> Viewport {
-    view_at(d, w, h, whole_zoom(d, w, h).clamp(MIN_READABLE_ZOOM, 1.0))
+    view_at(d, w, h, Viewport::fit_zoom((d.width, d.height), (w, h)).max(MIN_READABLE_ZOOM))
 }
 
 /// "Fit to view" (the button and the 0 key): the whole diagram, however
-/// small its names get (down to the session's smallest zoom), as an
-/// overview to zoom in from, centred in the canvas (the viewport's pads).
+/// small its names get (a big map is then drawn as an overview), to zoom
+/// in from, centred in the canvas (the viewport's pads).
 pub fn fit_all(d: &Diagram, w: f64, h: f64) -> Viewport {
-    view_at(d, w, h, whole_zoom(d, w, h).clamp(MIN_ZOOM, 1.0))
-}
-
-fn whole_zoom(d: &Diagram, w: f64, h: f64) -> f64 {
-    let pad = 16.0;
-    ((w - pad) / d.width.max(1.0)).min((h - pad) / d.height.max(1.0))
+    view_at(d, w, h, Viewport::fit_zoom((d.width, d.height), (w, h)))
 }
 
 /// The view at `zoom`, scrolled to the start of the chain.
