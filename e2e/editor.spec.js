@@ -914,6 +914,9 @@ test('a big map zoomed out to fit is drawn as an overview: a click there selects
   await expect(ring).toHaveCount(1);
   const r = await ring.boundingBox();
   const at = { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+  // The pointer over it shows its name, which the boxes are too small for.
+  await page.mouse.move(at.x, at.y);
+  await expect(diagram.locator('.ov-hover text')).toHaveText('Stage 0');
   await page.keyboard.down('Shift');
   await page.mouse.click(at.x, at.y);
   await page.keyboard.up('Shift');

@@ -107,6 +107,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     let connect_ref = use_node_ref();
     let size = use_state(|| (0.0f64, 0.0f64));
     let window = use_state(Window::everything);
+    // The stage under the pointer in the overview (its name is shown there).
+    let hover = use_state(|| None::<Id>);
     let gesture: Shared<RefCell<Gesture>> = use_memo((), |_| RefCell::new(Gesture::Idle)).into();
     let suppress_click: Shared<RefCell<bool>> = use_memo((), |_| RefCell::new(false)).into();
     let selected_stages: Shared<RefCell<Vec<Id>>> = use_memo((), |_| RefCell::new(Vec::new())).into();
@@ -404,6 +406,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     };
     let onpointermove = {
         let gesture = gesture.clone();
+        let hover = hover.clone();
         let capture = capture.clone();
         let to_diagram = to_diagram.clone();
         let scroller = scroller.clone();
@@ -414,7 +417,17 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             let (cx, cy) = (e.client_x() as f64, e.client_y() as f64);
             let mut g = gesture.borrow_mut();
             match &mut *g {
-                Gesture::Idle => {}
+                Gesture::Idle => {
+                    if overview_on {
+                        let (x, y) = to_diagram(cx, cy);
+                        let derived = latest.borrow();
+                        let near = crate::layout::overview::card_near(&derived.diagram, x, y, 6.0 / vp.zoom);
+                        let id = near.map(|c| c.stage.clone());
+                        if *hover != id {
+                            hover.set(id);
+                        }
+                    }
+                }
                 Gesture::Pan { start, scroll } => {
                     capture(e.pointer_id());
                     if let Some(el) = element(&scroller) {
@@ -710,6 +723,27 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             dispatch.emit(Action::SetViewport(v.zoom_at(factor, (cw / 2.0, ch / 2.0), size, (cw, ch))))
         })
     };
+    let onpointerleave = {
+        let hover = hover.clone();
+        Callback::from(move |_: PointerEvent| {
+            if hover.is_some() {
+                hover.set(None);
+            }
+        })
+    };
+    // In the overview, the name of the stage under the pointer, over its
+    // box, at its size on screen.
+    let hovered = hover.as_ref().filter(|_| overview_on).and_then(card_of).map(|c| {
+        let k = 1.0 / vp.zoom;
+        let name = map.stages.get(c.index).map_or("", |s| s.name.as_str()).to_string();
+        let at = format!("translate({},{}) scale({k})", c.x + c.w / 2.0, c.y - 4.0 * k);
+        html! {
+            <g class="ov-hover" aria-hidden="true">
+                <rect x={c.x.to_string()} y={c.y.to_string()} width={c.w.to_string()} height={c.h.to_string()} />
+                <text transform={at} text-anchor="middle">{name}</text>
+            </g>
+        }
+    });
     let drawing = if overview_on {
         let label = crate::i18n::overview_label(lang, d.cards.len());
         html! {
@@ -717,6 +751,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 <overview::Overview derived={props.derived.clone()} highlight={Shared::from(highlight.clone())}
                     zoom={vp.zoom} label={label} />
                 <g class="lane-titles">{for over_titles}</g>
+                {for hovered}
             </>
         }
     } else {
@@ -742,7 +777,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             // Pan, drag and click-to-deselect listen on the scroller, so
             // that the canvas around a centred drawing is background too.
             <div class="scroller" ref={scroller}
-                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} onclick={onclick_background}>
+                {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave} onclick={onclick_background}>
             <svg ref={svg_ref} class={classes!("chain", active.then_some("has-focus"))}
                 width={svg_w.to_string()} height={svg_h.to_string()}
                 viewBox={format!("{} {} {} {}", (0.0 - pad_x) / vp.zoom + 0.0, (0.0 - pad_y) / vp.zoom + 0.0, svg_w / vp.zoom, svg_h / vp.zoom)}
