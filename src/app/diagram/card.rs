@@ -33,7 +33,8 @@ pub struct CardProps {
     pub selected_stages: Shared<RefCell<Vec<Id>>>,
 }
 
-fn select(dispatch: &Dispatch, sel: Selection, add: bool) {
+/// Selects `sel`, or with `add` (Shift held) adds it to or takes it out of the selection.
+pub(super) fn select(dispatch: &Dispatch, sel: Selection, add: bool) {
     dispatch.emit(if add { Action::ToggleSelect(sel) } else { Action::Select(Some(sel)) });
 }
 

@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use crate::app::Dispatch;
-use crate::editor::{Action, Selection};
+use crate::editor::Selection;
 use crate::layout::FlowPath;
 
 #[derive(Properties, PartialEq)]
@@ -39,8 +39,7 @@ pub fn FlowLine(p: &FlowProps) -> Html {
         let id = f.flow.clone();
         Callback::from(move |e: MouseEvent| {
             e.stop_propagation();
-            let sel = Selection::Flow(id.clone());
-            dispatch.emit(if e.shift_key() { Action::ToggleSelect(sel) } else { Action::Select(Some(sel)) });
+            super::card::select(&dispatch, Selection::Flow(id.clone()), e.shift_key());
         })
     };
     let label = f.label.map(|(cx, top, w, hgt)| {

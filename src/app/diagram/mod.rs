@@ -558,8 +558,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 let (x, y) = to_diagram(e.client_x() as f64, e.client_y() as f64);
                 let derived = latest.borrow();
                 if let Some(c) = crate::layout::overview::card_near(&derived.diagram, x, y, 6.0 / vp.zoom) {
-                    let sel = Selection::Stage(c.stage.clone());
-                    dispatch.emit(if e.shift_key() { Action::ToggleSelect(sel) } else { Action::Select(Some(sel)) });
+                    card::select(&dispatch, Selection::Stage(c.stage.clone()), e.shift_key());
                     return;
                 }
             }
