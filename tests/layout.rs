@@ -574,6 +574,19 @@ fn a_reused_layout_gives_the_diagram_a_fresh_one_would() {
                 let i = r.below(map.flows.len());
                 map.flows.remove(i);
             }
+            // A stage pinned where it is drawn: it is placed by hand now,
+            // though no card moved (its flows may be drawn another way).
+            4 => {
+                let d = layout::diagram(&map);
+                let i = r.below(map.stages.len());
+                if let Some(c) = d.cards.iter().find(|c| c.index == i) {
+                    map.stages[i].pos = Some(chainmap::model::Pos {
+                        x: c.x - d.shift.0,
+                        y: c.y - d.shift.1,
+                        extra: Default::default(),
+                    });
+                }
+            }
             // A stage put back where the layout wants it.
             3 => {
                 let i = r.below(map.stages.len());

@@ -10,7 +10,7 @@ use std::rc::Rc;
 use super::detour;
 use super::kept::Kept;
 use super::labels::{self, Anchor, Request};
-use super::layered::RouteKind;
+use super::layered::{Output, RouteKind};
 use super::paths::{dist, segments, Obstacles, Path, Piece, Pt, Rect};
 use super::place::Placement;
 use super::text;
@@ -31,6 +31,50 @@ const LOOP_OUT: f64 = 28.0;
 #[derive(Default)]
 pub struct FlowCache {
     by_flow: Kept<Drawn>,
+    /// The last result whole, with what it was made from: an edit that
+    /// moves no card and changes no flow (a title, a note, a person, a
+    /// rename that keeps every card's size) takes it as it is, without
+    /// looking at each flow's route again.
+    last: Option<Last>,
+}
+
+struct Last {
+    out: Rc<Output>,
+    origin: (f64, f64),
+    moved: Vec<bool>,
+    ends: Vec<(usize, usize)>,
+    rects: Vec<Rect>,
+    flows: Vec<FlowPath>,
+}
+
+impl FlowCache {
+    /// The last result, when everything it was made from is unchanged:
+    /// the same layered layout (the same `Rc`), origin, cards moved by
+    /// hand, flow ends and card boxes, and the same flow (id and artifact)
+    /// at every position. (The same layout and boxes imply the same ends,
+    /// origin and moved cards today; they are compared anyway, at little
+    /// cost, so that the reuse stays right if that ever changes.)
+    fn unchanged(
+        &self,
+        map: &Map,
+        rects: &[Rect],
+        placed: &Placement,
+        ends: &[(usize, usize)],
+    ) -> Option<Vec<FlowPath>> {
+        let last = self.last.as_ref()?;
+        let same = Rc::ptr_eq(&last.out, &placed.out)
+            && last.origin == placed.origin
+            && last.moved == placed.moved
+            && last.ends == ends
+            && last.rects == rects
+            && self.by_flow.len() == map.flows.len()
+            && map.flows.iter().enumerate().all(|(fi, f)| match self.by_flow.at(fi) {
+                Some((id, drawn)) => *id == f.id && drawn.artifact == f.artifact,
+                // A flow that was not drawn (an end missing): it still is not.
+                None => true,
+            });
+        same.then(|| last.flows.clone())
+    }
 }
 
 struct Drawn {
@@ -63,9 +107,12 @@ pub fn flows(
     ends: &[(usize, usize)],
     cache: &mut FlowCache,
 ) -> Vec<FlowPath> {
-    let mut fresh = FlowCache { by_flow: Kept::with_capacity(map.flows.len()) };
-    let (ox, oy) = placed.origin;
     let rects: Vec<Rect> = cards.iter().map(|c| Rect { x: c.x, y: c.y, w: c.w, h: c.h }).collect();
+    if let Some(out) = cache.unchanged(map, &rects, placed, ends) {
+        return out;
+    }
+    let mut fresh = FlowCache { by_flow: Kept::with_capacity(map.flows.len()), last: None };
+    let (ox, oy) = placed.origin;
     let moved = |i: usize| placed.moved.get(i).copied().unwrap_or(true);
     let moved_boxes =
         Obstacles::new(rects.iter().enumerate().filter(|&(i, _)| moved(i)).map(|(i, &r)| (r, i)).collect(), 2.0);
@@ -138,13 +185,21 @@ pub fn flows(
             .push(f.id.clone(), Drawn { artifact, lines: Rc::clone(&label_lines), w: lw, path, d: Rc::clone(&d) });
         out.push(FlowPath { flow: f.id.clone(), index: fi, d, back, label_lines, label: None });
     }
-    *cache = fresh;
     let boxes = labels::place(&requests, LANE_HEADER + 4.0);
     for (k, bx) in labelled.into_iter().zip(boxes) {
         if let Some(f) = out.get_mut(k) {
             f.label = Some(bx);
         }
     }
+    fresh.last = Some(Last {
+        out: Rc::clone(&placed.out),
+        origin: placed.origin,
+        moved: placed.moved.clone(),
+        ends: ends.to_vec(),
+        rects,
+        flows: out.clone(),
+    });
+    *cache = fresh;
     out
 }
 

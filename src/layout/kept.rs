@@ -54,6 +54,16 @@ impl<T> Kept<T> {
     pub fn skip(&mut self) {
         self.items.push(None);
     }
+
+    /// How many positions are kept (entries and gaps).
+    pub fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// What is kept at position `i` exactly, without taking it.
+    pub fn at(&self, i: usize) -> Option<(&Id, &T)> {
+        self.items.get(i).and_then(|slot| slot.as_ref()).map(|(id, t)| (id, t))
+    }
 }
 
 #[cfg(test)]
