@@ -31,7 +31,7 @@ fn main() {
     };
     let map = imported.map;
     let ms = |t: Instant| t.elapsed().as_secs_f64() * 1000.0;
-    let mut rows: Vec<[f64; 6]> = Vec::new();
+    let mut rows: Vec<[f64; 7]> = Vec::new();
     for _ in 0..runs.max(1) {
         let mut cache = LayoutCache::default();
         let t = Instant::now();
@@ -70,7 +70,12 @@ fn main() {
         let t = Instant::now();
         let _ = analysis::analyse(&moved);
         let t_analysis = ms(t);
-        rows.push([t_first, t_wider, t_same, t_moved, t_analysis, t_retitled]);
+        // What follows every edit in the app: the autosave's text.
+        let t = Instant::now();
+        let saved = format::export_compact(&moved);
+        let t_autosave = ms(t);
+        std::hint::black_box(saved);
+        rows.push([t_first, t_wider, t_same, t_moved, t_analysis, t_retitled, t_autosave]);
     }
     let median = |k: usize| {
         let mut v: Vec<f64> = rows.iter().map(|r| r[k]).collect();
@@ -78,7 +83,7 @@ fn main() {
         v[v.len() / 2]
     };
     println!(
-        "{{\"stages\":{},\"flows\":{},\"first_ms\":{:.1},\"rename_wider_ms\":{:.1},\"rename_same_size_ms\":{:.1},\"move_one_ms\":{:.1},\"retitle_ms\":{:.1},\"analysis_ms\":{:.1}}}",
+        "{{\"stages\":{},\"flows\":{},\"first_ms\":{:.1},\"rename_wider_ms\":{:.1},\"rename_same_size_ms\":{:.1},\"move_one_ms\":{:.1},\"retitle_ms\":{:.1},\"analysis_ms\":{:.1},\"autosave_text_ms\":{:.1}}}",
         map.stages.len(),
         map.flows.len(),
         median(0),
@@ -86,6 +91,7 @@ fn main() {
         median(2),
         median(3),
         median(5),
-        median(4)
+        median(4),
+        median(6)
     );
 }
