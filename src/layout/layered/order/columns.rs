@@ -71,18 +71,21 @@ fn merge_count(a: &[usize], b: &[usize]) -> (u64, u64) {
         ([x], [y]) => return ((x > y) as u64, (y > x) as u64),
         _ => {}
     }
-    (pairs_below(a, b), pairs_below(b, a))
-}
-
-/// Pairs (x of `a`, y of `b`) with y < x, both sorted.
-fn pairs_below(a: &[usize], b: &[usize]) -> u64 {
-    let mut count = 0u64;
-    let mut j = 0;
+    // One merge counts the pairs (x of `a`, y of `b`) with y < x and with
+    // y = x; the pairs with y > x are the rest.
+    let (mut below, mut equal) = (0u64, 0u64);
+    let (mut lt, mut le) = (0usize, 0usize);
     for &x in a {
-        while b.get(j).is_some_and(|&y| y < x) {
-            j += 1;
+        while b.get(lt).is_some_and(|&y| y < x) {
+            lt += 1;
         }
-        count += j as u64;
+        le = le.max(lt);
+        while b.get(le).is_some_and(|&y| y <= x) {
+            le += 1;
+        }
+        below += lt as u64;
+        equal += (le - lt) as u64;
     }
-    count
+    let all = a.len() as u64 * b.len() as u64;
+    (below, all - below - equal)
 }

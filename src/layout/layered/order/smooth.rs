@@ -86,6 +86,7 @@ pub fn best_order(g: &mut Proper, start: &[Vec<usize>], tree: &mut Vec<u32>) -> 
     let mut y = vec![0.0f64; len];
     let mut layers = g.layers.clone();
     let mut best: Option<(u64, Vec<Vec<usize>>)> = None;
+    let mut keys: Vec<(usize, f64, usize)> = Vec::new();
     for step in 1..=STEPS {
         for (((yv, &xv), w), &h) in y.iter_mut().zip(&x).zip(first.windows(2)).zip(&half_inv_deg) {
             let r = nb.get(w.first().copied().unwrap_or(0)..w.get(1).copied().unwrap_or(0)).unwrap_or(&[]);
@@ -99,16 +100,16 @@ pub fn best_order(g: &mut Proper, start: &[Vec<usize>], tree: &mut Vec<u32>) -> 
         }
         let mut changed = false;
         for l in layers.iter_mut() {
-            let before = l.clone();
-            let key = |v: usize| (comp_of(v), x.get(v).copied().unwrap_or(0.0));
-            l.sort_by(|&a, &b| {
-                let (ka, kb) = (key(a), key(b));
-                ka.0.cmp(&kb.0).then(ka.1.total_cmp(&kb.1)).then(a.cmp(&b))
-            });
-            changed |= *l != before;
+            // Sorted by component, value and vertex (a total order, so an
+            // unstable sort of the keys gives the one result).
+            keys.clear();
+            keys.extend(l.iter().map(|&v| (comp_of(v), x.get(v).copied().unwrap_or(0.0), v)));
+            keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
             let k = l.len().max(1) as f64;
-            for (i, &v) in l.iter().enumerate() {
-                if let Some(p) = x.get_mut(v) {
+            for (i, (slot, key)) in l.iter_mut().zip(&keys).enumerate() {
+                changed |= *slot != key.2;
+                *slot = key.2;
+                if let Some(p) = x.get_mut(key.2) {
                     *p = (i as f64 + 0.5) / k - 0.5;
                 }
             }
