@@ -38,6 +38,7 @@ impl Lists {
         }
     }
 
+    #[inline(always)]
     pub fn sides(&self, list: usize) -> (&[usize], &[usize]) {
         let Some(&(a, b, c)) = self.spans.get(list) else { return (&[], &[]) };
         (self.flat.get(a..b).unwrap_or(&[]), self.flat.get(b..c).unwrap_or(&[]))
@@ -51,9 +52,15 @@ impl Lists {
 
     pub fn lists_pair(&self, lj: usize, lk: usize) -> (u64, u64) {
         let (ju, jd) = self.sides(lj);
+        self.cross(ju, jd, lk)
+    }
+
+    /// Crossings between a vertex with neighbours `(up, down)` (sorted
+    /// positions) and list `lk`: with the vertex above, and with it below.
+    pub fn cross(&self, up: &[usize], down: &[usize], lk: usize) -> (u64, u64) {
         let (ku, kd) = self.sides(lk);
-        let (a0, a1) = merge_count(ju, ku);
-        let (b0, b1) = merge_count(jd, kd);
+        let (a0, a1) = merge_count(up, ku);
+        let (b0, b1) = merge_count(down, kd);
         (a0 + b0, a1 + b1)
     }
 
@@ -65,6 +72,7 @@ impl Lists {
 }
 
 /// For sorted `a` (of v) and `b` (of w): crossings with v above w, and with w above v.
+#[inline(always)]
 fn merge_count(a: &[usize], b: &[usize]) -> (u64, u64) {
     match (a, b) {
         ([], _) | (_, []) => return (0, 0),

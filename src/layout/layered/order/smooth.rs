@@ -80,7 +80,8 @@ pub fn best_order(g: &mut Proper, start: &[Vec<usize>], tree: &mut Vec<u32>) -> 
         count += 1;
     }
     let comp_of = |v: usize| comp.get(v).copied().unwrap_or(0);
-    let deg: Vec<f64> = (0..len).map(|v| row(v).len() as f64).collect();
+    let count: Vec<usize> = (0..len).map(|v| row(v).len()).collect();
+    let deg: Vec<f64> = count.iter().map(|&c| c as f64).collect();
     let half_inv_deg: Vec<f64> = deg.iter().map(|&d| if d > 0.0 { 0.5 / d } else { 0.0 }).collect();
 
     let mut y = vec![0.0f64; len];
@@ -88,8 +89,11 @@ pub fn best_order(g: &mut Proper, start: &[Vec<usize>], tree: &mut Vec<u32>) -> 
     let mut best: Option<(u64, Vec<Vec<usize>>)> = None;
     let mut keys: Vec<(usize, f64, usize)> = Vec::new();
     for step in 1..=STEPS {
-        for (((yv, &xv), w), &h) in y.iter_mut().zip(&x).zip(first.windows(2)).zip(&half_inv_deg) {
-            let r = nb.get(w.first().copied().unwrap_or(0)..w.get(1).copied().unwrap_or(0)).unwrap_or(&[]);
+        // The rows follow each other in `nb`: each vertex takes the next `count`.
+        let mut rest: &[usize] = &nb;
+        for ((yv, &xv), (&h, &c)) in y.iter_mut().zip(&x).zip(half_inv_deg.iter().zip(&count)) {
+            let (r, tail) = rest.split_at(c.min(rest.len()));
+            rest = tail;
             let sum: f64 = r.iter().map(|&u| x.get(u).copied().unwrap_or(0.0)).sum();
             // A vertex without neighbours keeps its value.
             *yv = if r.is_empty() { xv } else { 0.5 * xv + h * sum };
