@@ -10,8 +10,12 @@ const WINDOW: usize = 24;
 /// Sifting (Matuszewski, Schönfeld and Molitor): each vertex of column `i`
 /// in turn is taken out and put back where it crosses least among the
 /// slots within `WINDOW` of its own, counting both neighbouring columns.
-/// Ties keep the vertex where it was.
-pub fn sift_column(g: &mut Proper, s: &mut Scratch, i: usize) -> u64 {
+/// Without `slack`, ties keep the vertex where it was. With a slack of
+/// `k`, the vertex goes to the best of the other slots when that adds at
+/// most `k` crossings (of equal ones the lowest below it, else the highest
+/// above): a walk over plateaus and out of shallow pits. Returns the
+/// change in crossings.
+pub fn sift_column(g: &mut Proper, s: &mut Scratch, i: usize, slack: Option<i64>) -> i64 {
     s.lists.build(g, i);
     let lists = &mut s.lists;
     let len = lists.slot.len();
@@ -20,7 +24,13 @@ pub fn sift_column(g: &mut Proper, s: &mut Scratch, i: usize) -> u64 {
     }
     // The slot of each list, kept up to date as vertices move.
     let mut at: Vec<usize> = (0..len).collect();
-    let mut gained = 0u64;
+    let (mut change, mut moved) = (0i64, false);
+    // Without slack the vertex's own slot (no change) is the one to beat.
+    let (start, take_ties) = match slack {
+        None => (0, false),
+        Some(_) => (i64::MAX, true),
+    };
+    let limit = slack.unwrap_or(-1);
     for who in 0..len {
         let Some(&from) = at.get(who) else { continue };
         let (vu, vd) = lists.sides(who);
@@ -28,27 +38,28 @@ pub fn sift_column(g: &mut Proper, s: &mut Scratch, i: usize) -> u64 {
             continue;
         }
         // Change in crossings when moved up past each vertex above, then down past each below.
-        let (mut best, mut best_at) = (0i64, from);
+        let (mut best, mut best_at) = (start, from);
         let mut run = 0i64;
         for idx in (from.saturating_sub(WINDOW)..from).rev() {
             let Some(&other) = lists.slot.get(idx) else { break };
-            let (above, below) = lists.lists_pair(who, other);
+            let (above, below) = lists.cross(vu, vd, other);
             run += above as i64 - below as i64;
-            if run < best {
+            if run < best || (take_ties && run == best) {
                 (best, best_at) = (run, idx);
             }
         }
         run = 0;
         for idx in from + 1..(from + 1 + WINDOW).min(len) {
             let Some(&other) = lists.slot.get(idx) else { break };
-            let (above, below) = lists.lists_pair(who, other);
+            let (above, below) = lists.cross(vu, vd, other);
             run += below as i64 - above as i64;
-            if run < best {
+            if run < best || (take_ties && run == best) {
                 (best, best_at) = (run, idx);
             }
         }
-        if best < 0 {
-            gained += best.unsigned_abs();
+        if best_at != from && best <= limit {
+            change += best;
+            moved = true;
             lists.slot.remove(from);
             lists.slot.insert(best_at, who);
             for idx in from.min(best_at)..=from.max(best_at) {
@@ -60,7 +71,7 @@ pub fn sift_column(g: &mut Proper, s: &mut Scratch, i: usize) -> u64 {
             }
         }
     }
-    if gained > 0 {
+    if moved {
         let Proper { layers, pos, .. } = g;
         if let Some(layer) = layers.get_mut(i) {
             let old = layer.clone();
@@ -74,5 +85,5 @@ pub fn sift_column(g: &mut Proper, s: &mut Scratch, i: usize) -> u64 {
             }
         }
     }
-    gained
+    change
 }
