@@ -18,7 +18,7 @@
 //!    slots (then slots one crossing worse), and transposition that also
 //!    makes equal swaps, leave the plateaus and shallow pits where plain
 //!    sifting stops (random graphs: 2 % fewer crossings; graphs with
-//!    loops: up to 12 %).
+//!    loops: up to 10 %).
 //! 5. Loops are lifted to the top of their columns where that costs nothing.
 //!
 //! The best ordering seen is kept at every stage.
@@ -63,12 +63,17 @@ const MAX_PASSES: usize = 4;
 /// removes less than `SIFT_MIN_GAIN` of the crossings.
 const SIFT_ROUNDS: usize = 6;
 const SIFT_MIN_GAIN: f64 = 0.01;
-/// Shaking rounds at most; shaking stops when two rounds together remove
-/// less than `SHAKE_MIN_GAIN` of the crossings. The first round takes
-/// equal slots only, the others slots up to `SHAKE_SLACK` crossings worse.
-/// On the bench's 1,000-node graphs most of the gain comes in the first
-/// four rounds (a round costs about as much as a sifting round).
-const SHAKE_ROUNDS: usize = 6;
+/// Shaking rounds at most, and on graphs with at least
+/// `DENSE_CROSSINGS_PER_VERTEX` crossings per vertex (dummies included:
+/// random graphs, 17 per vertex at 1,000 nodes), which keep gaining
+/// longer; shaking stops when two rounds together remove less than
+/// `SHAKE_MIN_GAIN` of the crossings. The first round takes equal slots
+/// only, the others slots up to `SHAKE_SLACK` crossings worse. A round
+/// costs about as much as a sifting round (rnd-1000: 2 ms natively, a
+/// tenth of the whole layout).
+const SHAKE_ROUNDS: usize = 4;
+const SHAKE_ROUNDS_DENSE: usize = 5;
+const DENSE_CROSSINGS_PER_VERTEX: u64 = 8;
 const SHAKE_MIN_GAIN: f64 = 0.002;
 const SHAKE_SLACK: i64 = 1;
 
@@ -215,10 +220,12 @@ fn shake(g: &mut Proper, s: &mut Scratch, mut best_c: u64) -> u64 {
     if best_c == 0 {
         return 0;
     }
+    let dense = best_c >= DENSE_CROSSINGS_PER_VERTEX * g.len() as u64;
+    let rounds = if dense { SHAKE_ROUNDS_DENSE } else { SHAKE_ROUNDS };
     let mut best = g.layers.clone();
     // The best count before the last two rounds, and before the last one.
     let mut before = [best_c, best_c];
-    for round in 0..SHAKE_ROUNDS {
+    for round in 0..rounds {
         let slack = if round == 0 { 0 } else { SHAKE_SLACK };
         let n = g.layers.len();
         for k in 0..n {
