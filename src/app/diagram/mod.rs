@@ -404,9 +404,21 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             *gesture.borrow_mut() = Gesture::Pan { start: (e.client_x() as f64, e.client_y() as f64), scroll };
         })
     };
+    // In the overview, the stage whose box is nearest a client point, within
+    // a few pixels (the boxes are too small to aim at).
+    let pick = {
+        let latest = latest.clone();
+        let to_diagram = to_diagram.clone();
+        move |cx: f64, cy: f64| -> Option<Id> {
+            let (x, y) = to_diagram(cx, cy);
+            let derived = latest.borrow();
+            crate::layout::overview::card_near(&derived.diagram, x, y, 6.0 / vp.zoom).map(|c| c.stage.clone())
+        }
+    };
     let onpointermove = {
         let gesture = gesture.clone();
         let hover = hover.clone();
+        let pick = pick.clone();
         let capture = capture.clone();
         let to_diagram = to_diagram.clone();
         let scroller = scroller.clone();
@@ -419,10 +431,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             match &mut *g {
                 Gesture::Idle => {
                     if overview_on {
-                        let (x, y) = to_diagram(cx, cy);
-                        let derived = latest.borrow();
-                        let near = crate::layout::overview::card_near(&derived.diagram, x, y, 6.0 / vp.zoom);
-                        let id = near.map(|c| c.stage.clone());
+                        let id = pick(cx, cy);
                         if *hover != id {
                             hover.set(id);
                         }
@@ -546,21 +555,15 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     let onclick_background = {
         let dispatch = props.dispatch.clone();
         let suppress_click = suppress_click.clone();
-        let latest = latest.clone();
-        let to_diagram = to_diagram.clone();
+        let pick = pick.clone();
         Callback::from(move |e: MouseEvent| {
             if std::mem::take(&mut *suppress_click.borrow_mut()) {
                 return;
             }
-            // In the overview a click picks the nearest card within a few
-            // pixels (the boxes are too small to aim at).
-            if overview_on {
-                let (x, y) = to_diagram(e.client_x() as f64, e.client_y() as f64);
-                let derived = latest.borrow();
-                if let Some(c) = crate::layout::overview::card_near(&derived.diagram, x, y, 6.0 / vp.zoom) {
-                    card::select(&dispatch, Selection::Stage(c.stage.clone()), e.shift_key());
-                    return;
-                }
+            // In the overview a click picks the nearest card.
+            if let Some(id) = overview_on.then(|| pick(e.client_x() as f64, e.client_y() as f64)).flatten() {
+                card::select(&dispatch, Selection::Stage(id), e.shift_key());
+                return;
             }
             let on_background = e
                 .target()
