@@ -1,6 +1,6 @@
 // Accessibility: axe-core on the main screens, 0 serious or critical violations.
 const { test, expect } = require('@playwright/test');
-const { openApp } = require('./helpers');
+const { openApp, openFile } = require('./helpers');
 
 // axe-core is injected as a script, which the page's CSP rightly refuses.
 test.use({ bypassCSP: true });
@@ -23,6 +23,19 @@ const screens = [
   ['a selected flow', async (page) => page.getByRole('region', { name: 'Gaps' }).getByRole('button').first().click()],
   ['the New map dialog', async (page) => page.getByRole('button', { name: 'New map' }).click()],
   ['the shortcuts dialog', async (page) => page.getByRole('button', { name: 'Keyboard shortcuts' }).click()],
+  [
+    'the overview of a 400-stage map, a stage selected',
+    async (page) => {
+      const stages = Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}` }));
+      const flows = stages.slice(1).map((s, i) => ({ id: `f${i}`, from: `s${i}`, to: s.id, artifact: `part ${i}` }));
+      const map = { format: 'chainmap', version: 1, project: { title: 'Big' }, stages, flows };
+      await openFile(page, { name: 'big.chainmap.json', text: JSON.stringify(map) });
+      await page.getByRole('heading', { level: 1, name: 'Big' }).waitFor();
+      await page.getByRole('button', { name: /^Stage 0 \(stage, / }).click();
+      await page.getByRole('button', { name: 'Fit to view' }).click();
+      await page.getByRole('img', { name: /^Overview of 400 stages/ }).waitFor();
+    },
+  ],
 ];
 
 for (const [name, open] of screens) {
