@@ -50,7 +50,7 @@ impl Lists {
         self.lists_pair(lj, lk)
     }
 
-    pub fn lists_pair(&self, lj: usize, lk: usize) -> (u64, u64) {
+    fn lists_pair(&self, lj: usize, lk: usize) -> (u64, u64) {
         let (ju, jd) = self.sides(lj);
         self.cross(ju, jd, lk)
     }

@@ -81,8 +81,7 @@ pub fn best_order(g: &mut Proper, start: &[Vec<usize>], tree: &mut Vec<u32>) -> 
     }
     let comp_of = |v: usize| comp.get(v).copied().unwrap_or(0);
     let count: Vec<usize> = (0..len).map(|v| row(v).len()).collect();
-    let deg: Vec<f64> = count.iter().map(|&c| c as f64).collect();
-    let half_inv_deg: Vec<f64> = deg.iter().map(|&d| if d > 0.0 { 0.5 / d } else { 0.0 }).collect();
+    let half_inv_deg: Vec<f64> = count.iter().map(|&c| if c > 0 { 0.5 / c as f64 } else { 0.0 }).collect();
 
     let mut y = vec![0.0f64; len];
     let mut layers = g.layers.clone();
