@@ -142,7 +142,7 @@ pub(super) struct Scratch {
     pub(super) lists: Lists,
     pub(super) tree: Vec<u32>,
     pub(super) a: Vec<usize>,
-    pub(super) keys: Vec<(f64, u8, usize, usize)>,
+    pub(super) keys: Vec<u128>,
     pub(super) slot_fixed: Vec<bool>,
 }
 
@@ -250,6 +250,26 @@ fn shake(g: &mut Proper, s: &mut Scratch, mut best_c: u64) -> u64 {
 }
 
 /// Positions from the column orders.
+/// A sort key that orders as `x.total_cmp` does, in its top 64 bits,
+/// with `low` below: columns sort plain integers rather than tuples
+/// behind a comparator (on `rnd-1000` the smoothing's and the sweeps'
+/// sorts were 15 % of the layout's instructions). The order is exactly
+/// the tuple's, so every layout is unchanged.
+#[inline(always)]
+pub(super) fn float_key(x: f64, low: u64) -> u128 {
+    let b = x.to_bits();
+    // Negative numbers: all bits flipped; others: the sign bit set.
+    let ordered = if b >> 63 == 1 { !b } else { b | (1 << 63) };
+    (u128::from(ordered) << 64) | u128::from(low)
+}
+
+/// The low part of a key: `hi` above `lo`, each in 32 bits (vertex and
+/// slot numbers: a graph with 2³² vertices does not fit in memory).
+#[inline(always)]
+pub(super) fn pair_bits(hi: usize, lo: usize) -> u64 {
+    ((hi as u64) << 32) | (lo as u64 & 0xFFFF_FFFF)
+}
+
 pub(super) fn sync_pos(g: &mut Proper) {
     for l in &g.layers {
         for (i, &v) in l.iter().enumerate() {

@@ -86,7 +86,9 @@ pub fn best_order(g: &mut Proper, start: &[Vec<usize>], tree: &mut Vec<u32>) -> 
     let mut y = vec![0.0f64; len];
     let mut layers = g.layers.clone();
     let mut best: Option<(u64, Vec<Vec<usize>>)> = None;
-    let mut keys: Vec<(usize, f64, usize)> = Vec::new();
+    // Sort keys: the value's bits with the vertex below them, one vector
+    // per component (components are few; most graphs have one).
+    let mut keys: Vec<(usize, u128)> = Vec::new();
     for step in 1..=STEPS {
         // The rows follow each other in `nb`: each vertex takes the next `count`.
         let mut rest: &[usize] = &nb;
@@ -106,13 +108,14 @@ pub fn best_order(g: &mut Proper, start: &[Vec<usize>], tree: &mut Vec<u32>) -> 
             // Sorted by component, value and vertex (a total order, so an
             // unstable sort of the keys gives the one result).
             keys.clear();
-            keys.extend(l.iter().map(|&v| (comp_of(v), x.get(v).copied().unwrap_or(0.0), v)));
-            keys.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
+            keys.extend(l.iter().map(|&v| (comp_of(v), super::float_key(x.get(v).copied().unwrap_or(0.0), v as u64))));
+            keys.sort_unstable();
             let k = l.len().max(1) as f64;
             for (i, (slot, key)) in l.iter_mut().zip(&keys).enumerate() {
-                changed |= *slot != key.2;
-                *slot = key.2;
-                if let Some(p) = x.get_mut(key.2) {
+                let v = key.1 as u64 as usize;
+                changed |= *slot != v;
+                *slot = v;
+                if let Some(p) = x.get_mut(v) {
                     *p = (i as f64 + 0.5) / k - 0.5;
                 }
             }

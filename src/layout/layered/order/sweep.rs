@@ -36,15 +36,17 @@ fn reorder(g: &mut Proper, s: &mut Scratch, i: usize, by_up: bool) {
         s.a.clear();
         s.a.extend(nb.iter().map(|&u| pos.get(u).copied().unwrap_or(0)));
         let key = if s.median { median(&mut s.a) } else { s.a.iter().sum::<usize>() as f64 / s.a.len() as f64 };
-        let class = if back_dummy.get(v).copied().unwrap_or(false) { 0 } else { 1 };
-        s.keys.push((key, class, slot, v));
+        // Back-flow dummies first among equal keys, then by slot (unique:
+        // the vertex below it is only carried along).
+        let class = if back_dummy.get(v).copied().unwrap_or(false) { 0 } else { 1 << 31 };
+        s.keys.push(super::float_key(key, super::pair_bits(class | slot, v)));
     }
-    s.keys.sort_by(|x, y| x.0.total_cmp(&y.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    s.keys.sort_unstable();
     let mut next = s.keys.iter();
     for (slot, &fixed) in s.slot_fixed.iter().enumerate() {
         if !fixed {
             if let (Some(k), Some(place)) = (next.next(), layer.get_mut(slot)) {
-                *place = k.3;
+                *place = (*k as u64 & 0xFFFF_FFFF) as usize;
             }
         }
     }
