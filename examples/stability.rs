@@ -16,6 +16,7 @@
 //!   cargo run --release --example stability [-- --maps 40]
 
 #[path = "common/args.rs"]
+#[allow(dead_code)] // only the numeric options are used here
 mod args;
 use args::Args;
 
