@@ -922,9 +922,26 @@ test('a big map zoomed out to fit is drawn as an overview: a click there selects
   await page.keyboard.up('Shift');
   await expect(ring).toHaveCount(0);
   await expect(inspector.getByRole('heading', { name: 'Stage 0', exact: true })).toHaveCount(0);
+  // With nothing selected, the boxes show who works where, with a key:
+  // here nobody works anywhere (the map has no topics).
+  const legend = diagram.locator('.ov-legend');
+  await expect(legend).toBeVisible();
+  await expect(legend).toContainText('someone works here');
+  await expect(legend).toContainText('nobody works here (400 stages)');
+  const centre = (b) => ({ x: b.x + b.width / 2, y: b.y + b.height / 2 });
+  // The key's coming did not cost the canvas its size: the drawing is still
+  // centred, and a zoom step from the button keeps the canvas's centre.
+  expect(Math.abs(centre(await overview.boundingBox()).y - centre(scroller).y)).toBeLessThan(3);
+  await diagram.getByRole('button', { name: 'Zoom in' }).click();
+  await expect(diagram.locator('.zoom-level')).not.toHaveText(`${zoom}%`);
+  const zoomed = await overview.boundingBox();
+  expect(Math.abs(centre(zoomed).x - centre(scroller).x)).toBeLessThan(3);
+  await diagram.getByRole('button', { name: 'Fit to view' }).click();
+  await expect(diagram.locator('.zoom-level')).toHaveText(`${zoom}%`);
   await page.mouse.click(at.x, at.y);
   await expect(inspector.getByRole('heading', { name: 'Stage 0', exact: true })).toBeVisible();
   await expect(ring).toHaveCount(1);
+  await expect(legend).toBeHidden();
   // Its downstream, Stage 1 to Stage 9, is marked.
   await expect(diagram.locator('.ov-cards.down')).toHaveAttribute('d', /^(M[^M]+){9}$/);
 

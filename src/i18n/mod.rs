@@ -89,6 +89,7 @@ catalogue! {
     Undo => "Undo", "撤销";
     Redo => "Redo", "重做";
     AutoLayout => "Auto layout", "自动布局";
+    LegendSomeone => "someone works here", "有人负责";
     AlreadyLaidOut => "The map is laid out already: no stage was placed by hand.", "地图已经是自动布局：没有手动摆放的环节。";
     AddPhase => "Add phase", "添加阶段";
     AddStage => "Add stage", "添加环节";
@@ -285,6 +286,15 @@ pub fn overview_label(lang: Lang, stages: usize) -> String {
     match lang {
         Lang::En => format!("Overview of {stages} stages: zoom in to read and move them, or click one to select it"),
         Lang::Zh => format!("{stages} 个环节的概览：放大后可阅读和移动，或点击某个环节选中它"),
+    }
+}
+
+/// The overview legend's second entry.
+pub fn legend_nobody(lang: Lang, stages: usize) -> String {
+    match lang {
+        Lang::En if stages == 1 => "nobody works here (1 stage)".to_string(),
+        Lang::En => format!("nobody works here ({stages} stages)"),
+        Lang::Zh => format!("无人负责（{stages} 个环节）"),
     }
 }
 

@@ -129,8 +129,14 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 let measure = {
                     let el = el.clone();
                     // The inner size: what the drawing and its pads fit in
-                    // (scrollbars left out).
-                    move || size.set((el.client_width() as f64, el.client_height() as f64))
+                    // (scrollbars left out). An element taken out of the
+                    // page measures 0 × 0: that is no size to lay out in.
+                    move || {
+                        let now = (el.client_width() as f64, el.client_height() as f64);
+                        if now.0 > 0.0 && now.1 > 0.0 {
+                            size.set(now);
+                        }
+                    }
                 };
                 measure();
                 let cb = Closure::<dyn FnMut(js_sys::Array)>::new(move |_entries: js_sys::Array| measure());
@@ -625,11 +631,14 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 })
             });
             // In the overview the title keeps its size on screen (scaled by
-            // the inverse of the zoom), over the top of the lane and over the
-            // overview's paths (drawn after them).
+            // the inverse of the zoom): above the lane when the drawing is
+            // centred with room above it (a long chain fitted by its width,
+            // whose lanes are thinner than a title), else over the top of
+            // the lane and over the overview's paths (drawn after them).
             let title = if overview_on {
                 let k = 1.0 / vp.zoom;
-                let at = format!("translate({},{}) scale({k})", lane.x + 8.0 * k, 22.0 * k);
+                let y = if pad_y >= 30.0 { -8.0 * k } else { 22.0 * k };
+                let at = format!("translate({},{}) scale({k})", lane.x + 8.0 * k, y);
                 over_titles.push(
                     html! { <text class="lane-title over" key={key.clone()} transform={at} {onclick}>{name}</text> },
                 );
@@ -746,6 +755,12 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             </g>
         }
     });
+    // The overview's key to its colours, while no selection recolours it.
+    // The element is always there (hidden when not wanted): a node that
+    // comes and goes among the canvas's children made Yew rebuild the
+    // scroller after it, and its size observer with it.
+    let legend_on = overview_on && !active;
+    let nobody = if legend_on { overview::nobody_count(&props.derived) } else { 0 };
     let drawing = if overview_on {
         let label = crate::i18n::overview_label(lang, d.cards.len());
         html! {
@@ -800,6 +815,10 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 <path ref={connect_ref} class="connect-preview" d="M0,0" visibility="hidden" />
             </svg>
             </div>
+            <p class="ov-legend" hidden={!legend_on}>
+                <span class="swatch someone" aria-hidden="true"></span>{t(lang, Key::LegendSomeone)}
+                <span class="swatch nobody" aria-hidden="true"></span>{crate::i18n::legend_nobody(lang, nobody)}
+            </p>
             <div class="zoom-controls" role="group" aria-label={t(lang, Key::ViewGroup)}>
                 <button type="button" aria-label={t(lang, Key::ZoomOut)} title={t(lang, Key::ZoomOut)} onclick={zoom_btn(1.0 / 1.25)}>{"−"}</button>
                 <span class="zoom-level" aria-live="polite">{zoom_text(vp.zoom)}</span>

@@ -43,11 +43,24 @@ fn path(d: String) -> AttrValue {
     AttrValue::from(Rc::<str>::from(d))
 }
 
+/// How many stages nobody works at (for the overview's legend).
+pub fn nobody_count(derived: &Derived) -> usize {
+    derived.diagram.cards.iter().filter(|c| derived.people.get(c.index).is_none_or(Vec::is_empty)).count()
+}
+
 #[component]
 pub fn Overview(p: &OverviewProps) -> Html {
+    // The boxes are split by who works there: the stages where nobody
+    // does (the `uncovered-stage` gap) are drawn in the warning colour,
+    // so that a supervisor sees the team's holes across a whole programme.
     let base = use_memo(p.derived.clone(), |derived| {
         let d = &derived.diagram;
-        (path(routes_path(&d.flows)), path(boxes_path(&d.cards)))
+        let nobody = |c: &&crate::layout::Card| derived.people.get(c.index).is_none_or(Vec::is_empty);
+        (
+            path(routes_path(&d.flows)),
+            path(boxes_path(d.cards.iter().filter(|c| !nobody(c)))),
+            path(boxes_path(d.cards.iter().filter(nobody))),
+        )
     });
     let marks = use_memo((p.derived.clone(), p.highlight.clone()), |(derived, h)| {
         if !h.active() {
@@ -81,6 +94,7 @@ pub fn Overview(p: &OverviewProps) -> Html {
         <g class={classes!("overview", active.then_some("has-focus"))} role="img" aria-label={p.label.clone()}>
             <path class="ov-flows" d={base.0.clone()} />
             <path class="ov-cards" d={base.1.clone()} />
+            <path class="ov-cards nobody" d={base.2.clone()} />
             if active {
                 <path class="ov-flows up" d={marks.up_flows.clone()} />
                 <path class="ov-flows down" d={marks.down_flows.clone()} />
