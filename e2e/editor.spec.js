@@ -895,7 +895,7 @@ test('a big map zoomed out to fit is drawn as an overview: a click there selects
   await expect(overview).toBeVisible();
   await expect(allCards(page)).toHaveCount(0);
   const zoom = Number((await diagram.locator('.zoom-level').textContent()).replace('%', ''));
-  expect(zoom).toBeLessThan(20);
+  expect(zoom).toBeLessThan(30);
   const scroller = await diagram.locator('.scroller').boundingBox();
   const drawn = await overview.boundingBox();
   expect(drawn.x).toBeGreaterThanOrEqual(scroller.x - 1);
@@ -946,10 +946,13 @@ test('a big map zoomed out to fit is drawn as an overview: a click there selects
   await expect(diagram.locator('.ov-cards.down')).toHaveAttribute('d', /^(M[^M]+){9}$/);
 
   // Zooming in past the overview draws the cards again, the selection kept.
-  for (let i = 0; i < 12 && (await overview.count()) > 0; i++) {
+  for (let i = 0; i < 16 && (await overview.count()) > 0; i++) {
     await diagram.getByRole('button', { name: 'Zoom in' }).click();
   }
   await expect(overview).toHaveCount(0);
   await expect(allCards(page).first()).toBeVisible();
-  await expect(card(page, 'Stage 0')).toHaveAttribute('aria-pressed', 'true');
+  // Stage 0 is still selected (its card is off screen: the zoom kept the
+  // canvas's centre).
+  await expect(inspector.getByRole('heading', { name: 'Stage 0', exact: true })).toBeVisible();
+  await expect(diagram.locator('.ov-legend')).toBeHidden();
 });

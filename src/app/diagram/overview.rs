@@ -15,8 +15,10 @@ use crate::layout::overview::{boxes_path, routes_path};
 use crate::model::Id;
 
 /// Below this zoom a map drawn card by card (one of more than `CULL_ABOVE`
-/// stages) is drawn as the overview: names are under 3 px there.
-pub const OVERVIEW_BELOW: f64 = 0.2;
+/// stages) is drawn as the overview: names are under 4.2 px there, and
+/// the overview's boxes say more (who works where, readable lane titles,
+/// the name under the pointer) at a fifth of a zoom step's time.
+pub const OVERVIEW_BELOW: f64 = 0.3;
 
 #[derive(Properties, PartialEq)]
 pub struct OverviewProps {
