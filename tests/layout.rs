@@ -685,3 +685,63 @@ fn every_lane_is_as_wide_as_its_title() {
         assert!(card.x >= l.x && card.x + card.w <= l.x + l.width, "{} outside its lane", card.stage);
     }
 }
+
+/// Where a path starts and ends.
+fn ends(d: &str) -> ((f64, f64), (f64, f64)) {
+    let pts = path_points(d);
+    (*pts.first().expect("a path has points"), *pts.last().expect("a path has points"))
+}
+
+#[test]
+fn a_flow_going_back_meets_the_sides_near_their_tops_away_from_the_flows_going_forward() {
+    // A → B → C and C back to A (a recycling loop), all in one phase; then
+    // the same with B placed by hand below A, overlapping its column, and
+    // a flow from B back up to A.
+    let text = r#"{"format":"chainmap","version":1,"project":{"title":"t"},
+        "stages":[{"id":"a","name":"Alloy design"},{"id":"b","name":"Casting trials"},{"id":"c","name":"Testing"}],
+        "flows":[{"id":"ab","from":"a","to":"b","artifact":"spec"},{"id":"bc","from":"b","to":"c","artifact":"samples"},
+                 {"id":"ca","from":"c","to":"a","artifact":"scrap"}]}"#;
+    let map = import_str(text).expect("valid map").map;
+    let d = layout::diagram(&map);
+    let card = |id: &str| d.cards.iter().find(|c| c.stage.as_str() == id).expect("card");
+    let flow = |id: &str| d.flows.iter().find(|f| f.flow.as_str() == id).expect("flow");
+    let (a, c) = (card("a"), card("c"));
+    let (back_start, back_end) = ends(&flow("ca").d);
+    let (forward_start, _) = ends(&flow("ab").d);
+    assert!(flow("ca").back && !flow("ab").back);
+    // The loop comes back into A's right side near its top; A's output
+    // leaves from the middle of that side.
+    assert!(back_end.0 > a.x + a.w, "{back_end:?} is not right of {a:?}");
+    assert!(back_end.1 >= a.y && back_end.1 <= a.y + a.h / 4.0 + 0.5, "{back_end:?} against {a:?}");
+    assert!((forward_start.1 - (a.y + a.h / 2.0)).abs() < 0.5);
+    assert!(forward_start.1 - back_end.1 >= 10.0);
+    // It leaves C's left side near its top too.
+    assert!(back_start.0 <= c.x + 0.5 && back_start.1 <= c.y + c.h / 4.0 + 0.5, "{back_start:?} against {c:?}");
+
+    // B placed under A, their columns overlapping: the flow from B up to A
+    // goes round as a bracket, and wherever it meets a side the wrong way
+    // round (out of a left side, into a right side) it does so near the top.
+    let mut placed = map.clone();
+    let (ax, ay) = (a.x - d.shift.0, a.y - d.shift.1);
+    placed.stages[1].pos = Some(chainmap::model::Pos { x: ax + 40.0, y: ay + 200.0, extra: Vec::new() });
+    placed.flows.push(chainmap::model::Flow {
+        id: chainmap::model::Id::new("ba"),
+        from: chainmap::model::Id::new("b"),
+        to: chainmap::model::Id::new("a"),
+        artifact: "defects".into(),
+        extra: Vec::new(),
+    });
+    let d = layout::diagram(&placed);
+    let card = |id: &str| d.cards.iter().find(|c| c.stage.as_str() == id).expect("card");
+    let (a, b) = (card("a"), card("b"));
+    let (start, end) = ends(&d.flows.iter().find(|f| f.flow.as_str() == "ba").expect("flow").d);
+    let into_right = end.0 > a.x + a.w / 2.0;
+    let out_of_left = start.0 < b.x + b.w / 2.0;
+    assert!(into_right || out_of_left, "a bracket meets one side the wrong way round: {start:?} {end:?}");
+    if into_right {
+        assert!(end.1 <= a.y + a.h / 4.0 + 0.5, "{end:?} against {a:?}");
+    }
+    if out_of_left {
+        assert!(start.1 <= b.y + b.h / 4.0 + 0.5, "{start:?} against {b:?}");
+    }
+}

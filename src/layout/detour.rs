@@ -15,6 +15,14 @@ fn mid_y(r: &Rect) -> f64 {
     r.y + r.h / 2.0
 }
 
+/// Where a flow going back meets a side: near its top, away from the
+/// middle where flows enter on the left and leave on the right (as the
+/// layered routes do), so that an arrow coming back into a stage's right
+/// side does not read as a flow going out of it.
+fn back_y(r: &Rect) -> f64 {
+    r.y + (r.h / 4.0).min(12.0)
+}
+
 /// A path from box `a` to box `b`; `rects` are all boxes by owner.
 pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> Path {
     let (Some(&ra), Some(&rb)) = (rects.get(a), rects.get(b)) else {
@@ -28,7 +36,7 @@ pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> Path 
         let (s, e): (Pt, Pt) = if forward {
             ((ra.x + ra.w, mid_y(&ra)), (rb.x, mid_y(&rb)))
         } else {
-            ((ra.x, mid_y(&ra)), (rb.x + rb.w, mid_y(&rb)))
+            ((ra.x, back_y(&ra)), (rb.x + rb.w, back_y(&rb)))
         };
         let direct = Path::through(&[s, e]);
         let blockers = obstacles.path_hits(&direct, &skip);
@@ -58,13 +66,19 @@ pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> Path 
             }
         }
     } else {
-        // The boxes share columns: a bracket on the right, or on the left.
+        // The boxes share columns: a bracket on the right (out of `a`'s
+        // right side, back into `b`'s right side), or on the left (out of
+        // `a`'s left side, into `b`'s left side).
         let (ya, yb) = (mid_y(&ra), mid_y(&rb));
         let xr = (ra.x + ra.w).max(rb.x + rb.w) + 3.0 * CLEAR;
         let xl = ra.x.min(rb.x) - 3.0 * CLEAR;
+        let (ya_back, yb_back) = (back_y(&ra), back_y(&rb));
+        candidates.push(Path {
+            start: (ra.x + ra.w, ya),
+            pieces: vec![Piece::Cubic((xr, ya), (xr, yb_back), (rb.x + rb.w, yb_back))],
+        });
         candidates
-            .push(Path { start: (ra.x + ra.w, ya), pieces: vec![Piece::Cubic((xr, ya), (xr, yb), (rb.x + rb.w, yb))] });
-        candidates.push(Path { start: (ra.x, ya), pieces: vec![Piece::Cubic((xl, ya), (xl, yb), (rb.x, yb))] });
+            .push(Path { start: (ra.x, ya_back), pieces: vec![Piece::Cubic((xl, ya_back), (xl, yb), (rb.x, yb))] });
     }
     let mut best: Option<(usize, Path)> = None;
     for p in candidates {

@@ -34,6 +34,8 @@ pub struct Route {
 
 /// How far apart the ports on one side of a box are at most.
 const PORT_STEP: f64 = 8.0;
+/// How far below the top of a side the first port of a flow going back is.
+const BACK_PORT: f64 = 12.0;
 /// Length of the loop of an edge from a box to itself.
 const LOOP: f64 = 22.0;
 
@@ -55,13 +57,39 @@ pub fn build(g: &Proper, edges: &[Oriented], columns: &[Column], sizes: &[Size],
     ports.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.total_cmp(&b.2)).then(a.3.cmp(&b.3)));
     let mut start_y = vec![0.0f64; edges.len()];
     let mut end_y = vec![0.0f64; edges.len()];
+    let is_back = |i: usize| edges.get(i).is_some_and(|o| o.kind == Kind::Back);
     for group in ports.chunk_by(|a, b| a.0 == b.0 && a.1 == b.1) {
         let Some(&(node, side, _, _)) = group.first() else { continue };
-        let count = group.len();
         let h = sizes.get(node).map_or(0.0, |s| s.h);
-        let step = if count > 1 { PORT_STEP.min(((h - 12.0).max(0.0)) / (count - 1) as f64) } else { 0.0 };
-        for (j, p) in group.iter().enumerate() {
-            let y = y_of(node) + (j as f64 - (count - 1) as f64 / 2.0) * step;
+        // Flows that go back use the sides the other way round: they enter
+        // a stage on its right, where its outputs leave, and leave one on
+        // its left, where its inputs come in. Those at the top of the
+        // group (most of them: they go to the arcs above) take ports near
+        // the top of the side, away from the middle, so that an arrow
+        // coming back does not read as the start of a flow going out. The
+        // order of the ports is kept, so no crossing comes or goes.
+        let back = group.iter().take_while(|p| is_back(p.3)).count();
+        let (upper, centred) = group.split_at(back);
+        let top = y_of(node) - h / 2.0;
+        let mut lo = top + 6.0;
+        for (j, p) in upper.iter().enumerate() {
+            let y = top + BACK_PORT.min(h / 4.0) + j as f64 * PORT_STEP.min(h / 8.0);
+            lo = y + PORT_STEP.min(h / 8.0);
+            let slot = if side == 0 { start_y.get_mut(p.3) } else { end_y.get_mut(p.3) };
+            if let Some(slot) = slot {
+                *slot = y;
+            }
+        }
+        // The others are centred on the side, below those, as far as it
+        // has room (without flows going back: exactly centred, 6 px from
+        // either end at most).
+        let hi = top + h - 6.0;
+        let count = centred.len();
+        let step = if count > 1 { PORT_STEP.min((hi - lo).max(0.0) / (count - 1) as f64) } else { 0.0 };
+        let span = step * count.saturating_sub(1) as f64;
+        let first = (y_of(node) - span / 2.0).min(hi - span).max(lo.min(y_of(node)));
+        for (j, p) in centred.iter().enumerate() {
+            let y = first + j as f64 * step;
             let slot = if side == 0 { start_y.get_mut(p.3) } else { end_y.get_mut(p.3) };
             if let Some(slot) = slot {
                 *slot = y;
