@@ -812,17 +812,20 @@ test('with a stage selected, Add topic in the Team places the new topic at that 
   await expect(inspector.getByLabel('Stage', { exact: true })).toHaveValue('cast');
 });
 
-test('a name too long for its card is cut with … and shown whole on hover', async ({ page }) => {
+test('a long name is shown whole on a card that grows to it; a role cut to its first line is shown whole on hover', async ({ page }) => {
   const { inspector } = regions(page);
   await openApp(page);
   await card(page, 'Casting trials').click();
+  const before = await cardGroup(page, 'Casting trials').locator('rect.card').boundingBox();
   const long = 'Casting trials of the high-strength alloy in sand and permanent moulds, with the process window for thin-walled cylinder heads';
   await typeInto(page, inspector.getByLabel('Name'), long, 'Enter');
   const group = cardGroup(page, long);
   await expect(group).toHaveCount(1);
-  // The card shows the start of the name and "…"; the whole name is its tooltip.
+  // PRODUCT.md: text fits without clipping; the card grows to its text.
   const shown = await group.locator('text.stage-name tspan').allTextContents();
-  expect(shown.join('').trim().endsWith('…')).toBe(true);
+  expect(shown.join('').trim()).toBe(long);
+  expect((await group.locator('rect.card').boundingBox()).height).toBeGreaterThan(before.height + 50);
+  // The role is cut to its first line on the card: the tooltip has it all.
   await expect(group.locator('rect.card title')).toHaveText(long + '\n' + 'Finds the casting window that gives sound parts');
   // A role cut to one line is shown whole too; a card that shows all its text has no tooltip.
   await expect(cardGroup(page, 'Heat treatment window').locator('rect.card title')).toHaveText(

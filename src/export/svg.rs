@@ -152,15 +152,28 @@ pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
         }
         for chip in c.chips.iter() {
             o.push_str(&format!(
-                "<g class=\"chip\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"20\" rx=\"10\"/>\
-                 <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+                "<g class=\"chip\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\"/>",
                 n(chip.x),
                 n(chip.y),
                 n(chip.w),
-                n(chip.x + chip.w / 2.0),
-                n(chip.y + 14.0),
-                xml(&chip.text)
+                n(chip.h)
             ));
+            let cx = n(chip.x + chip.w / 2.0);
+            if let [line] = chip.lines.as_slice() {
+                let y = n(chip.y + 14.0);
+                o.push_str(&format!("<text x=\"{cx}\" y=\"{y}\" text-anchor=\"middle\">{}</text></g>", xml(line)));
+                continue;
+            }
+            // A wrapped name: a line per tspan, as the stage's name.
+            o.push_str("<text text-anchor=\"middle\">");
+            let last = chip.lines.len().saturating_sub(1);
+            for (i, line) in chip.lines.iter().enumerate() {
+                let text =
+                    if i < last && !line.ends_with(layout::text::is_wide) { format!("{line} ") } else { line.clone() };
+                let y = n(chip.y + 14.0 + i as f64 * layout::CHIP_LINE);
+                o.push_str(&format!("<tspan x=\"{cx}\" y=\"{y}\">{}</tspan>", xml(&text)));
+            }
+            o.push_str("</text></g>");
         }
         o.push_str("</g>\n");
     }

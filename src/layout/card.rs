@@ -1,11 +1,13 @@
-//! Stage cards sized to their text: the name (bold, up to three lines), the
-//! role (one line) and a chip per student working at the stage.
+//! Stage cards sized to their text: the name (bold, on as many lines as it
+//! takes), the role (its first line) and a chip per student working at the
+//! stage (a long name wraps inside its chip). Nothing is cut short but the
+//! role, which the Inspector shows whole.
 
 use std::rc::Rc;
 
 use super::kept::Kept;
 use super::text;
-use super::{Card, Chip, CARD_MAX_W, CARD_MIN_W, CHIP_PX, NAME_PX, ROLE_PX};
+use super::{Card, Chip, CARD_MAX_W, CARD_MIN_W, CHIP_H, CHIP_LINE, CHIP_PX, NAME_PX, ROLE_PX};
 use crate::model::hash::FastMap;
 use crate::model::{Id, Map, Topic};
 
@@ -14,7 +16,6 @@ const BOLD: f64 = 1.1;
 const PAD: f64 = 10.0;
 const NAME_LINE: f64 = 18.0;
 const ROLE_LINE: f64 = 16.0;
-const CHIP_H: f64 = 20.0;
 const CHIP_GAP: f64 = 4.0;
 
 /// The cards of the last diagram, by stage id, with what each was made
@@ -104,19 +105,18 @@ pub fn cards(map: &Map, cache: &mut CardCache) -> Vec<Card> {
 fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &str>) -> Option<Card> {
     let s = map.stages.get(index)?;
     let inner_max = (CARD_MAX_W - 2.0 * PAD - 4.0) / 1.04;
-    let name_lines = text::wrap(&s.name, NAME_PX * BOLD, inner_max, 3);
+    let name_lines = text::wrap(&s.name, NAME_PX * BOLD, inner_max, usize::MAX);
     let role_line = (!s.role.trim().is_empty()).then(|| text::one_line(&s.role, ROLE_PX, inner_max));
     let mut w = name_lines.iter().map(|l| text::width(l, NAME_PX * BOLD)).fold(0.0, f64::max);
     if let Some(r) = &role_line {
         w = w.max(text::width(r, ROLE_PX));
     }
-    let chip_texts: Vec<(Id, Id, String, f64)> = topics
+    let chip_texts: Vec<(Id, Id, Vec<String>, f64)> = topics
         .iter()
         .map(|t| {
-            let person = shown_name(names, t);
-            let name = text::one_line(person, CHIP_PX, inner_max - 16.0);
-            let cw = text::width(&name, CHIP_PX) + 16.0;
-            (t.id.clone(), t.student.clone(), name, cw)
+            let lines = text::wrap(shown_name(names, t), CHIP_PX, inner_max - 16.0, usize::MAX);
+            let cw = lines.iter().map(|l| text::width(l, CHIP_PX)).fold(0.0, f64::max) + 16.0;
+            (t.id.clone(), t.student.clone(), lines, cw)
         })
         .collect();
     for (_, _, _, cw) in &chip_texts {
@@ -131,15 +131,21 @@ fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &st
     if !chip_texts.is_empty() {
         y += 6.0;
         let mut x = PAD;
-        for (topic, student, text, cw) in chip_texts {
+        // The height of the row of chips so far (a wrapped name makes its
+        // chip, and so its row, taller).
+        let mut row_h: f64 = 0.0;
+        for (topic, student, lines, cw) in chip_texts {
             if x + cw > w - PAD + 0.01 && x > PAD {
                 x = PAD;
-                y += CHIP_H + CHIP_GAP;
+                y += row_h + CHIP_GAP;
+                row_h = 0.0;
             }
-            chips.push(Chip { topic, student, text, x, y, w: cw });
+            let h = CHIP_H + lines.len().saturating_sub(1) as f64 * CHIP_LINE;
+            row_h = row_h.max(h);
+            chips.push(Chip { topic, student, lines, x, y, w: cw, h });
             x += cw + CHIP_GAP;
         }
-        y += CHIP_H;
+        y += row_h;
     }
     let h = (y + PAD).max(48.0).ceil();
     Some(Card {

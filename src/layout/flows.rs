@@ -85,14 +85,22 @@ struct Drawn {
     d: Rc<str>,
 }
 
+/// A label has at most this many lines: it is a small tag in the gap between
+/// two columns, not a text box. A longer artifact ends in "…" there and is
+/// shown whole on hover and in the Inspector.
+pub const LABEL_LINES: usize = 3;
+
 /// The lines and width of `artifact`'s label, as wrapped before when the
 /// artifact did not change.
 fn label(was: Option<&Drawn>, artifact: &str) -> (Rc<[String]>, f64) {
     match was {
         Some(hit) if hit.artifact == artifact => (Rc::clone(&hit.lines), hit.w),
         _ => {
-            let lines =
-                if artifact.trim().is_empty() { Vec::new() } else { text::wrap(artifact, LABEL_PX, LABEL_MAX_W, 2) };
+            let lines = if artifact.trim().is_empty() {
+                Vec::new()
+            } else {
+                text::wrap(artifact, LABEL_PX, LABEL_MAX_W, LABEL_LINES)
+            };
             let w = (lines.iter().map(|l| text::width(l, LABEL_PX)).fold(0.0, f64::max) + 12.0).ceil();
             (lines.into(), w)
         }

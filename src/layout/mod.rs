@@ -76,11 +76,17 @@ pub struct Lane {
 pub struct Chip {
     pub topic: Id,
     pub student: Id,
-    pub text: String,
+    /// The student's name, wrapped to the card's width (a line each).
+    pub lines: Vec<String>,
     pub x: f64,
     pub y: f64,
     pub w: f64,
+    pub h: f64,
 }
+
+/// Height of a chip of one line, and of each further line.
+pub const CHIP_H: f64 = 20.0;
+pub const CHIP_LINE: f64 = 15.0;
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct Card {

@@ -56,7 +56,7 @@ fn cards_grow_to_their_text_and_show_students() {
     let map = Template::Sand.map(Lang::En);
     let d = diagram(&map);
     let reclaim = d.cards.iter().find(|c| c.stage.as_str() == "reclaim").unwrap();
-    let names: Vec<_> = reclaim.chips.iter().map(|c| c.text.as_str()).collect();
+    let names: Vec<_> = reclaim.chips.iter().map(|c| c.lines.join(" ")).collect();
     assert_eq!(names, vec!["Ma", "Sun"]);
     for chip in reclaim.chips.iter() {
         assert!(chip.x + chip.w <= reclaim.w && chip.y + 20.0 <= reclaim.h);
@@ -70,6 +70,50 @@ fn cards_grow_to_their_text_and_show_students() {
     let d = diagram(&long);
     assert!(d.cards[0].name_lines.len() >= 2);
     assert!(d.cards[0].h > 48.0);
+}
+
+#[test]
+fn no_name_is_cut_short_on_a_card_however_long() {
+    // PRODUCT.md: "Chinese and English text both fit without clipping:
+    // cards grow to their text." The longest names the format allows (200
+    // characters), in English and Chinese, for a stage and for a student.
+    let en = "Ultra-long stage name describing the complete high-temperature precipitation strengthening \
+              characterisation workflow including TEM APT and SAXS measurements for the new alloy and more"
+        .replace("  ", "");
+    let zh = "超长环节名称新型高强铝合金在二百五十摄氏度下析出强化机理的透射电镜原子探针与小角散射综合表征流程及其数据归档与共享".repeat(3);
+    let zh: String = zh.chars().take(200).collect();
+    let student = "Alexandra Konstantinopoulou-Papadimitriou";
+    let text = format!(
+        r#"{{"format":"chainmap","version":1,"project":{{"title":"t"}},
+        "stages":[{{"id":"a","name":"{en}"}},{{"id":"b","name":"{zh}"}}],
+        "people":[{{"id":"p","name":"{student}","kind":"student"}},{{"id":"q","name":"欧阳小明","kind":"student"}}],
+        "topics":[{{"id":"t","title":"T","student":"p","stage":"a"}},{{"id":"u","title":"U","student":"q","stage":"a"}},
+                  {{"id":"v","title":"V","student":"p","stage":"b"}}]}}"#
+    );
+    let map = import_str(&text).unwrap().map;
+    let d = diagram(&map);
+    for (card, name) in d.cards.iter().zip([en.as_str(), zh.as_str()]) {
+        // Every character of the name is on the card, in order.
+        let shown: String = card.name_lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+        let whole: String = name.chars().filter(|c| !c.is_whitespace()).collect();
+        assert_eq!(shown, whole);
+        assert!(card.name_lines.iter().all(|l| text::width(l, crate::layout::NAME_PX) <= card.w));
+        for chip in card.chips.iter() {
+            let person = map.person_name(&chip.student);
+            let shown: String = chip.lines.concat().chars().filter(|c| !c.is_whitespace()).collect();
+            assert_eq!(shown, person.chars().filter(|c| !c.is_whitespace()).collect::<String>());
+            // The chip is inside the card, and as tall as its lines.
+            assert!(chip.x + chip.w <= card.w + 0.01 && chip.y + chip.h <= card.h + 0.01, "{chip:?} in {card:?}");
+            assert!(chip.h >= 20.0 + 15.0 * (chip.lines.len() as f64 - 1.0));
+        }
+        // Chips do not overlap one another.
+        for (i, p) in card.chips.iter().enumerate() {
+            for q in card.chips.iter().skip(i + 1) {
+                assert!(p.x + p.w <= q.x || q.x + q.w <= p.x || p.y + p.h <= q.y || q.y + q.h <= p.y, "{p:?} {q:?}");
+            }
+        }
+    }
+    assert!(d.cards[0].chips.iter().any(|c| c.lines.len() >= 2), "the long student name wraps in its chip");
 }
 
 #[test]

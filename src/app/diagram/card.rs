@@ -122,12 +122,20 @@ pub fn StageCard(p: &CardProps) -> Html {
         html! { <text class="stage-role" x="10" y={role_y.to_string()}>{r.clone()}</text> }
     });
     let chips = c.chips.iter().map(|chip| {
+        let cx = (chip.x + chip.w / 2.0).to_string();
+        // A wrapped name: a line per tspan, a space kept at each soft break
+        // so that the text reads as the name.
+        let last = chip.lines.len().saturating_sub(1);
+        let lines = chip.lines.iter().enumerate().map(|(i, line)| {
+            let soft_break = i < last && !line.ends_with(crate::layout::text::is_wide);
+            let text = if soft_break { format!("{line} ") } else { line.clone() };
+            let y = chip.y + 14.0 + i as f64 * crate::layout::CHIP_LINE;
+            html! { <tspan x={cx.clone()} y={y.to_string()}>{text}</tspan> }
+        });
         html! {
             <g class="chip" key={chip.topic.to_string()} data-topic={chip.topic.to_string()}>
-                <rect x={chip.x.to_string()} y={chip.y.to_string()} width={chip.w.to_string()} height="20" rx="10" />
-                <text x={(chip.x + chip.w / 2.0).to_string()} y={(chip.y + 14.0).to_string()} text-anchor="middle">
-                    {chip.text.clone()}
-                </text>
+                <rect x={chip.x.to_string()} y={chip.y.to_string()} width={chip.w.to_string()} height={chip.h.to_string()} rx="10" />
+                <text text-anchor="middle">{for lines}</text>
             </g>
         }
     });

@@ -13,6 +13,8 @@ pub struct FlowProps {
     pub down: bool,
     pub selected: bool,
     pub dim: bool,
+    /// The whole artifact, when the label had to cut it short.
+    pub tooltip: Option<AttrValue>,
     pub dispatch: Dispatch,
 }
 
@@ -51,6 +53,7 @@ pub fn FlowLine(p: &FlowProps) -> Html {
         });
         html! {
             <g class="flow-label">
+                if let Some(text) = &p.tooltip { <title>{text.clone()}</title> }
                 <rect x={(cx - w / 2.0).to_string()} y={top.to_string()} width={w.to_string()}
                     height={hgt.to_string()} rx="6" />
                 {for lines}

@@ -692,8 +692,16 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         .map(|f| {
             let up = highlight.up_flows.contains(&f.flow);
             let down = highlight.down_flows.contains(&f.flow);
+            // An artifact cut short on its label ("…") is shown whole on hover.
+            let tooltip = map
+                .flows
+                .get(f.index)
+                .filter(|fl| {
+                    f.label_lines.last().is_some_and(|l| l.ends_with('…') && !fl.artifact.trim_end().ends_with('…'))
+                })
+                .map(|fl| AttrValue::from(fl.artifact.clone()));
             html! {
-                <flow::FlowLine key={f.flow.to_string()} flow={f.clone()} {up} {down}
+                <flow::FlowLine key={f.flow.to_string()} flow={f.clone()} {up} {down} {tooltip}
                     selected={highlight.flows.contains(&f.flow)} dim={active && !up && !down}
                     dispatch={props.dispatch.clone()} />
             }
