@@ -73,8 +73,11 @@ test('the Gaps region lists exactly the gaps the core finds', async ({ page }) =
   await expect(items).toHaveCount(expected.gaps.length);
   const codes = await items.evaluateAll((lis) => lis.map((li) => li.dataset.code));
   expect(codes).toEqual(expected.gaps.map((g) => g.code));
-  const count = (s) => expected.gaps.filter((g) => g.severity === s).length;
-  await expect(gaps).toContainText(`${count('error')} errors · ${count('warning')} warnings · ${count('info')} notes`);
+  const count = (s, word) => {
+    const n = expected.gaps.filter((g) => g.severity === s).length;
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+  };
+  await expect(gaps).toContainText(`${count('error', 'error')} · ${count('warning', 'warning')} · ${count('info', 'note')}`);
   await expect(items.first()).toContainText('Composition design');
 });
 

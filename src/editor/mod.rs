@@ -105,12 +105,17 @@ fn commit(next: &mut Editor, edit: Edit) -> bool {
 pub fn reduce(state: &Editor, action: Action) -> Editor {
     let mut next = state.clone();
     match action {
+        // A notice says what the last action did ("Merged: …", "laid out
+        // already"): once the document changes again it no longer holds.
         Action::Edit(edit) => {
-            commit(&mut next, edit);
+            if commit(&mut next, edit) {
+                next.session.notice = None;
+            }
             next.session.fresh = false;
         }
         Action::EditAndSelect(edit, sel) => {
             if commit(&mut next, edit) {
+                next.session.notice = None;
                 next.session.selection = vec![sel];
                 next.session.fresh = true;
             }
@@ -119,12 +124,14 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
             if let Some(prev) = next.history.undo(Rc::clone(&state.doc)) {
                 next.doc = prev;
                 next.revision += 1;
+                next.session.notice = None;
             }
         }
         Action::Redo => {
             if let Some(later) = next.history.redo(Rc::clone(&state.doc)) {
                 next.doc = later;
                 next.revision += 1;
+                next.session.notice = None;
             }
         }
         Action::Select(sel) => {

@@ -463,3 +463,25 @@ fn revealing_a_box_scrolls_as_little_as_it_takes() {
     let small = Viewport::centred(0.0, 0.0, 1.0, (300.0, 200.0), view);
     assert_eq!(small.reveal((250.0, 150.0, 40.0, 40.0), (300.0, 200.0), view, 24.0), small);
 }
+
+#[test]
+fn a_notice_lasts_until_the_document_changes() {
+    // A merge is an edit followed by its notice ("Merged: …"); the notice
+    // goes at the next change of the document (an edit, an undo, a redo),
+    // not at a session change or an edit that changes nothing.
+    let merged = edit(&alloy(), Edit::RenameStage { id: id("cast"), name: "Casting".into() });
+    let shown = reduce(&merged, Action::Notice(Some("Merged: 1 stage".into())));
+    assert_eq!(
+        reduce(&shown, Action::Select(Some(Selection::Stage(id("cast"))))).session.notice.as_deref(),
+        Some("Merged: 1 stage")
+    );
+    assert!(reduce(&shown, Action::SetLang(Lang::Zh)).session.notice.is_some());
+    assert!(edit(&shown, Edit::RenameStage { id: id("cast"), name: "Casting".into() }).session.notice.is_some());
+    assert_eq!(reduce(&shown, Action::Undo).session.notice, None);
+    assert_eq!(edit(&shown, Edit::RenameStage { id: id("cast"), name: "Casting trials".into() }).session.notice, None);
+    let undone = reduce(&reduce(&shown, Action::Undo), Action::Notice(Some("x".into())));
+    assert_eq!(reduce(&undone, Action::Redo).session.notice, None);
+    // An edit that is refused changes nothing, and leaves the notice.
+    let refused = edit(&shown, Edit::RenameStage { id: id("cast"), name: "  ".into() });
+    assert!(refused.session.notice.is_some() && refused.session.refusal.is_some());
+}

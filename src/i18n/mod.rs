@@ -300,7 +300,15 @@ pub fn legend_nobody(lang: Lang, stages: usize) -> String {
 
 pub fn gap_counts(lang: Lang, errors: usize, warnings: usize, infos: usize) -> String {
     match lang {
-        Lang::En => format!("{errors} errors · {warnings} warnings · {infos} notes"),
+        Lang::En => {
+            let n = |k: usize, one: &str, many: &str| format!("{k} {}", if k == 1 { one } else { many });
+            format!(
+                "{} · {} · {}",
+                n(errors, "error", "errors"),
+                n(warnings, "warning", "warnings"),
+                n(infos, "note", "notes")
+            )
+        }
         Lang::Zh => format!("{errors} 个错误 · {warnings} 个警告 · {infos} 条提示"),
     }
 }
@@ -386,6 +394,14 @@ mod tests {
         assert_eq!(coverage_summary(Lang::En, 3, 6), "3 of 6 stages have a student (50%)");
         assert_eq!(coverage_summary(Lang::En, 0, 0), "No stages yet: coverage is counted once there are some.");
         assert!(!coverage_summary(Lang::Zh, 0, 0).contains('%'));
+    }
+
+    #[test]
+    fn counts_of_one_are_singular_in_english() {
+        assert_eq!(gap_counts(Lang::En, 1, 8, 0), "1 error · 8 warnings · 0 notes");
+        assert_eq!(gap_counts(Lang::En, 2, 1, 1), "2 errors · 1 warning · 1 note");
+        assert_eq!(legend_nobody(Lang::En, 1), "nobody works here (1 stage)");
+        assert_eq!(gap_counts(Lang::Zh, 1, 8, 0), "1 个错误 · 8 个警告 · 0 条提示");
     }
 
     #[test]
