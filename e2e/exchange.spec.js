@@ -187,6 +187,75 @@ test('a programme of 400 topics: Team, Coverage and Brief draw the first ones an
   await expect(brief.getByRole('heading', { name: 'Topic 250' })).toBeVisible();
 });
 
+test('a chain of 300 stages exports a PNG the browser can draw: scaled to fit its canvas, in proportion, not blank', async ({ page }) => {
+  test.setTimeout(60000);
+  const seen = watch(page);
+  await openApp(page);
+  // Three runs of 100 stages joined by flows: about 67,000 px wide, past
+  // what a browser's canvas takes at 2× (Chromium: 65,535 px a side).
+  const phases = ['Lab', 'Pilot', 'Production', 'Market'].map((name, i) => ({ id: `p${i}`, name }));
+  const stages = Array.from({ length: 300 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}`, phase: `p${Math.floor(i / 75)}` }));
+  const flows = stages
+    .filter((_, i) => i % 100 !== 99)
+    .map((s, i) => ({ id: `f${i}`, from: s.id, to: `s${Number(s.id.slice(1)) + 1}`, artifact: `part ${i}` }));
+  const map = { format: 'chainmap', version: 1, project: { title: 'Long chain', phases }, stages, flows };
+  await openFile(page, { name: 'long.chainmap.json', text: JSON.stringify(map) });
+  await expect(page.getByRole('heading', { level: 1, name: 'Long chain' })).toBeVisible();
+
+  const svg = await download(page, () => page.getByRole('button', { name: 'Export SVG' }).click());
+  const [, svgW, svgH] = fs.readFileSync(svg.path, 'utf8').match(/<svg[^>]* width="([\d.]+)" height="([\d.]+)"/).map(Number);
+  expect(svgW).toBeGreaterThan(32768);
+
+  const [d] = await Promise.all([
+    page.waitForEvent('download', { timeout: 20000 }),
+    page.getByRole('button', { name: 'Export PNG' }).click(),
+  ]);
+  expect(d.suggestedFilename()).toBe('Long chain.png');
+  const png = fs.readFileSync(await d.path());
+  expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  expect(png.subarray(12, 16).toString()).toBe('IHDR');
+  const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+  // Within every browser's canvas (16,384 px a side, 2^26 pixels), as large
+  // as that allows, and the whole picture in proportion (title band included).
+  expect(w).toBe(16384);
+  expect(h).toBeLessThanOrEqual(16384);
+  expect(w * h).toBeLessThanOrEqual(2 ** 26);
+  const scale = w / svgW;
+  expect(Math.abs(h - svgH * scale)).toBeLessThanOrEqual(1);
+  // The picture is drawn: the first cards' names are dark pixels on the light paper.
+  const dark = await page.evaluate(async (b64) => {
+    const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+    const bmp = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
+    const c = document.createElement('canvas');
+    [c.width, c.height] = [1000, bmp.height];
+    const ctx = c.getContext('2d');
+    ctx.drawImage(bmp, 0, 0, 1000, bmp.height, 0, 0, 1000, bmp.height);
+    const px = ctx.getImageData(0, 0, 1000, bmp.height).data;
+    let n = 0;
+    for (let i = 0; i < px.length; i += 4) if (px[i + 3] === 255 && px[i] < 128 && px[i + 1] < 128 && px[i + 2] < 128) n++;
+    return n;
+  }, png.toString('base64'));
+  expect(dark).toBeGreaterThan(50);
+  // It says, calmly, that the PNG is smaller than the screen and where every detail is.
+  await expect(page.locator('.notice-banner')).toContainText(`the PNG is drawn at ${Math.round(scale * 100)}%`);
+  expect(seen.errors).toEqual([]);
+});
+
+test('when the browser cannot make the PNG, the user is told so in plain words (English and Chinese)', async ({ page }) => {
+  // A canvas past the browser's limits gives null to toBlob: do that here.
+  await page.addInitScript(() => {
+    HTMLCanvasElement.prototype.toBlob = function (callback) {
+      setTimeout(() => callback(null), 0);
+    };
+  });
+  await openApp(page);
+  await page.getByRole('button', { name: 'Export PNG' }).click();
+  await expect(page.locator('.notice-banner')).toContainText('The browser could not draw this map as a PNG. Export SVG keeps the whole map.');
+  await openApp(page, '?lang=zh');
+  await page.getByRole('button', { name: '导出 PNG' }).click();
+  await expect(page.locator('.notice-banner')).toContainText('浏览器无法把这张图绘制成 PNG');
+});
+
 test('merge a file with a conflict, resolved both ways, as one undo step each', async ({ page }, info) => {
   await openApp(page);
   const before = await exportJson(page);
@@ -258,7 +327,9 @@ test('every export downloads and says what it should', async ({ page }, info) =>
   const png = await download(page, () => page.getByRole('button', { name: 'Export PNG' }).click());
   const pngBytes = fs.readFileSync(png.path);
   expect(pngBytes.subarray(1, 4).toString()).toBe('PNG');
-  expect(pngBytes.readUInt32BE(16)).toBeGreaterThan(1000); // 2× width
+  // At 2×, the whole SVG: the title band above the chain included.
+  const [, svgW, svgH] = svgText.match(/<svg[^>]* width="([\d.]+)" height="([\d.]+)"/).map(Number);
+  expect([pngBytes.readUInt32BE(16), pngBytes.readUInt32BE(20)]).toEqual([Math.ceil(2 * svgW), Math.ceil(2 * svgH)]);
   const more = async (name) => {
     await page.getByRole('button', { name: 'More exports' }).click();
     return download(page, () => page.getByRole('button', { name }).click());

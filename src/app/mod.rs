@@ -246,9 +246,10 @@ pub fn App(props: &AppProps) -> Html {
     let on_merge = choose_file(true);
     let on_export_as = {
         let latest = latest.clone();
+        let dispatch = dispatch.clone();
         Callback::from(move |k: exports::Kind| {
             let (ed, derived) = latest.borrow().clone();
-            exports::run(k, ed.map(), &derived.diagram, ed.session.lang);
+            exports::run(k, ed.map(), &derived.diagram, ed.session.lang, &dispatch);
         })
     };
     let on_file_chosen = {

@@ -12,10 +12,12 @@ pub mod canvas;
 mod csv;
 pub mod escape;
 mod graph;
+pub mod png;
 mod svg;
 
 pub use brief_md::{all_briefs_markdown, brief_markdown};
 pub use canvas::{from_canvas, from_canvas_titled, to_canvas, CanvasNote, FromCanvas};
 pub use csv::coverage_csv;
 pub use graph::{dot, mermaid};
-pub use svg::{svg, svg_of, FONTS};
+pub use png::{png_size, PngSize};
+pub use svg::{svg, svg_of, svg_size, FONTS};

@@ -56,11 +56,16 @@ pub fn svg(map: &Map, lang: Lang) -> String {
     svg_of(map, &layout::diagram(map), lang)
 }
 
+/// The width and height of the SVG of `d`: the diagram, with the band for
+/// the project's title above it (for a slide).
+pub fn svg_size(d: &Diagram) -> (f64, f64) {
+    (d.width.max(1.0), d.height.max(1.0) + TITLE_BAND)
+}
+
 /// The SVG of a diagram already laid out for `map`.
 pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
-    // The picture has the project's title above the chain (for a slide).
-    let (w, h) = (d.width.max(1.0), d.height.max(1.0));
-    let full_h = h + TITLE_BAND;
+    let (w, full_h) = svg_size(d);
+    let h = d.height.max(1.0);
     let mut o = String::with_capacity(4096 + map.stages.len() * 600 + map.flows.len() * 300);
     o.push_str("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
     o.push_str(&format!(

@@ -185,6 +185,16 @@ pub fn steps(lang: Lang, n: usize, up: bool) -> String {
     }
 }
 
+/// After a PNG export of a map too big for the browser's canvas at full size.
+pub fn png_scaled(lang: Lang, percent: u32) -> String {
+    match lang {
+        Lang::En => {
+            format!("The map is large, so the PNG is drawn at {percent}% of its size. Export SVG keeps every detail.")
+        }
+        Lang::Zh => format!("这张图很大，PNG 按原尺寸的 {percent}% 绘制。导出 SVG 可以保留全部细节。"),
+    }
+}
+
 /// "5 of 7 ready" / "已完成 5/7 项".
 pub fn ready_count(lang: Lang, ok: usize, total: usize) -> String {
     match lang {
