@@ -874,6 +874,38 @@ test('double-clicking a lane adds a stage in its phase; the empty canvas around 
   await expect(inspector.getByLabel('Phase', { exact: true })).toHaveValue('lab');
 });
 
+test('a stage picked in the Gaps far from the view is brought to the middle of the canvas, clear of the zoom buttons', async ({ page }) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  const phases = ['Lab', 'Pilot', 'Production', 'Market'].map((name, i) => ({ id: `p${i}`, name }));
+  const stages = Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}`, phase: `p${Math.floor(i / 100)}` }));
+  const flows = stages
+    .filter((_, i) => i % 10 !== 9)
+    .map((s, i) => ({ id: `f${i}`, from: s.id, to: `s${Number(s.id.slice(1)) + 1}`, artifact: `part ${i}` }));
+  const map = { format: 'chainmap', version: 1, project: { title: 'Programme', phases }, stages, flows };
+  await openFile(page, { name: 'programme.chainmap.json', text: JSON.stringify(map) });
+  await expect(page.getByRole('heading', { level: 1, name: 'Programme' })).toBeVisible();
+  // The map opens at its start; Stage 99 (the end of the first phase's last run) is far away.
+  await expect(card(page, "Stage 99")).toHaveCount(0);
+  const gap = page.getByRole('region', { name: 'Gaps' }).getByRole("button", { name: /Nobody works here.*“Stage 99”/ });
+  await gap.scrollIntoViewIfNeeded();
+  await gap.click();
+  await expect(inspector.getByRole('heading', { name: 'Stage 99', exact: true })).toBeVisible();
+  // Across, the card is in the middle (the map is not much taller than the
+  // canvas, so up and down it is only wholly in view).
+  const view = await diagram.locator('.scroller').boundingBox();
+  const middle = async () => {
+    const b = await card(page, 'Stage 99').boundingBox();
+    return b ? Math.abs(b.x + b.width / 2 - (view.x + view.width / 2)) : Infinity;
+  };
+  await expect.poll(middle).toBeLessThan(40);
+  const box = await card(page, 'Stage 99').boundingBox();
+  expect(box.y).toBeGreaterThanOrEqual(view.y);
+  expect(box.y + box.height).toBeLessThanOrEqual(view.y + view.height);
+  const buttons = await diagram.getByRole('group', { name: 'View' }).boundingBox();
+  expect(box.y + box.height <= buttons.y || box.x + box.width <= buttons.x).toBe(true);
+});
+
 test('a big map zoomed out to fit is drawn as an overview: a click there selects the card under it, and zooming in brings the cards back', async ({
   page,
 }) => {

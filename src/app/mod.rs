@@ -414,7 +414,11 @@ pub fn App(props: &AppProps) -> Html {
             </header>
             <div class="statusbar">
                 <span class="exported">{exported}</span>
-                <span class="autosave-note">{t(lang, Key::AutosaveOn)}</span>
+                // Not while the browser refuses to keep the changes (the
+                // banner below says so): the two would contradict each other.
+                if !ed.session.save_failed {
+                    <span class="autosave-note">{t(lang, Key::AutosaveOn)}</span>
+                }
             </div>
             if let Some(name) = &*busy {
                 <div class="banner info busy" role="status" aria-busy="true">{format!("{} {name}…", t(lang, Key::Opening))}</div>

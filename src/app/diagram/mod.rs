@@ -293,20 +293,30 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             let (ox, oy) = vp.shown_pads((derived.diagram.width, derived.diagram.height), (w, h));
             let (x0, y0) = (ox + c.x * vp.zoom, oy + c.y * vp.zoom);
             let (x1, y1) = (x0 + c.w * vp.zoom, y0 + c.h * vp.zoom);
-            let margin = 24.0;
-            let nx = if x0 < sx {
-                x0 - margin
-            } else if x1 > sx + w {
-                x1 - w + margin
+            // A card wholly out of view (picked in a panel, far away) is
+            // brought to the middle, where the eye goes after the jump; one
+            // partly in view moves as little as it takes (it may be under
+            // the pointer). The bottom margin clears the zoom buttons.
+            let (margin, bottom) = (24.0, 72.0);
+            let away = x1 < sx || x0 > sx + w || y1 < sy || y0 > sy + h;
+            let (nx, ny) = if away {
+                ((x0 + x1 - w) / 2.0, (y0 + y1 - h) / 2.0)
             } else {
-                sx
-            };
-            let ny = if y0 < sy {
-                y0 - margin
-            } else if y1 > sy + h {
-                y1 - h + margin
-            } else {
-                sy
+                let nx = if x0 < sx {
+                    x0 - margin
+                } else if x1 > sx + w {
+                    x1 - w + margin
+                } else {
+                    sx
+                };
+                let ny = if y0 < sy {
+                    y0 - margin
+                } else if y1 > sy + h - bottom {
+                    (y1 - h + bottom).min(y0 - margin)
+                } else {
+                    sy
+                };
+                (nx, ny)
             };
             if nx != sx || ny != sy {
                 el.set_scroll_left(nx.max(0.0) as i32);
@@ -639,9 +649,23 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 let k = 1.0 / vp.zoom;
                 let y = if pad_y >= 30.0 { -8.0 * k } else { 22.0 * k };
                 let at = format!("translate({},{}) scale({k})", lane.x + 8.0 * k, y);
-                over_titles.push(
-                    html! { <text class="lane-title over" key={key.clone()} transform={at} {onclick}>{name}</text> },
-                );
+                // A lane narrower on screen than its title gets the title
+                // cut to fit, whole on hover (or none, when not even a
+                // letter fits), so that neighbouring titles never run together.
+                let bold = crate::layout::NAME_PX * 1.1;
+                let room = lane.width * vp.zoom - 12.0;
+                let cut = crate::layout::text::width(&name, bold) > room;
+                let shown = match (cut, room >= 24.0) {
+                    (false, _) => name.clone(),
+                    (true, true) => crate::layout::text::one_line(&name, bold, room),
+                    (true, false) => String::new(),
+                };
+                over_titles.push(html! {
+                    <text class="lane-title over" key={key.clone()} transform={at} {onclick}>
+                        if cut { <title>{name.clone()}</title> }
+                        {shown}
+                    </text>
+                });
                 Html::default()
             } else {
                 html! {

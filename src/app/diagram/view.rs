@@ -28,13 +28,16 @@ pub fn fit_all(d: &Diagram, w: f64, h: f64) -> Viewport {
 ///
 /// When the diagram is taller than the view, the view starts at the highest
 /// card of the first screenful of columns, so a big map never opens on an
-/// empty corner (short columns are centred on the tallest one).
+/// empty corner (short columns are centred on the tallest one); at the top
+/// when those cards are near it, so that the lanes' titles are whole.
 fn view_at(d: &Diagram, w: f64, h: f64, zoom: f64) -> Viewport {
     let y = if d.height * zoom > h {
         let first_screen = w / zoom;
         let top = d.cards.iter().filter(|c| c.x < first_screen).map(|c| c.y).fold(f64::INFINITY, f64::min);
-        if top.is_finite() {
-            (top - 40.0).max(0.0)
+        // Cards near the top are shown with the lanes' titles above them,
+        // rather than with the titles cut through.
+        if top.is_finite() && top - 40.0 > crate::layout::LANE_HEADER + 40.0 {
+            top - 40.0
         } else {
             0.0
         }
