@@ -330,6 +330,8 @@ test('every export downloads and says what it should', async ({ page }, info) =>
   // At 2×, the whole SVG: the title band above the chain included.
   const [, svgW, svgH] = svgText.match(/<svg[^>]* width="([\d.]+)" height="([\d.]+)"/).map(Number);
   expect([pngBytes.readUInt32BE(16), pngBytes.readUInt32BE(20)]).toEqual([Math.ceil(2 * svgW), Math.ceil(2 * svgH)]);
+  // "Drawing the PNG…" was said while it was drawn, and not once it is offered.
+  await expect(page.locator('.notice-banner')).toHaveCount(0);
   const more = async (name) => {
     await page.getByRole('button', { name: 'More exports' }).click();
     return download(page, () => page.getByRole('button', { name }).click());

@@ -63,6 +63,8 @@ fn png(svg: &str, (width, height): (f64, f64), name: &str, lang: Lang, dispatch:
     let img2 = img.clone();
     let dispatch = dispatch.clone();
     let on_error = failed.clone();
+    // A big map takes seconds to draw: say so until the PNG is offered.
+    notice(&dispatch, t(lang, Key::PngDrawing).to_string());
     let onload = Closure::once(move || {
         let _keep = &url;
         let Some(canvas) = draw(&img2, size, width, height) else { return failed() };
@@ -75,6 +77,8 @@ fn png(svg: &str, (width, height): (f64, f64), name: &str, lang: Lang, dispatch:
             if size.scale < 1.0 {
                 let percent = (size.scale * 100.0).round().max(1.0) as u32;
                 notice(&dispatch, crate::i18n::exchange::png_scaled(lang, percent));
+            } else {
+                dispatch.emit(Action::Notice(None));
             }
         });
         if canvas.to_blob(done.as_ref().unchecked_ref()).is_err() {

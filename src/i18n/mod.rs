@@ -125,6 +125,7 @@ catalogue! {
     ExportMermaid => "Export Mermaid", "导出 Mermaid";
     CanvasImported => "Imported from JSON Canvas", "已从 JSON Canvas 导入";
     NothingToMerge => "The other file brings nothing new.", "对方文件没有新内容。";
+    PngDrawing => "Drawing the PNG…", "正在生成 PNG…";
     PngFailed => "The browser could not draw this map as a PNG. Export SVG keeps the whole map.", "浏览器无法把这张图绘制成 PNG。导出 SVG 可以保留整张图。";
     Opening => "Opening", "正在打开";
     Language => "Language", "语言";
