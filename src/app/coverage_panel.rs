@@ -92,7 +92,10 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
                         <span class="hint small">{format!(" · {}", topic_count(lang, s.topics.len()))}</span>
                         <ul class="plain">{for topics}</ul>
                         if hidden > 0 {
-                            <span class="hint small">{crate::i18n::and_more(lang, hidden)}</span>
+                            // Shows every supervisor's topics, as the button under the list does.
+                            <button type="button" class="link hint small" onclick={{ let a = all_supervisors.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                                {crate::i18n::and_more(lang, hidden)}
+                            </button>
                         }
                     </li>
                 }
