@@ -990,4 +990,20 @@ test('a big map zoomed out to fit is drawn as an overview: a click there selects
   // canvas's centre).
   await expect(inspector.getByRole('heading', { name: 'Stage 0', exact: true })).toBeVisible();
   await expect(diagram.locator('.ov-legend')).toBeHidden();
+
+  // A double click in the overview zooms in there, to where names can be read.
+  await diagram.getByRole('group', { name: 'View' }).getByRole('button', { name: 'Fit to view' }).click();
+  await expect(overview).toBeVisible();
+  const again = await ring.boundingBox();
+  const spot = { x: again.x + again.width / 2, y: again.y + again.height / 2 };
+  await page.mouse.dblclick(spot.x, spot.y);
+  await expect(diagram.locator('.zoom-level')).toHaveText('72%');
+  await expect(overview).toHaveCount(0);
+  // Stage 0 stays under the pointer across (up and down, the view cannot
+  // scroll past the map's top edge to keep it there) and is on screen.
+  const zero = await card(page, 'Stage 0').boundingBox();
+  expect(Math.abs(zero.x + zero.width / 2 - spot.x)).toBeLessThan(zero.width / 2);
+  await expect(card(page, 'Stage 0')).toBeInViewport({ ratio: 0.5 });
+  // Nothing was added by the double click.
+  expect(JSON.parse(await exportJson(page)).stages).toHaveLength(400);
 });

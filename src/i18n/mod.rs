@@ -90,6 +90,7 @@ catalogue! {
     Redo => "Redo", "重做";
     AutoLayout => "Auto layout", "自动布局";
     LegendSomeone => "someone works here", "有人负责";
+    LegendZoom => "double-click to zoom in there", "双击即在该处放大";
     AlreadyLaidOut => "The map is laid out already: no stage was placed by hand.", "地图已经是自动布局：没有手动摆放的环节。";
     AddPhase => "Add phase", "添加阶段";
     AddStage => "Add stage", "添加环节";
@@ -286,8 +287,10 @@ pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &
 /// out past reading.
 pub fn overview_label(lang: Lang, stages: usize) -> String {
     match lang {
-        Lang::En => format!("Overview of {stages} stages: zoom in to read and move them, or click one to select it"),
-        Lang::Zh => format!("{stages} 个环节的概览：放大后可阅读和移动，或点击某个环节选中它"),
+        Lang::En => format!(
+            "Overview of {stages} stages: zoom in to read and move them (a double click zooms in there), or click one to select it"
+        ),
+        Lang::Zh => format!("{stages} 个环节的概览：放大后可阅读和移动（双击即在该处放大），或点击某个环节选中它"),
     }
 }
 

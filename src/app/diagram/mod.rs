@@ -595,7 +595,26 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         let editor = props.editor.clone();
         let latest = latest.clone();
         let to_diagram = to_diagram.clone();
+        let scroller = scroller.clone();
         Callback::from(move |e: MouseEvent| {
+            // In the overview a double click zooms in there, to where names
+            // can be read (the buttons take 15 steps from a fitted big map).
+            if overview_on {
+                let Some(el) = element(&scroller) else { return };
+                let r = el.get_bounding_client_rect();
+                let (v, cw, ch) = live_view(vp);
+                let at = (
+                    e.client_x() as f64 - r.left() - el.client_left() as f64,
+                    e.client_y() as f64 - r.top() - el.client_top() as f64,
+                );
+                let size = {
+                    let d = &latest.borrow().diagram;
+                    (d.width, d.height)
+                };
+                let factor = view::MIN_READABLE_ZOOM / v.zoom.max(1e-6);
+                dispatch.emit(Action::SetViewport(v.zoom_at(factor, at, size, (cw, ch))));
+                return;
+            }
             let on_lane = e
                 .target()
                 .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
@@ -850,6 +869,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             <p class="ov-legend" hidden={!legend_on}>
                 <span class="swatch someone" aria-hidden="true"></span>{t(lang, Key::LegendSomeone)}
                 <span class="swatch nobody" aria-hidden="true"></span>{crate::i18n::legend_nobody(lang, nobody)}
+                <span class="legend-hint">{t(lang, Key::LegendZoom)}</span>
             </p>
             <div class="zoom-controls" role="group" aria-label={t(lang, Key::ViewGroup)}>
                 <button type="button" aria-label={t(lang, Key::ZoomOut)} title={t(lang, Key::ZoomOut)} onclick={zoom_btn(1.0 / 1.25)}>{"−"}</button>
