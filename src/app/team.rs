@@ -153,7 +153,7 @@ pub fn Team(props: &TeamProps) -> Html {
         html! {
             <li key={p.id.to_string()} class="person student">
                 <button type="button" class={classes!("person-name", selected(&sel).then_some("selected"))}
-                    aria-pressed={selected(&sel).to_string()} onclick={select(sel.clone())}>{p.name.clone()}</button>
+                    aria-pressed={selected(&sel).to_string()} data-person={p.id.to_string()} onclick={select(sel.clone())}>{p.name.clone()}</button>
                 if topics.is_empty() {
                     <span class="hint small">{t(lang, Key::NoTopicYet)}</span>
                 } else {
@@ -177,7 +177,7 @@ pub fn Team(props: &TeamProps) -> Html {
         html! {
             <li key={p.id.to_string()} class="person supervisor">
                 <button type="button" class={classes!("person-name", selected(&sel).then_some("selected"))}
-                    aria-pressed={selected(&sel).to_string()} onclick={select(sel.clone())}>
+                    aria-pressed={selected(&sel).to_string()} data-person={p.id.to_string()} onclick={select(sel.clone())}>
                     <span class={classes!("mark", if mark == "A" { "academic" } else { "enterprise" })} title={kind}>{mark}</span>
                     {p.name.clone()}
                     <span class="visually-hidden">{format!(" ({kind})")}</span>
@@ -208,7 +208,7 @@ pub fn Team(props: &TeamProps) -> Html {
         <Panel title={t(lang, Key::RegionTeam)} class="team" {lang} {open} ontoggle={toggle}>
             if open {
                 <div class="row">
-                    <button type="button" onclick={add_person}>{t(lang, Key::AddPerson)}</button>
+                    <button type="button" class="add-person" onclick={add_person}>{t(lang, Key::AddPerson)}</button>
                     <button type="button" onclick={add_topic} disabled={!has_student}
                         title={if has_student { t(lang, Key::AddTopic) } else { t(lang, Key::SelectStudentFirst) }}>
                         {t(lang, Key::AddTopic)}
