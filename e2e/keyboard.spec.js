@@ -4,7 +4,7 @@
 // neighbour, never on the page itself (where the next Tab starts again at
 // the top of the page).
 const { test, expect } = require('@playwright/test');
-const { openApp, button, activate, waitForAutosave } = require('./helpers');
+const { openApp, button, activate, template, waitForAutosave } = require('./helpers');
 
 const card = (page, name) => page.getByRole('button', { name: new RegExp(`^${name} \\(stage, `) });
 const region = (page, name) => page.getByRole('region', { name, exact: true });
@@ -26,6 +26,17 @@ async function openBig(page, n) {
   const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button(page, 'Open file').click()]);
   await chooser.setFiles({ name: 'big.chainmap.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(map)) });
   await page.getByRole('heading', { level: 1, name: 'Big' }).waitFor();
+}
+
+/** Merges a template through Merge file, reached by the keyboard. */
+async function mergeWithKeyboard(page, file) {
+  const merge = button(page, 'Merge file');
+  await merge.focus();
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), merge.click()]);
+  await chooser.setFiles(file);
+  const dialog = page.getByRole('dialog', { name: /^Merge file — / });
+  await expect(dialog).toBeVisible();
+  return dialog;
 }
 
 // Skip links.
@@ -215,4 +226,51 @@ test('dismissing the problems of a file that could not be opened goes back to Op
   await activate(alert.getByRole('button', { name: 'Dismiss' }));
   await expect(alert).toHaveCount(0);
   await expect(open).toBeFocused();
+});
+
+// Dialogs.
+
+test('the shortcuts and New map dialogs give the focus back to the button that opened them', async ({ page }) => {
+  await openApp(page);
+  const help = button(page, 'Keyboard shortcuts');
+  const dialog = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await activate(help);
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(dialog).toHaveCount(0);
+  await expect(help).toBeFocused();
+
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeVisible();
+  await activate(dialog.getByRole('button', { name: 'Close' }));
+  await expect(dialog).toHaveCount(0);
+  await expect(help).toBeFocused();
+
+  // "?" from a stage card: back to the card.
+  await card(page, 'Casting trials').focus();
+  await page.keyboard.press('?');
+  await expect(dialog).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(card(page, 'Casting trials')).toBeFocused();
+
+  const newMap = button(page, 'New map');
+  await activate(newMap);
+  await expect(page.getByRole('dialog', { name: 'Start a new map' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(newMap).toBeFocused();
+});
+
+test('the merge dialog gives the focus back to Merge file, applied or cancelled', async ({ page }) => {
+  await openApp(page);
+  const merge = button(page, 'Merge file');
+  let dialog = await mergeWithKeyboard(page, template('sand.en.chainmap.json'));
+  await activate(dialog.getByRole('button', { name: 'Cancel' }));
+  await expect(dialog).toHaveCount(0);
+  await expect(merge).toBeFocused();
+
+  dialog = await mergeWithKeyboard(page, template('sand.en.chainmap.json'));
+  await activate(dialog.getByRole('button', { name: 'Apply merge' }));
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByRole('status').filter({ hasText: /^Merged/ })).toBeVisible();
+  await expect(merge).toBeFocused();
 });

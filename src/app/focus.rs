@@ -1,6 +1,6 @@
 //! The keyboard focus: where it goes when an action takes away the element
-//! that had it (a deleted card, a button that became disabled, an
-//! Inspector form drawn for another selection), and where the
+//! that had it (a deleted card, a button that became disabled, a closed
+//! dialog, an Inspector form drawn for another selection), and where the
 //! skip links take it. Never to the page itself, from where a keyboard
 //! user would have to Tab through the toolbar and the Team again.
 //!
@@ -32,6 +32,8 @@ pub enum Place {
     Gaps,
     /// The first element of a fixed selector that takes the focus.
     Css(&'static str),
+    /// An element kept from before (the control that opened a dialog).
+    Element(web_sys::Element),
     /// The diagram: the selected stage's card, else the first card in view,
     /// else the canvas region itself.
     Diagram,
@@ -108,6 +110,7 @@ fn put(place: &Place) -> bool {
         Place::Inspector => first(".panel.inspector .selection h3.name") || first(".panel.inspector .panel-toggle"),
         Place::Gaps => first(".panel.gaps .gap-button") || first(".panel.gaps .panel-toggle"),
         Place::Css(selector) => first(selector),
+        Place::Element(el) => take(el),
         Place::Diagram => {
             first(".canvas g.stage.selected > .stage-button")
                 || cards_in_view().iter().any(take)
@@ -134,6 +137,16 @@ pub fn rescue(places: Vec<Place>) {
     dom::after_next_paint(move || {
         if lost() {
             to_first(&places);
+        }
+    });
+}
+
+/// After the coming render, back to `opener` (a dialog's) if the focus is
+/// on no element then.
+pub fn return_to(opener: web_sys::Element) {
+    dom::after_next_paint(move || {
+        if lost() {
+            to_first(&[Place::Element(opener)]);
         }
     });
 }
