@@ -274,3 +274,16 @@ test('the merge dialog gives the focus back to Merge file, applied or cancelled'
   await expect(page.getByRole('status').filter({ hasText: /^Merged/ })).toBeVisible();
   await expect(merge).toBeFocused();
 });
+
+// Lists drawn in part.
+
+test('“Show … more” gives the focus to the first item it brought', async ({ page }) => {
+  await openApp(page);
+  await openBig(page, 400);
+  const gaps = region(page, 'Gaps');
+  const items = gaps.getByRole('listitem');
+  const shown = await items.count();
+  await activate(gaps.getByRole('button', { name: /^Show \d+ more$/ }));
+  await expect(items).not.toHaveCount(shown);
+  await expect(items.nth(shown).getByRole('button')).toBeFocused();
+});

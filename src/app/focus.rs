@@ -34,6 +34,10 @@ pub enum Place {
     Css(&'static str),
     /// An element kept from before (the control that opened a dialog).
     Element(web_sys::Element),
+    /// The first control in the `n`th item of a list.
+    Item(web_sys::Element, u32),
+    /// The first control inside an element.
+    Inside(web_sys::Element),
     /// The diagram: the selected stage's card, else the first card in view,
     /// else the canvas region itself.
     Diagram,
@@ -98,6 +102,15 @@ fn cards_in_view() -> Vec<web_sys::Element> {
         .collect()
 }
 
+/// Focuses the first control inside `el`; true when one took the focus.
+fn first_inside(el: &web_sys::Element) -> bool {
+    let Ok(list) = el.query_selector_all("button, a[href], input, select, textarea, [tabindex]") else { return false };
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .filter_map(|n| n.dyn_into::<web_sys::Element>().ok())
+        .any(|el| take(&el))
+}
+
 /// Focuses `place`; true when it took the focus.
 fn put(place: &Place) -> bool {
     let first = |selector: &str| query_all(selector).iter().any(take);
@@ -111,6 +124,8 @@ fn put(place: &Place) -> bool {
         Place::Gaps => first(".panel.gaps .gap-button") || first(".panel.gaps .panel-toggle"),
         Place::Css(selector) => first(selector),
         Place::Element(el) => take(el),
+        Place::Item(list, n) => list.children().item(*n).is_some_and(|li| first_inside(&li)),
+        Place::Inside(el) => first_inside(el),
         Place::Diagram => {
             first(".canvas g.stage.selected > .stage-button")
                 || cards_in_view().iter().any(take)
@@ -149,6 +164,29 @@ pub fn return_to(opener: web_sys::Element) {
             to_first(&[Place::Element(opener)]);
         }
     });
+}
+
+/// For a "Show … more" button, which goes once it is pressed: after the
+/// render, the first of the items it brought (the button follows their
+/// list), else the last item before them, else the next button (a table's
+/// other "more"), else the first control before it.
+pub fn after_show_more(e: &web_sys::MouseEvent) {
+    // Yew listens at the root: the target is the button, or inside it.
+    let target = e.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok());
+    let Some(button) = target.and_then(|t| t.closest("button").ok().flatten()) else { return };
+    let mut places = Vec::new();
+    if let Some(before) = button.previous_element_sibling() {
+        if matches!(before.tag_name().as_str(), "UL" | "OL") {
+            let n = before.child_element_count();
+            places.push(Place::Item(before.clone(), n));
+            places.push(Place::Item(before.clone(), n.saturating_sub(1)));
+        }
+        if let Some(next) = button.next_element_sibling() {
+            places.push(Place::Element(next));
+        }
+        places.push(Place::Inside(before));
+    }
+    rescue(places);
 }
 
 /// The element that has the focus, when one has.

@@ -217,14 +217,14 @@ pub fn Team(props: &TeamProps) -> Html {
                 <h3 class="sub">{t(lang, Key::Students)}</h3>
                 <ul class="people">{for students}</ul>
                 if more > 0 {
-                    <button type="button" class="more" onclick={{ let a = all.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                    <button type="button" class="more" onclick={{ let a = all.clone(); Callback::from(move |e: MouseEvent| { super::focus::after_show_more(&e); a.set(true) }) }}>
                         {crate::i18n::show_more(lang, more)}
                     </button>
                 }
                 <h3 class="sub">{t(lang, Key::SupervisorsHeading)}</h3>
                 <ul class="people">{for supervisors}</ul>
                 if supervisors_shown < supervisor_count {
-                    <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                    <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |e: MouseEvent| { super::focus::after_show_more(&e); a.set(true) }) }}>
                         {crate::i18n::show_more(lang, supervisor_count - supervisors_shown)}
                     </button>
                 }
