@@ -9,6 +9,12 @@ const { openApp, button, activate, template, waitForAutosave } = require('./help
 const card = (page, name) => page.getByRole('button', { name: new RegExp(`^${name} \\(stage, `) });
 const region = (page, name) => page.getByRole('region', { name, exact: true });
 
+/** Selects a card or a Team button with the keyboard, and waits until it is selected. */
+async function select(locator) {
+  await activate(locator);
+  await expect(locator).toHaveAttribute('aria-pressed', 'true');
+}
+
 /** What has the focus: "BODY", or the focused element's accessible text. */
 async function focused(page) {
   return page.evaluate(() => {
@@ -59,8 +65,7 @@ test('a skip link reaches the first stage of the diagram in two key presses, and
 test('the diagram skip link goes to the selected stage, and in Chinese it has a Chinese name', async ({ page }) => {
   await openApp(page, '?lang=zh');
   const heat = page.getByRole('button', { name: /^热处理窗口（/ });
-  await activate(heat);
-  await expect(heat).toHaveAttribute('aria-pressed', 'true');
+  await select(heat);
   await activate(page.getByRole('link', { name: '跳到价值链图' }));
   await expect(heat).toBeFocused();
   await expect(page.getByRole('link', { name: '跳到缺口' })).toHaveCount(1);
@@ -77,6 +82,7 @@ test('the skip links to the gaps and to the Inspector land in those regions', as
   await expect(region(page, 'Gaps').getByRole('button').nth(1)).toBeFocused();
   await page.keyboard.press('Enter');
   // The gap's stage or topic is in the Inspector; its skip link lands on its heading.
+  await expect(region(page, 'Inspector').getByRole('heading', { level: 3 })).toBeVisible();
   await activate(page.getByRole('link', { name: 'Skip to the Inspector' }));
   await expect(region(page, 'Inspector').getByRole('heading', { level: 3 })).toBeFocused();
 });
@@ -111,17 +117,20 @@ test('on a 400-stage map the skip link reaches a stage in two key presses, and t
 
 test('Delete on the focused stage gives the focus to the next stage, then the one before, then the diagram', async ({ page }) => {
   await openApp(page);
-  await activate(card(page, 'Casting trials'));
+  await select(card(page, 'Casting trials'));
   await page.keyboard.press('Delete');
   await expect(card(page, 'Casting trials')).toHaveCount(0);
   await expect(card(page, 'Heat treatment window')).toBeFocused();
   // The last stage of the map: the one before it.
-  await activate(card(page, 'Testing and certification'));
+  await select(card(page, 'Testing and certification'));
   await page.keyboard.press('Delete');
   await expect(card(page, 'Engine part production')).toBeFocused();
   // Keyboard only: Enter selects the focused card, Delete deletes it, until none is left.
   for (let left = 3; left >= 0; left--) {
+    const focusedCard = page.locator('.canvas g.stage-button:focus');
+    await expect(focusedCard).toHaveCount(1);
     await page.keyboard.press('Enter');
+    await expect(focusedCard).toHaveAttribute('aria-pressed', 'true');
     await page.keyboard.press('Delete');
     await expect(page.getByRole('button', { name: /\(stage, / })).toHaveCount(left);
   }
@@ -130,14 +139,14 @@ test('Delete on the focused stage gives the focus to the next stage, then the on
 
 test('the toolbar’s Delete and “Remove from the map” give the focus to a neighbour on the diagram', async ({ page }) => {
   await openApp(page);
-  await activate(card(page, 'Composition design'));
+  await select(card(page, 'Composition design'));
   await activate(page.getByRole('toolbar').getByRole('button', { name: 'Delete' }));
   await expect(card(page, 'Composition design')).toHaveCount(0);
   await expect(card(page, 'Casting trials')).toBeFocused();
 
   // A flow, from the Inspector's list of outputs: its stage.
   const inspector = region(page, 'Inspector');
-  await activate(card(page, 'Casting trials'));
+  await select(card(page, 'Casting trials'));
   await activate(inspector.getByRole('list', { name: 'Direct outputs' }).getByRole('button', { name: 'cast samples' }));
   await expect(inspector.getByRole('heading', { name: 'Casting trials → Heat treatment window' })).toBeVisible();
   await activate(inspector.getByRole('button', { name: 'Remove from the map' }));
@@ -148,7 +157,7 @@ test('the toolbar’s Delete and “Remove from the map” give the focus to a n
 test('Delete on a topic in the Team gives the focus to its student', async ({ page }) => {
   await openApp(page);
   const team = region(page, 'Team');
-  await activate(team.getByRole('button', { name: /^Casting process window/ }));
+  await select(team.getByRole('button', { name: /^Casting process window/ }));
   await page.keyboard.press('Delete');
   await expect(team.getByRole('button', { name: /^Casting process window/ })).toHaveCount(0);
   await expect(team.getByRole('button', { name: 'Li', exact: true })).toBeFocused();
@@ -157,7 +166,7 @@ test('Delete on a topic in the Team gives the focus to its student', async ({ pa
 test('Add flow in the Inspector gives the focus to the new flow in the list of outputs', async ({ page }) => {
   await openApp(page);
   const inspector = region(page, 'Inspector');
-  await activate(card(page, 'Strengthening mechanism'));
+  await select(card(page, 'Strengthening mechanism'));
   const form = inspector.getByRole('group', { name: 'Add flow' });
   await form.getByLabel('To stage').selectOption({ label: 'Engine part production' });
   await form.getByLabel('Artifact').fill('design rules');
@@ -169,7 +178,7 @@ test('Add flow in the Inspector gives the focus to the new flow in the list of o
 test('following a link in the Inspector keeps the focus in the Inspector, on what it shows now', async ({ page }) => {
   await openApp(page);
   const inspector = region(page, 'Inspector');
-  await activate(card(page, 'Casting trials'));
+  await select(card(page, 'Casting trials'));
   await activate(inspector.getByRole('list', { name: 'Direct outputs' }).getByRole('button', { name: 'Heat treatment window' }));
   await expect(inspector.getByRole('heading', { level: 3, name: 'Heat treatment window' })).toBeFocused();
 });
@@ -177,6 +186,7 @@ test('following a link in the Inspector keeps the focus in the Inspector, on wha
 test('Undo and Redo in the toolbar hand the focus to each other when they become disabled', async ({ page }) => {
   await openApp(page);
   await activate(button(page, 'Add phase'));
+  await expect(button(page, 'Undo')).toBeEnabled();
   await activate(button(page, 'Undo'));
   await expect(button(page, 'Undo')).toBeDisabled();
   await expect(button(page, 'Redo')).toBeFocused();
