@@ -108,7 +108,7 @@ pub fn CoveragePanel(p: &CoverageProps) -> Html {
                 <>
                     <ul class="plain supervisors">{list}</ul>
                     if more > 0 {
-                        <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                        <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |e: MouseEvent| { super::focus::after_show_more(&e); a.set(true) }) }}>
                             {crate::i18n::show_more(lang, more)}
                         </button>
                     }
@@ -223,12 +223,12 @@ pub fn Matrix(p: &MatrixProps) -> Html {
                 </table>
             </div>
             if columns < c.students.len() {
-                <button type="button" class="more" onclick={{ let a = all_columns.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                <button type="button" class="more" onclick={{ let a = all_columns.clone(); Callback::from(move |e: MouseEvent| { super::focus::after_show_more(&e); a.set(true) }) }}>
                     {crate::i18n::show_more_students(lang, c.students.len() - columns)}
                 </button>
             }
             if shown < c.matrix.len() {
-                <button type="button" class="more" onclick={{ let a = all_rows.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                <button type="button" class="more" onclick={{ let a = all_rows.clone(); Callback::from(move |e: MouseEvent| { super::focus::after_show_more(&e); a.set(true) }) }}>
                     {crate::i18n::show_more(lang, c.matrix.len() - shown)}
                 </button>
             }

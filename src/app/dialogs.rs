@@ -16,16 +16,24 @@ pub struct ModalProps {
     pub class: AttrValue,
 }
 
-/// A native modal `<dialog>`, opened when it is drawn.
+/// A native modal `<dialog>`, opened when it is drawn. When it goes, the
+/// focus goes back to the control that had it when the dialog came (the
+/// button that opened it), however the dialog was closed.
 #[component]
 pub fn Modal(p: &ModalProps) -> Html {
     let node = use_node_ref();
     {
         let node = node.clone();
         use_effect_with((), move |_| {
+            let opener = super::focus::current();
             if let Some(d) = node.cast::<web_sys::HtmlDialogElement>() {
                 if !d.open() {
                     let _ = d.show_modal();
+                }
+            }
+            move || {
+                if let Some(el) = opener {
+                    super::focus::return_to(el);
                 }
             }
         });

@@ -88,7 +88,7 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
                 } else {
                     <ul class="gap-list">{for items}</ul>
                     if shown < gaps.len() {
-                        <button type="button" class="more" onclick={{ let s = show_all.clone(); Callback::from(move |_: MouseEvent| s.set(true)) }}>
+                        <button type="button" class="more" onclick={{ let s = show_all.clone(); Callback::from(move |e: MouseEvent| { super::focus::after_show_more(&e); s.set(true) }) }}>
                             {show_more(lang, gaps.len() - shown)}
                         </button>
                     }

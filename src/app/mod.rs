@@ -15,6 +15,7 @@ mod dialogs;
 mod dom;
 pub mod effects;
 mod exports;
+mod focus;
 mod gaps_panel;
 mod inspector;
 mod keys;
@@ -178,11 +179,27 @@ pub fn App(props: &AppProps) -> Html {
     let derived_cache = use_mut_ref(DerivedCache::default);
     let derived: Shared<Derived> =
         use_memo(doc.clone(), move |d| Derived::of(&d.0, &mut derived_cache.borrow_mut())).into();
+    // The latest state, for listeners registered once.
+    let latest = use_mut_ref(|| (ed.clone(), derived.clone()));
+    *latest.borrow_mut() = (ed.clone(), derived.clone());
     // One callback for the app's whole life, so that components that take
     // it as a property are not rendered again just because the app was.
+    // An action that takes the focus away (a deletion, Undo, a disabled
+    // button) gives it to a neighbour after the render (`focus::plan`).
     let dispatch: Dispatch = {
         let dispatcher = store.dispatcher();
-        (*use_memo((), move |_| Callback::from(move |a: Action| dispatcher.dispatch(a)))).clone()
+        let latest = latest.clone();
+        (*use_memo((), move |_| {
+            Callback::from(move |a: Action| {
+                let places = match latest.try_borrow() {
+                    Ok(l) => focus::plan(&l.0, &a, focus::current().as_ref()),
+                    Err(_) => Vec::new(),
+                };
+                focus::rescue(places);
+                dispatcher.dispatch(a);
+            })
+        }))
+        .clone()
     };
     // The side panels are drawn after the diagram's first frame is on
     // screen: on a slow device the chain appears first and the panels a
@@ -202,10 +219,6 @@ pub fn App(props: &AppProps) -> Html {
     // The name of a file being read, while it is.
     let busy = use_state(|| None::<String>);
     let reader = use_mut_ref(|| None::<gloo::file::callbacks::FileReader>);
-
-    // The latest state, for listeners registered once.
-    let latest = use_mut_ref(|| (ed.clone(), derived.clone()));
-    *latest.borrow_mut() = (ed.clone(), derived.clone());
 
     use_effect_with(lang, |&lang| dom::set_document_lang(lang));
     use_effect_with(doc.project.title.clone(), |title| dom::set_title(&format!("{title} · chainmap")));
@@ -393,8 +406,21 @@ pub fn App(props: &AppProps) -> Html {
         None => t(lang, Key::NeverExported).to_string(),
     };
 
+    // Skip links: past the toolbar and the Team, straight to the work.
+    let skip = |place: focus::Place| {
+        Callback::from(move |e: MouseEvent| {
+            e.prevent_default();
+            focus::to_first(std::slice::from_ref(&place));
+        })
+    };
+
     html! {
         <div class="app">
+            <div class="skip-links">
+                <a class="skip-link" href="#region-diagram" onclick={skip(focus::Place::Diagram)}>{t(lang, Key::SkipToDiagram)}</a>
+                <a class="skip-link" href="#region-inspector" onclick={skip(focus::Place::Inspector)}>{t(lang, Key::SkipToInspector)}</a>
+                <a class="skip-link" href="#region-gaps" onclick={skip(focus::Place::Gaps)}>{t(lang, Key::SkipToGaps)}</a>
+            </div>
             <header class="topbar">
                 <div class="brand">
                     <svg class="logo" viewBox="0 0 32 32" width="22" height="22" aria-hidden="true">
@@ -428,7 +454,14 @@ pub fn App(props: &AppProps) -> Html {
             }
             if let Some((name, problems)) = &*file_error {
                 <dialogs::FileError {lang} file={name.clone()} problems={problems.clone()}
-                    ondismiss={{ let fe = file_error.clone(); Callback::from(move |_| fe.set(None)) }} />
+                    ondismiss={{
+                        let fe = file_error.clone();
+                        // Back to Open file, to choose another file.
+                        Callback::from(move |_| {
+                            focus::rescue(vec![focus::Place::Css(".toolbar button.open-file")]);
+                            fe.set(None);
+                        })
+                    }} />
             }
             if let Some(msg) = refusal {
                 <div class="banner notice" role="status">

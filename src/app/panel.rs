@@ -36,7 +36,8 @@ pub fn Panel(p: &PanelProps) -> Html {
     let body_id = format!("panel-{}", p.class);
     let state = if open { t(p.lang, Key::CollapsePanel) } else { t(p.lang, Key::ExpandPanel) };
     html! {
-        <section class={classes!("panel", p.class.to_string(), (!open).then_some("collapsed"))} aria-label={p.title.clone()}>
+        <section class={classes!("panel", p.class.to_string(), (!open).then_some("collapsed"))} aria-label={p.title.clone()}
+            id={format!("region-{}", p.class)}>
             <h2 class="panel-title">
                 <button type="button" class="panel-toggle" aria-expanded={open.to_string()} aria-controls={body_id.clone()}
                     title={state} onclick={toggle}>

@@ -153,7 +153,7 @@ pub fn Team(props: &TeamProps) -> Html {
         html! {
             <li key={p.id.to_string()} class="person student">
                 <button type="button" class={classes!("person-name", selected(&sel).then_some("selected"))}
-                    aria-pressed={selected(&sel).to_string()} onclick={select(sel.clone())}>{p.name.clone()}</button>
+                    aria-pressed={selected(&sel).to_string()} data-person={p.id.to_string()} onclick={select(sel.clone())}>{p.name.clone()}</button>
                 if topics.is_empty() {
                     <span class="hint small">{t(lang, Key::NoTopicYet)}</span>
                 } else {
@@ -177,7 +177,7 @@ pub fn Team(props: &TeamProps) -> Html {
         html! {
             <li key={p.id.to_string()} class="person supervisor">
                 <button type="button" class={classes!("person-name", selected(&sel).then_some("selected"))}
-                    aria-pressed={selected(&sel).to_string()} onclick={select(sel.clone())}>
+                    aria-pressed={selected(&sel).to_string()} data-person={p.id.to_string()} onclick={select(sel.clone())}>
                     <span class={classes!("mark", if mark == "A" { "academic" } else { "enterprise" })} title={kind}>{mark}</span>
                     {p.name.clone()}
                     <span class="visually-hidden">{format!(" ({kind})")}</span>
@@ -208,7 +208,7 @@ pub fn Team(props: &TeamProps) -> Html {
         <Panel title={t(lang, Key::RegionTeam)} class="team" {lang} {open} ontoggle={toggle}>
             if open {
                 <div class="row">
-                    <button type="button" onclick={add_person}>{t(lang, Key::AddPerson)}</button>
+                    <button type="button" class="add-person" onclick={add_person}>{t(lang, Key::AddPerson)}</button>
                     <button type="button" onclick={add_topic} disabled={!has_student}
                         title={if has_student { t(lang, Key::AddTopic) } else { t(lang, Key::SelectStudentFirst) }}>
                         {t(lang, Key::AddTopic)}
@@ -217,14 +217,14 @@ pub fn Team(props: &TeamProps) -> Html {
                 <h3 class="sub">{t(lang, Key::Students)}</h3>
                 <ul class="people">{for students}</ul>
                 if more > 0 {
-                    <button type="button" class="more" onclick={{ let a = all.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                    <button type="button" class="more" onclick={{ let a = all.clone(); Callback::from(move |e: MouseEvent| { super::focus::after_show_more(&e); a.set(true) }) }}>
                         {crate::i18n::show_more(lang, more)}
                     </button>
                 }
                 <h3 class="sub">{t(lang, Key::SupervisorsHeading)}</h3>
                 <ul class="people">{for supervisors}</ul>
                 if supervisors_shown < supervisor_count {
-                    <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |_: MouseEvent| a.set(true)) }}>
+                    <button type="button" class="more" onclick={{ let a = all_supervisors.clone(); Callback::from(move |e: MouseEvent| { super::focus::after_show_more(&e); a.set(true) }) }}>
                         {crate::i18n::show_more(lang, supervisor_count - supervisors_shown)}
                     </button>
                 }

@@ -100,8 +100,8 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
         <div class="toolbar" role="toolbar" aria-label={t(lang, Key::Toolbar)}>
             <div class="group" role="group" aria-label={t(lang, Key::FileGroup)}>
                 <button type="button" onclick={unit(&p.on_new)}>{t(lang, Key::NewMap)}</button>
-                <button type="button" onclick={unit(&p.on_open)}>{t(lang, Key::OpenFile)}</button>
-                <button type="button" onclick={unit(&p.on_merge)}>{t(lang, Key::MergeFile)}</button>
+                <button type="button" class="open-file" onclick={unit(&p.on_open)}>{t(lang, Key::OpenFile)}</button>
+                <button type="button" class="merge-file" onclick={unit(&p.on_merge)}>{t(lang, Key::MergeFile)}</button>
                 <button type="button" onclick={unit(&p.on_export)}>{t(lang, Key::ExportJson)}</button>
                 <button type="button" onclick={export(Kind::Svg)}>{t(lang, Key::ExportSvg)}</button>
                 <button type="button" onclick={export(Kind::Png)}>{t(lang, Key::ExportPng)}</button>
@@ -117,9 +117,9 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                 </div>
             </div>
             <div class="group" role="group" aria-label={t(lang, Key::EditGroup)}>
-                <button type="button" onclick={act(Action::Undo)} disabled={!ed.history.can_undo()}
+                <button type="button" class="undo" onclick={act(Action::Undo)} disabled={!ed.history.can_undo()}
                     title="Ctrl+Z">{t(lang, Key::Undo)}</button>
-                <button type="button" onclick={act(Action::Redo)} disabled={!ed.history.can_redo()}
+                <button type="button" class="redo" onclick={act(Action::Redo)} disabled={!ed.history.can_redo()}
                     title="Ctrl+Shift+Z">{t(lang, Key::Redo)}</button>
                 <button type="button" onclick={add_phase}>{t(lang, Key::AddPhase)}</button>
                 <button type="button" onclick={add_stage}>{t(lang, Key::AddStage)}</button>

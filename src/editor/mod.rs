@@ -17,10 +17,12 @@
 
 mod apply;
 mod history;
+mod neighbour;
 mod session;
 
 pub use apply::{apply, Edit, Refusal, StageMove};
 pub use history::{History, UNDO_DEPTH};
+pub use neighbour::{deleted, neighbour};
 pub use session::{centre_offset, Selection, Session, Viewport, MAX_ZOOM, MIN_ZOOM, ZOOM_FLOOR};
 
 use std::rc::Rc;

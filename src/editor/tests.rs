@@ -485,3 +485,33 @@ fn a_notice_lasts_until_the_document_changes() {
     let refused = edit(&shown, Edit::RenameStage { id: id("cast"), name: "  ".into() });
     assert!(refused.session.notice.is_some() && refused.session.refusal.is_some());
 }
+
+#[test]
+fn what_a_deletion_leaves_next_to_it() {
+    let map = Template::Alloy.map(Lang::En);
+    let stage = |s: &str| Selection::Stage(id(s));
+    let person = |s: &str| Selection::Person(id(s));
+    let left = |edit: Edit| neighbour(&map, &deleted(&edit));
+    // A stage: the next card in the diagram's order, else the one before.
+    assert_eq!(left(Edit::DeleteStage { id: id("cast") }), Some(stage("heat")));
+    assert_eq!(left(Edit::DeleteStage { id: id("cert") }), Some(stage("part")));
+    // Several: the next one that is left after the last of them.
+    let batch = Edit::Batch(vec![Edit::DeleteStage { id: id("heat") }, Edit::DeleteStage { id: id("cast") }]);
+    assert_eq!(deleted(&batch), vec![stage("heat"), stage("cast")]);
+    assert_eq!(left(batch), Some(stage("part")));
+    let all: Vec<Selection> = map.stages.iter().map(|s| Selection::Stage(s.id.clone())).collect();
+    assert_eq!(neighbour(&map, &all), None);
+    // A flow: the stage it comes from, else the one it goes to.
+    assert_eq!(left(Edit::DeleteFlow { id: id("f3") }), Some(stage("cast")));
+    assert_eq!(neighbour(&map, &[stage("cast"), Selection::Flow(id("f3"))]), Some(stage("heat")));
+    // A phase: its first stage, which stays.
+    assert_eq!(left(Edit::DeletePhase { id: id("pilot") }), Some(stage("cast")));
+    // A topic: its student; a person: the next one in the same list.
+    assert_eq!(left(Edit::DeleteTopic { id: id("t-li") }), Some(person("li")));
+    assert_eq!(left(Edit::DeletePerson { id: id("li") }), Some(person("chen")));
+    assert_eq!(left(Edit::DeletePerson { id: id("zhao") }), Some(person("chen")));
+    assert_eq!(left(Edit::DeletePerson { id: id("zhang") }), Some(person("wang")));
+    // Not a deletion, or nothing known: nothing.
+    assert_eq!(left(Edit::RenameStage { id: id("cast"), name: "x".into() }), None);
+    assert_eq!(left(Edit::DeleteStage { id: id("gone") }), None);
+}

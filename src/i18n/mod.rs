@@ -79,6 +79,10 @@ catalogue! {
     RegionCoverage => "Coverage", "覆盖";
     RegionBrief => "Brief", "开题简报";
     Toolbar => "Toolbar", "工具栏";
+    // Skip links, the first things on the page.
+    SkipToDiagram => "Skip to the diagram", "跳到价值链图";
+    SkipToInspector => "Skip to the Inspector", "跳到检查器";
+    SkipToGaps => "Skip to the gaps", "跳到缺口";
     // Buttons.
     NewMap => "New map", "新建";
     OpenFile => "Open file", "打开文件";

@@ -838,7 +838,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     };
 
     html! {
-        <section class="canvas" aria-label={t(lang, Key::RegionDiagram)}>
+        <section class="canvas" id="region-diagram" tabindex="-1" aria-label={t(lang, Key::RegionDiagram)}>
             if map.stages.is_empty() {
                 <p class="canvas-empty">{t(lang, Key::DiagramEmpty)}</p>
             }

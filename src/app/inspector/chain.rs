@@ -44,7 +44,7 @@ fn link_item(map: &Map, derived: &Derived, l: &Link, incoming: bool, lang: Lang,
         select_button(l.artifact.clone(), Selection::Flow(l.flow.clone()), dispatch, "artifact")
     };
     html! {
-        <li class={classes!("link-item", (l.depth > 1).then_some("further"))} key={l.flow.to_string()}>
+        <li class={classes!("link-item", (l.depth > 1).then_some("further"))} key={l.flow.to_string()} data-flow={l.flow.to_string()}>
             <span class="glyph" aria-hidden="true">{arrow}</span>
             {artifact}
             <span class="dir">{format!(" {dir} ")}</span>

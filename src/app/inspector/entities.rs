@@ -56,7 +56,7 @@ pub fn stage(doc: &crate::app::Shared<Map>, derived: &Derived, id: &Id, lang: La
     html! {
         <div class="selection stage-details" key={format!("stage-{key}")}>
             <p class="kind">{t(lang, Key::StageHeading)}</p>
-            <h3 class="name">{s.name.clone()}</h3>
+            <h3 class="name" tabindex="-1">{s.name.clone()}</h3>
             <p class="students-here">
                 <span class="label">{t(lang, Key::StudentsHere)}{": "}</span>
                 {if students.is_empty() { t(lang, Key::NobodyHere).to_string() } else { names(map, students, lang) }}
@@ -145,7 +145,7 @@ pub fn flow(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &
     html! {
         <div class="selection flow-details" key={format!("flow-{key}")}>
             <p class="kind">{t(lang, Key::FlowHeading)}</p>
-            <h3 class="name">{format!("{} → {}", map.stage_name(&f.from), map.stage_name(&f.to))}</h3>
+            <h3 class="name" tabindex="-1">{format!("{} → {}", map.stage_name(&f.from), map.stage_name(&f.to))}</h3>
             <TextField label={t(lang, Key::ArtifactLabel)} entity={key.clone()} value={f.artifact.clone()} autofocus={fresh}
                 onchange={edit(d, { let i = i.clone(); move |artifact| Edit::SetFlowArtifact { id: i.clone(), artifact } })} />
             <SelectField label={t(lang, Key::FromStage)} entity={key.clone()} options={stages.clone()} value={f.from.to_string()}
@@ -188,7 +188,7 @@ pub fn topic(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: 
     html! {
         <div class="selection topic-details" key={format!("topic-{key}")}>
             <p class="kind">{t(lang, Key::TopicHeading)}</p>
-            <h3 class="name">{tp.title.clone()}</h3>
+            <h3 class="name" tabindex="-1">{tp.title.clone()}</h3>
             if let Some(s) = stage {
                 {chain_lists(map, derived, &derived.chain_of(map, &s.id), &s.external_inputs, &s.external_outputs, lang, d)}
             }
@@ -227,7 +227,7 @@ pub fn person(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html
     html! {
         <div class="selection person-details" key={format!("person-{key}")}>
             <p class="kind">{t(lang, Key::PersonHeading)}</p>
-            <h3 class="name">{p.name.clone()}</h3>
+            <h3 class="name" tabindex="-1">{p.name.clone()}</h3>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={p.name.clone()} autofocus={fresh}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenamePerson { id: i.clone(), name } })} />
             <SelectField label={t(lang, Key::KindLabel)} entity={key.clone()} options={Choices::from(kinds)} value={p.kind.as_str()}
@@ -263,12 +263,12 @@ pub fn phase(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
     html! {
         <div class="selection phase-details" key={format!("phase-{key}")}>
             <p class="kind">{t(lang, Key::PhaseHeading)}</p>
-            <h3 class="name">{p.name.clone()}</h3>
+            <h3 class="name" tabindex="-1">{p.name.clone()}</h3>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={p.name.clone()} autofocus={fresh}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenamePhase { id: i.clone(), name } })} />
             <div class="row">
-                <button type="button" disabled={index == 0} onclick={mover(index.saturating_sub(1))}>{"← "}{t(lang, Key::MoveLeft)}</button>
-                <button type="button" disabled={index >= last} onclick={mover(index + 1)}>{t(lang, Key::MoveRight)}{" →"}</button>
+                <button type="button" class="phase-move" disabled={index == 0} onclick={mover(index.saturating_sub(1))}>{"← "}{t(lang, Key::MoveLeft)}</button>
+                <button type="button" class="phase-move" disabled={index >= last} onclick={mover(index + 1)}>{t(lang, Key::MoveRight)}{" →"}</button>
             </div>
             if !stages.is_empty() {
                 <h4 class="sub">{t(lang, Key::StagesInPhase)}</h4>
