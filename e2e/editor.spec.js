@@ -874,16 +874,20 @@ test('double-clicking a lane adds a stage in its phase; the empty canvas around 
   await expect(inspector.getByLabel('Phase', { exact: true })).toHaveValue('lab');
 });
 
-test('a stage picked in the Gaps far from the view is brought to the middle of the canvas, clear of the zoom buttons', async ({ page }) => {
-  const { diagram, inspector } = regions(page);
-  await openApp(page);
+/** A programme of 400 stages in four phases, in runs of ten joined by flows (no topics). */
+function programme() {
   const phases = ['Lab', 'Pilot', 'Production', 'Market'].map((name, i) => ({ id: `p${i}`, name }));
   const stages = Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}`, phase: `p${Math.floor(i / 100)}` }));
   const flows = stages
     .filter((_, i) => i % 10 !== 9)
     .map((s, i) => ({ id: `f${i}`, from: s.id, to: `s${Number(s.id.slice(1)) + 1}`, artifact: `part ${i}` }));
-  const map = { format: 'chainmap', version: 1, project: { title: 'Programme', phases }, stages, flows };
-  await openFile(page, { name: 'programme.chainmap.json', text: JSON.stringify(map) });
+  return { format: 'chainmap', version: 1, project: { title: 'Programme', phases }, stages, flows };
+}
+
+test('a stage picked in the Gaps far from the view is brought to the middle of the canvas, clear of the zoom buttons', async ({ page }) => {
+  const { diagram, inspector } = regions(page);
+  await openApp(page);
+  await openFile(page, { name: 'programme.chainmap.json', text: JSON.stringify(programme()) });
   await expect(page.getByRole('heading', { level: 1, name: 'Programme' })).toBeVisible();
   // The map opens at its start; Stage 99 (the end of the first phase's last run) is far away.
   await expect(card(page, "Stage 99")).toHaveCount(0);
@@ -911,14 +915,7 @@ test('a big map zoomed out to fit is drawn as an overview: a click there selects
 }) => {
   const { diagram, inspector } = regions(page);
   await openApp(page);
-  // 400 stages in four phases, in runs of ten joined by flows.
-  const phases = ['Lab', 'Pilot', 'Production', 'Market'].map((name, i) => ({ id: `p${i}`, name }));
-  const stages = Array.from({ length: 400 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}`, phase: `p${Math.floor(i / 100)}` }));
-  const flows = stages
-    .filter((_, i) => i % 10 !== 9)
-    .map((s, i) => ({ id: `f${i}`, from: s.id, to: `s${Number(s.id.slice(1)) + 1}`, artifact: `part ${i}` }));
-  const map = { format: 'chainmap', version: 1, project: { title: 'Programme', phases }, stages, flows };
-  await openFile(page, { name: 'programme.chainmap.json', text: JSON.stringify(map) });
+  await openFile(page, { name: 'programme.chainmap.json', text: JSON.stringify(programme()) });
   await expect(page.getByRole('heading', { level: 1, name: 'Programme' })).toBeVisible();
   await activate(card(page, 'Stage 0'));
   await expect(inspector.getByRole('heading', { name: 'Stage 0', exact: true })).toBeVisible();

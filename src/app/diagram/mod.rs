@@ -340,18 +340,13 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                         return;
                     }
                     e.prevent_default();
-                    let r = el.get_bounding_client_rect();
-                    let (v, cw, ch) = live_view(vp);
                     let factor = (-e.delta_y() * 0.002).exp();
-                    let at = (
-                        e.client_x() as f64 - r.left() - el.client_left() as f64,
-                        e.client_y() as f64 - r.top() - el.client_top() as f64,
-                    );
                     let size = {
                         let d = &latest.borrow().diagram;
                         (d.width, d.height)
                     };
-                    dispatch.emit(Action::SetViewport(v.zoom_at(factor, at, size, (cw, ch))));
+                    let at = (e.client_x() as f64, e.client_y() as f64);
+                    dispatch.emit(Action::SetViewport(view::zoom_about_pointer(&el, vp, at, size, |_| factor)));
                 })
             });
             move || drop(listener)
@@ -601,18 +596,13 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             // can be read (the buttons take 15 steps from a fitted big map).
             if overview_on {
                 let Some(el) = element(&scroller) else { return };
-                let r = el.get_bounding_client_rect();
-                let (v, cw, ch) = live_view(vp);
-                let at = (
-                    e.client_x() as f64 - r.left() - el.client_left() as f64,
-                    e.client_y() as f64 - r.top() - el.client_top() as f64,
-                );
                 let size = {
                     let d = &latest.borrow().diagram;
                     (d.width, d.height)
                 };
-                let factor = view::MIN_READABLE_ZOOM / v.zoom.max(1e-6);
-                dispatch.emit(Action::SetViewport(v.zoom_at(factor, at, size, (cw, ch))));
+                let at = (e.client_x() as f64, e.client_y() as f64);
+                let to_readable = |zoom: f64| view::MIN_READABLE_ZOOM / zoom.max(1e-6);
+                dispatch.emit(Action::SetViewport(view::zoom_about_pointer(&el, vp, at, size, to_readable)));
                 return;
             }
             let on_lane = e

@@ -62,6 +62,22 @@ pub fn live_view(vp: Viewport) -> (Viewport, f64, f64) {
     }
 }
 
+/// The view zoomed about a point of the canvas `el` given in client
+/// coordinates (the pointer's), by the factor `factor_of` gives for the
+/// live view's zoom.
+pub fn zoom_about_pointer(
+    el: &web_sys::Element,
+    vp: Viewport,
+    (cx, cy): (f64, f64),
+    size: (f64, f64),
+    factor_of: impl FnOnce(f64) -> f64,
+) -> Viewport {
+    let r = el.get_bounding_client_rect();
+    let (v, cw, ch) = live_view(vp);
+    let at = (cx - r.left() - el.client_left() as f64, cy - r.top() - el.client_top() as f64);
+    v.zoom_at(factor_of(v.zoom), at, size, (cw, ch))
+}
+
 /// What to mark on the diagram for the current selection.
 #[derive(Default, PartialEq)]
 pub struct Highlight {
