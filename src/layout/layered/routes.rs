@@ -73,7 +73,8 @@ pub fn build(g: &Proper, edges: &[Oriented], columns: &[Column], sizes: &[Size],
         let top = y_of(node) - h / 2.0;
         let mut lo = top + 6.0;
         for (j, p) in upper.iter().enumerate() {
-            let y = top + BACK_PORT.min(h / 4.0) + j as f64 * PORT_STEP.min(h / 8.0);
+            // (Many loops into one stage: the last ones share its bottom port.)
+            let y = (top + BACK_PORT.min(h / 4.0) + j as f64 * PORT_STEP.min(h / 8.0)).min(top + h - 6.0);
             lo = y + PORT_STEP.min(h / 8.0);
             let slot = if side == 0 { start_y.get_mut(p.3) } else { end_y.get_mut(p.3) };
             if let Some(slot) = slot {
