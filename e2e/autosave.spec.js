@@ -76,6 +76,8 @@ test('keeping this tab\'s version saves it over the other', async ({ context }) 
   await setTitle(b, 'From B');
   await banner.getByRole('button', { name: "Keep this tab's version" }).click();
   await expect(banner).toHaveCount(0);
+  // The focus went with the banner's button to the diagram, not to the page.
+  await expect.poll(() => b.evaluate(() => !!document.activeElement && document.activeElement !== document.body && !!document.activeElement.closest('section.canvas'))).toBe(true);
   const stored = await b.evaluate(() => JSON.parse(JSON.parse(localStorage.getItem('chainmap.autosave.v2')).map).project.title);
   expect(stored).toBe('From B');
   // Now A is the one that is told.

@@ -472,10 +472,11 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(c) = &saving.conflict {
                 <div class="banner warning conflict" role="alert">
                     <span>{t(lang, Key::OtherTabSaved)}{format!(" (#{})", c.rev)}</span>
-                    <button type="button" onclick={{ let cb = saving.load_theirs.clone(); Callback::from(move |_: MouseEvent| cb.emit(())) }}>
+                    // The banner goes with either choice: the focus goes to the diagram.
+                    <button type="button" onclick={{ let cb = saving.load_theirs.clone(); Callback::from(move |_: MouseEvent| { focus::rescue(vec![focus::Place::Diagram]); cb.emit(()) }) }}>
                         {t(lang, Key::LoadTheirs)}
                     </button>
-                    <button type="button" onclick={{ let cb = saving.keep_mine.clone(); Callback::from(move |_: MouseEvent| cb.emit(())) }}>
+                    <button type="button" onclick={{ let cb = saving.keep_mine.clone(); Callback::from(move |_: MouseEvent| { focus::rescue(vec![focus::Place::Diagram]); cb.emit(()) }) }}>
                         {t(lang, Key::KeepMine)}
                     </button>
                 </div>
