@@ -166,9 +166,11 @@ test('the alloy chain can be built from an empty map with the keyboard and forms
     await expect(student).toBeFocused();
     await student.selectOption({ label: person(tp.student).name });
     await inspector.getByLabel('Stage', { exact: true }).selectOption({ label: stageName(tp.stage) });
-    await inspector
-      .getByLabel('Supervisors')
-      .selectOption(tp.supervisors.map((id) => ({ label: person(id).name })));
+    // Supervisors are checkboxes: Space on each one to choose.
+    for (const id of tp.supervisors) {
+      await inspector.getByRole('group', { name: 'Supervisors' }).getByRole('checkbox', { name: person(id).name }).focus();
+      await page.keyboard.press('Space');
+    }
     const who = person(tp.student).name;
     await expect(card(page, stageName(tp.stage))).toHaveAccessibleName(new RegExp(`; 1 student: ${esc(who)}\\)$`));
   }
@@ -801,6 +803,33 @@ test('on a map of 400 stages, the "To stage" list of Add flow fills when it gets
   await typeInto(page, form.getByLabel('Artifact'), 'ingots', 'Tab');
   await page.keyboard.press('Enter');
   await expect(inspector.getByRole('list', { name: 'Direct outputs' })).toContainText('ingots to Stage 399');
+});
+
+test('supervisors are checkboxes: one click changes one choice; a refused change of kind shows the kind kept', async ({ page }) => {
+  const { inspector } = regions(page);
+  const team = page.getByRole('region', { name: 'Team' });
+  await openApp(page);
+  await team.getByRole('button', { name: /^Casting process window/ }).click();
+  const supervisors = inspector.getByRole('group', { name: 'Supervisors' });
+  const zhang = supervisors.getByRole('checkbox', { name: 'Prof. Zhang' });
+  const wang = supervisors.getByRole('checkbox', { name: 'Eng. Wang' });
+  await expect(zhang).toBeChecked();
+  await expect(wang).toBeChecked();
+  // A plain click on one takes that one out and leaves the other.
+  await wang.click();
+  await expect(wang).not.toBeChecked();
+  await expect(zhang).toBeChecked();
+  await wang.click();
+  await expect(wang).toBeChecked();
+  await expect(zhang).toBeChecked();
+  // Prof. Zhang supervises topics: making him a student is refused, and the
+  // Kind list goes back to what he is.
+  await team.getByRole('button', { name: /Prof\. Zhang/ }).click();
+  const kind = inspector.getByLabel('Kind');
+  await expect(kind).toHaveValue('academic_supervisor');
+  await kind.selectOption('student');
+  await expect(page.getByRole('status').filter({ hasText: 'supervises' })).toBeVisible();
+  await expect(kind).toHaveValue('academic_supervisor');
 });
 
 test('with a stage selected, Add topic in the Team places the new topic at that stage', async ({ page }) => {

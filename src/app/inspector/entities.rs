@@ -3,7 +3,7 @@
 use yew::prelude::*;
 
 use super::chain::{chain_lists, names, select_button};
-use super::fields::{Choices, MultiSelect, SelectField, TextArea, TextField};
+use super::fields::{CheckGroup, Choices, SelectField, TextArea, TextField};
 use crate::app::effects::new_id;
 use crate::app::Derived;
 use crate::app::Dispatch;
@@ -200,7 +200,7 @@ pub fn topic(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: 
             <SelectField label={t(lang, Key::StageLabel)} entity={key.clone()} none={AttrValue::from(t(lang, Key::NotPlaced))} options={derived.stage_choices.clone()}
                 value={tp.stage.as_ref().map_or(String::new(), |s| s.to_string())}
                 onchange={edit(d, { let i = i.clone(); move |v| Edit::SetTopicStage { id: i.clone(), stage: opt_id(v) } })} />
-            <MultiSelect label={t(lang, Key::SupervisorsLabel)} entity={key.clone()} groups={supervisors}
+            <CheckGroup label={t(lang, Key::SupervisorsLabel)} entity={key.clone()} groups={supervisors}
                 values={tp.supervisors.iter().map(|s| s.to_string()).collect::<Vec<_>>()}
                 onchange={edit(d, { let i = i.clone(); move |v: Vec<String>| Edit::SetTopicSupervisors { id: i.clone(), supervisors: v.into_iter().map(Id::new).collect() } })} />
             <TextField label={t(lang, Key::DefenseDateLabel)} entity={key.clone()} kind={"date"} value={tp.defense_date.clone()}

@@ -140,9 +140,26 @@ pub const DRAW_ON_FOCUS_ABOVE: usize = 40;
 pub fn SelectField(p: &SelectProps) -> Html {
     let id = field_id(&p.label, &p.entity);
     let focused = use_state(|| false);
+    // The value of the last render. A choice the editor refuses (a
+    // supervisor made a student while they supervise topics) changes no
+    // prop, so nothing renders again and the list would go on showing it:
+    // after the next paint the list is set back to the value it was drawn
+    // with last (the new one, when the choice was taken).
+    let drawn = use_mut_ref(|| p.value.clone());
+    *drawn.borrow_mut() = p.value.clone();
     let onchange = {
         let cb = p.onchange.clone();
-        Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlSelectElement>().value()))
+        Callback::from(move |e: Event| {
+            let sel = e.target_unchecked_into::<HtmlSelectElement>();
+            cb.emit(sel.value());
+            let drawn = drawn.clone();
+            crate::app::dom::after_next_paint(move || {
+                let now = drawn.borrow().clone();
+                if sel.value() != *now {
+                    sel.set_value(&now);
+                }
+            });
+        })
     };
     // Focus comes before the list opens (mouse) or before the arrow keys
     // move through it (keyboard), so every option is there when needed.
@@ -177,36 +194,43 @@ pub struct MultiProps {
     pub onchange: Callback<Vec<String>>,
 }
 
-/// A list box where several options can be chosen (Ctrl/Shift+click, or
-/// Space on each option with the keyboard).
+/// Several choices as a group of checkboxes, one per option under its
+/// group's heading: a click or Space on one changes that one only (a
+/// multiple list box dropped every other choice on a plain click).
 #[component]
-pub fn MultiSelect(p: &MultiProps) -> Html {
-    let id = field_id(&p.label, &p.entity);
-    let count: usize = p.groups.iter().map(|(_, o)| o.len()).sum();
-    let onchange = {
-        let cb = p.onchange.clone();
-        Callback::from(move |e: Event| {
-            let sel = e.target_unchecked_into::<HtmlSelectElement>();
-            let opts = sel.selected_options();
-            let chosen = (0..opts.length())
-                .filter_map(|i| opts.item(i))
-                .filter_map(|o| o.get_attribute("value"))
-                .collect::<Vec<_>>();
-            cb.emit(chosen)
-        })
-    };
+pub fn CheckGroup(p: &MultiProps) -> Html {
+    let groups = p.groups.iter().filter(|(_, options)| !options.is_empty()).map(|(heading, options)| {
+        let boxes = options.iter().map(|(v, text)| {
+            let onchange = {
+                let (cb, values, v) = (p.onchange.clone(), p.values.clone(), v.clone());
+                // The others keep their order; a new choice comes last.
+                Callback::from(move |e: Event| {
+                    let on = e.target_unchecked_into::<HtmlInputElement>().checked();
+                    let mut next: Vec<String> = values.iter().filter(|x| **x != v).cloned().collect();
+                    if on {
+                        next.push(v.clone());
+                    }
+                    cb.emit(next)
+                })
+            };
+            html! {
+                <label class="check" key={v.clone()}>
+                    <input type="checkbox" value={v.clone()} checked={p.values.contains(v)} {onchange} />
+                    {text.clone()}
+                </label>
+            }
+        });
+        html! {
+            <div class="check-group" role="group" aria-label={heading.clone()}>
+                <span class="check-heading" aria-hidden="true">{heading.clone()}</span>
+                {for boxes}
+            </div>
+        }
+    });
     html! {
-        <div class="field">
-            <label for={id.clone()}>{p.label.clone()}</label>
-            <select {id} multiple=true size={(count + p.groups.len()).clamp(2, 8).to_string()} {onchange}>
-                {for p.groups.iter().filter(|(_, options)| !options.is_empty()).map(|(heading, options)| html! {
-                    <optgroup label={heading.clone()}>
-                        {for options.iter().map(|(v, text)| html! {
-                            <option value={v.clone()} selected={p.values.contains(v)}>{text.clone()}</option>
-                        })}
-                    </optgroup>
-                })}
-            </select>
-        </div>
+        <fieldset class="field checks" key={p.entity.to_string()}>
+            <legend>{p.label.clone()}</legend>
+            {for groups}
+        </fieldset>
     }
 }
