@@ -267,7 +267,10 @@ test('merge a file with a conflict, resolved both ways, as one undo step each', 
   const file = info.outputPath('theirs.chainmap.json');
   fs.writeFileSync(file, JSON.stringify(theirs, null, 2));
 
-  for (const [choice, expected] of [['Keep mine', 'Finds the casting window that gives sound parts'], ['Take theirs', 'Their role for casting']]) {
+  for (const [choice, expected, settled] of [
+    ['Keep mine', 'Finds the casting window that gives sound parts', '0 from their file, 1 kept'],
+    ['Take theirs', 'Their role for casting', '1 from their file, 0 kept'],
+  ]) {
     await openWith(page, 'Merge file', file);
     const dialog = page.getByRole('dialog');
     await expect(dialog).toContainText('Added 1 person, 1 topic; filled in 1 field; 1 conflict.');
@@ -275,7 +278,10 @@ test('merge a file with a conflict, resolved both ways, as one undo step each', 
     await expect(conflict).toContainText('Their role for casting');
     await conflict.getByRole('radio', { name: new RegExp(choice) }).check();
     await dialog.getByRole('button', { name: 'Apply merge' }).click();
-    await expect(page.getByRole('status').filter({ hasText: 'Merged' })).toBeVisible();
+    // The notice says how the conflict was settled, not that one is left.
+    await expect(page.getByRole('status').filter({ hasText: 'Merged' })).toContainText(
+      `Added 1 person, 1 topic; filled in 1 field; 1 conflict settled (${settled}).`,
+    );
     const after = JSON.parse(await exportJson(page));
     expect(after.stages.find((s) => s.id === 'cast').role).toBe(expected);
     expect(after.stages.find((s) => s.id === 'comp').external_inputs).toEqual(['phase diagrams']);

@@ -5,7 +5,7 @@
 mod common;
 
 use chainmap::format::{export, import_str, validate};
-use chainmap::i18n::exchange::{conflict_message, dangling_message, merge_summary};
+use chainmap::i18n::exchange::{conflict_message, dangling_message, merge_summary, merged_summary};
 use chainmap::i18n::Lang;
 use chainmap::json::Value;
 use chainmap::merge::{merge, repair, Choice, EntityKind, FieldValue, Fix, Why};
@@ -640,4 +640,39 @@ fn big_maps_merge_quickly() {
     assert_eq!(done.map.stages[9_999].role, "theirs 9999");
     valid(&done.map);
     assert!(took.as_secs() < 20, "took {took:?}");
+}
+
+#[test]
+fn the_summary_after_apply_counts_what_the_merged_map_holds_and_how_conflicts_were_settled() {
+    // Their file makes Eng. Wang a student (a conflict of kind), gives him a
+    // topic, and renames a stage (a second conflict).
+    let mine = Template::Alloy.map(Lang::En);
+    let mut theirs = mine.clone();
+    for t in theirs.topics.iter_mut() {
+        t.supervisors.retain(|s| *s != id("wang"));
+    }
+    theirs.people.iter_mut().filter(|p| p.id == id("wang")).for_each(|p| p.kind = PersonKind::Student);
+    theirs.topics.push(topic("t-wang", "Die wear", "wang", Some("cast"), &["zhang"]));
+    theirs.stages.iter_mut().filter(|s| s.id == id("cast")).for_each(|s| s.name = "Casting trials (Li edit)".into());
+    let r = merge(&mine, &theirs);
+    assert!(r.conflicts.len() >= 2, "{:?}", r.conflicts);
+    let n = r.conflicts.len();
+    // Before Apply the dialog counts the topic as added.
+    assert!(merge_summary(&r, Lang::En).starts_with("Added 1 topic"));
+    // Keeping mine: Wang stays a supervisor, so his topic cannot come in.
+    let kept = r.resolve(&[]);
+    assert!(kept.map.topic(&id("t-wang")).is_none());
+    let said = merged_summary(&r, &[], &kept, Lang::En);
+    assert!(said.starts_with("Nothing added"), "{said}");
+    assert!(said.contains(&format!("{n} conflicts settled (0 from their file, {n} kept)")), "{said}");
+    assert!(said.contains("left out or cleared"), "{said}");
+    // Taking theirs for all: the topic is in, and so said.
+    let all = vec![Choice::TakeTheirs; n];
+    let taken = r.resolve(&all);
+    assert!(taken.map.topic(&id("t-wang")).is_some());
+    let said = merged_summary(&r, &all, &taken, Lang::En);
+    assert!(said.starts_with("Added 1 topic"), "{said}");
+    assert!(said.contains(&format!("settled ({n} from their file, 0 kept)")), "{said}");
+    let zh = merged_summary(&r, &all, &taken, Lang::Zh);
+    assert!(zh.starts_with("新增 1 个课题") && zh.contains(&format!("采用对方 {n} 处，保留本方 0 处")), "{zh}");
 }

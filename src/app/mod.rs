@@ -522,9 +522,10 @@ pub fn App(props: &AppProps) -> Html {
                         let result = result.clone();
                         Callback::from(move |choices: Vec<crate::merge::Choice>| {
                             let resolved = result.resolve(&choices);
+                            let summary = crate::i18n::exchange::merged_summary(&result, &choices, &resolved, lang);
                             m.set(None);
                             d.emit(Action::Edit(Edit::Replace(Box::new(resolved.map))));
-                            d.emit(Action::Notice(Some(format!("{}{}{}", t(lang, Key::Merged), crate::i18n::colon(lang), crate::i18n::exchange::merge_summary(&result, lang)))));
+                            d.emit(Action::Notice(Some(format!("{}{}{summary}", t(lang, Key::Merged), crate::i18n::colon(lang)))));
                         })
                     }} />
             }

@@ -4,7 +4,7 @@
 use super::Lang;
 use crate::analysis::CheckItem;
 use crate::export::canvas::CanvasNote;
-use crate::merge::{Conflict, Dangling, EntityKind, Filled, Fix, MergeResult, Why};
+use crate::merge::{Choice, Conflict, Dangling, EntityKind, Filled, Fix, MergeResult, Resolved, Why};
 use crate::model::{Id, Map};
 
 fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
@@ -317,6 +317,79 @@ pub fn merge_summary(r: &MergeResult, lang: Lang) -> String {
             }
             s.push('。');
             s
+        }
+    }
+}
+
+/// What a merge did once its conflicts were settled (the notice after
+/// Apply): only what is in the merged map counts as added (a topic whose
+/// student was kept as a supervisor is left out), and the conflicts are
+/// said settled, with how.
+pub fn merged_summary(r: &MergeResult, choices: &[Choice], resolved: &Resolved, lang: Lang) -> String {
+    let m = &resolved.map;
+    let present = |k: EntityKind, id: &Id| match k {
+        EntityKind::Phase => m.project.phases.iter().any(|p| p.id == *id),
+        EntityKind::Stage => m.stage(id).is_some(),
+        EntityKind::Flow => m.flow(id).is_some(),
+        EntityKind::Person => m.person(id).is_some(),
+        EntityKind::Topic => m.topic(id).is_some(),
+        EntityKind::Document | EntityKind::Project => false,
+    };
+    let kinds = [EntityKind::Phase, EntityKind::Stage, EntityKind::Flow, EntityKind::Person, EntityKind::Topic];
+    let counts: Vec<(EntityKind, usize)> = kinds
+        .iter()
+        .map(|&k| (k, r.added.iter().filter(|a| a.kind == k && present(k, &a.id)).count()))
+        .filter(|(_, n)| *n > 0)
+        .collect();
+    let conflicts = r.conflicts.len();
+    let taken = (0..conflicts).filter(|&i| choices.get(i) == Some(&Choice::TakeTheirs)).count();
+    let (filled, kept, dropped) = (r.filled.len(), conflicts - taken, resolved.dangling.len());
+    match lang {
+        Lang::En => {
+            let plural = |k: EntityKind, n: usize| match (k, n) {
+                (EntityKind::Person, 1) => "1 person".to_string(),
+                (EntityKind::Person, n) => format!("{n} people"),
+                (k, 1) => format!("1 {}", k.as_str()),
+                (k, n) => format!("{n} {}s", k.as_str()),
+            };
+            let mut parts = vec![if counts.is_empty() {
+                "Nothing added".to_string()
+            } else {
+                format!("Added {}", counts.iter().map(|&(k, n)| plural(k, n)).collect::<Vec<_>>().join(", "))
+            }];
+            if filled > 0 {
+                parts.push(format!(
+                    "filled in {}",
+                    if filled == 1 { "1 field".into() } else { format!("{filled} fields") }
+                ));
+            }
+            if conflicts > 0 {
+                let n = if conflicts == 1 { "1 conflict".into() } else { format!("{conflicts} conflicts") };
+                parts.push(format!("{n} settled ({taken} from their file, {kept} kept)"));
+            }
+            if dropped > 0 {
+                parts.push(format!("{dropped} left out or cleared"));
+            }
+            format!("{}.", parts.join("; "))
+        }
+        Lang::Zh => {
+            let mut parts = vec![if counts.is_empty() {
+                "没有新增内容".to_string()
+            } else {
+                let list: Vec<String> =
+                    counts.iter().map(|&(k, n)| format!("{n} 个{}", entity_word(k, lang))).collect();
+                format!("新增 {}", list.join("、"))
+            }];
+            if filled > 0 {
+                parts.push(format!("补全 {filled} 个字段"));
+            }
+            if conflicts > 0 {
+                parts.push(format!("{conflicts} 处冲突已处理（采用对方 {taken} 处，保留本方 {kept} 处）"));
+            }
+            if dropped > 0 {
+                parts.push(format!("{dropped} 项未加入或已清除"));
+            }
+            format!("{}。", parts.join("；"))
         }
     }
 }
