@@ -5,7 +5,7 @@
 mod common;
 
 use chainmap::format::{export, import_str, validate};
-use chainmap::i18n::exchange::{conflict_message, dangling_message, merge_summary, merged_summary};
+use chainmap::i18n::exchange::{conflict_message, dangling_message, merge_summary, merged_summary, value_words};
 use chainmap::i18n::Lang;
 use chainmap::json::Value;
 use chainmap::merge::{merge, repair, Choice, EntityKind, FieldValue, Fix, Why};
@@ -675,4 +675,21 @@ fn the_summary_after_apply_counts_what_the_merged_map_holds_and_how_conflicts_we
     assert!(said.contains(&format!("settled ({n} from their file, 0 kept)")), "{said}");
     let zh = merged_summary(&r, &all, &taken, Lang::Zh);
     assert!(zh.starts_with("新增 1 个课题") && zh.contains(&format!("采用对方 {n} 处，保留本方 0 处")), "{zh}");
+}
+
+#[test]
+fn conflicting_values_are_said_in_words_not_as_ids_or_codes() {
+    let map = Template::Alloy.map(Lang::En);
+    let kind = FieldValue::Kind(PersonKind::EnterpriseSupervisor);
+    assert_eq!(value_words(&kind, "kind", &map, Lang::En), "Enterprise supervisor");
+    assert_ne!(value_words(&kind, "kind", &map, Lang::Zh), "enterprise_supervisor");
+    assert_eq!(value_words(&FieldValue::OptId(Some(id("cast"))), "stage", &map, Lang::En), "Casting trials");
+    assert_eq!(
+        value_words(&FieldValue::Ids(vec![id("zhang"), id("wang")]), "supervisors", &map, Lang::En),
+        "Prof. Zhang, Eng. Wang"
+    );
+    // Something only their file has keeps its id.
+    assert_eq!(value_words(&FieldValue::OptId(Some(id("their-stage"))), "stage", &map, Lang::En), "their-stage");
+    // A text is itself.
+    assert_eq!(value_words(&FieldValue::Text("x".into()), "role", &map, Lang::En), "x");
 }

@@ -7,8 +7,8 @@ use yew::prelude::*;
 use super::dialogs::Modal;
 
 use crate::i18n::exchange::{
-    conflict_message, dangling_message, filled_message, keep_all_mine, keep_mine, merge_summary, take_all_theirs,
-    take_theirs,
+    conflict_heading, dangling_message, filled_message, keep_all_mine, keep_mine, merge_summary, take_all_theirs,
+    take_theirs, value_words,
 };
 use crate::i18n::{t, Key, Lang};
 use crate::merge::{Choice, MergeResult};
@@ -59,15 +59,15 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
         html! {
             <li class="conflict" key={i}>
                 <fieldset>
-                    <legend>{conflict_message(c, &p.mine, lang)}</legend>
+                    <legend>{conflict_heading(c, &p.mine, lang)}</legend>
                     <div class="sides">
                         <label class="side-choice">
                             <input type="radio" name={name.clone()} checked={current == Choice::KeepMine} onchange={pick(Choice::KeepMine)} />
-                            <span class="side-name">{keep_mine(lang)}{crate::i18n::colon(lang)}</span><q>{c.mine.display()}</q>
+                            <span class="side-name">{keep_mine(lang)}{crate::i18n::colon(lang)}</span><q>{value_words(&c.mine, &c.field, &p.mine, lang)}</q>
                         </label>
                         <label class="side-choice">
                             <input type="radio" name={name} checked={current == Choice::TakeTheirs} onchange={pick(Choice::TakeTheirs)} />
-                            <span class="side-name">{take_theirs(lang)}{crate::i18n::colon(lang)}</span><q>{c.theirs.display()}</q>
+                            <span class="side-name">{take_theirs(lang)}{crate::i18n::colon(lang)}</span><q>{value_words(&c.theirs, &c.field, &p.mine, lang)}</q>
                         </label>
                     </div>
                 </fieldset>

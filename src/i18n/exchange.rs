@@ -4,7 +4,7 @@
 use super::Lang;
 use crate::analysis::CheckItem;
 use crate::export::canvas::CanvasNote;
-use crate::merge::{Choice, Conflict, Dangling, EntityKind, Filled, Fix, MergeResult, Resolved, Why};
+use crate::merge::{Choice, Conflict, Dangling, EntityKind, FieldValue, Filled, Fix, MergeResult, Resolved, Why};
 use crate::model::{Id, Map};
 
 fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
@@ -406,13 +406,48 @@ pub fn filled_message(f: &Filled, map: &Map, lang: Lang) -> String {
 }
 
 /// "stage “Casting” (s2), role: mine “…”, theirs “…”".
+/// A field's value in words: a person's kind as the app names it, and a
+/// reference as the name of what it refers to in `map` (the id when the
+/// map has no such thing, e.g. a stage only their file has).
+pub fn value_words(v: &FieldValue, field: &str, map: &Map, lang: Lang) -> String {
+    let name = |id: &Id| -> String {
+        let found = match field {
+            "stage" | "from" | "to" => map.stage(id).map(|s| s.name.as_str()),
+            "phase" => map.phase(id).map(|p| p.name.as_str()),
+            "student" | "supervisors" => map.person(id).map(|p| p.name.as_str()),
+            _ => None,
+        };
+        found.map_or_else(|| id.to_string(), str::to_string)
+    };
+    match v {
+        FieldValue::Kind(k) => super::kind_word(*k, lang).to_string(),
+        FieldValue::Id(id) => name(id),
+        FieldValue::OptId(Some(id)) => name(id),
+        FieldValue::Ids(ids) => {
+            ids.iter().map(name).collect::<Vec<_>>().join(if lang == Lang::Zh { "、" } else { ", " })
+        }
+        other => other.display(),
+    }
+}
+
 pub fn conflict_message(c: &Conflict, map: &Map, lang: Lang) -> String {
     let what = entity_label(map, c.kind, &c.id, lang);
     let field = field_label(&c.field, lang);
-    let (m, t) = (c.mine.display(), c.theirs.display());
+    let (m, t) = (value_words(&c.mine, &c.field, map, lang), value_words(&c.theirs, &c.field, map, lang));
     match lang {
         Lang::En => format!("{what}, {field}: mine \u{201c}{m}\u{201d}, theirs \u{201c}{t}\u{201d}"),
         Lang::Zh => format!("{what}，{field}：我的“{m}”，对方的“{t}”"),
+    }
+}
+
+/// A conflict's heading in the merge dialog: what and which field (the two
+/// values are the choices under it).
+pub fn conflict_heading(c: &Conflict, map: &Map, lang: Lang) -> String {
+    let what = entity_label(map, c.kind, &c.id, lang);
+    let field = field_label(&c.field, lang);
+    match lang {
+        Lang::En => format!("{what}, {field}"),
+        Lang::Zh => format!("{what}，{field}"),
     }
 }
 

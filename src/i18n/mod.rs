@@ -298,6 +298,19 @@ pub fn overview_label(lang: Lang, stages: usize) -> String {
     }
 }
 
+/// A person's kind, as the app names it.
+pub fn kind_word(kind: crate::model::PersonKind, lang: Lang) -> &'static str {
+    use crate::model::PersonKind;
+    t(
+        lang,
+        match kind {
+            PersonKind::Student => Key::KindStudent,
+            PersonKind::AcademicSupervisor => Key::KindAcademic,
+            PersonKind::EnterpriseSupervisor => Key::KindEnterprise,
+        },
+    )
+}
+
 /// The overview legend's second entry.
 pub fn legend_nobody(lang: Lang, stages: usize) -> String {
     match lang {

@@ -34,14 +34,7 @@ fn delete_button(lang: Lang, d: &Dispatch, e: Edit) -> Html {
 }
 
 pub fn kind_name(kind: PersonKind, lang: Lang) -> &'static str {
-    t(
-        lang,
-        match kind {
-            PersonKind::Student => Key::KindStudent,
-            PersonKind::AcademicSupervisor => Key::KindAcademic,
-            PersonKind::EnterpriseSupervisor => Key::KindEnterprise,
-        },
-    )
+    crate::i18n::kind_word(kind, lang)
 }
 
 pub fn stage(doc: &crate::app::Shared<Map>, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
