@@ -118,9 +118,11 @@ fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
             </section>
             <section class="brief-part">
                 <h4>{w.inputs}</h4>
-                if inputs.is_empty() { <p>{w.no_inputs}</p> } else { <ul class="brief-links">{inputs}</ul> }
+                if stage.is_none() { <p>{w.place_first}</p> }
+                else if inputs.is_empty() { <p>{w.no_inputs}</p> } else { <ul class="brief-links">{inputs}</ul> }
                 <h4>{w.outputs}</h4>
-                if outputs.is_empty() { <p>{w.no_outputs}</p> } else { <ul class="brief-links">{outputs}</ul> }
+                if stage.is_none() { <p>{w.place_first}</p> }
+                else if outputs.is_empty() { <p>{w.no_outputs}</p> } else { <ul class="brief-links">{outputs}</ul> }
             </section>
             <section class="brief-part">
                 <h4>{w.upstream}</h4>

@@ -170,15 +170,20 @@ pub fn Team(props: &TeamProps) -> Html {
     let supervisors_shown = if *all_supervisors { supervisor_count } else { supervisor_count.min(PEOPLE_SHOWN) };
     let supervisors = map.people.iter().filter(|p| p.kind.is_supervisor()).take(supervisors_shown).map(|p| {
         let sel = Selection::Person(p.id.clone());
-        let (mark, kind) = match p.kind {
-            PersonKind::AcademicSupervisor => ("A", t(lang, Key::SupervisorAcademicMark)),
-            _ => ("E", t(lang, Key::SupervisorEnterpriseMark)),
+        // The mark is the kind's first letter in the page's language
+        // (A / E, 学 / 企); the kind in words is its tooltip and, for a
+        // screen reader, part of the name.
+        let academic = p.kind == PersonKind::AcademicSupervisor;
+        let (mark, kind) = if academic {
+            (t(lang, Key::SupervisorAcademicLetter), t(lang, Key::SupervisorAcademicMark))
+        } else {
+            (t(lang, Key::SupervisorEnterpriseLetter), t(lang, Key::SupervisorEnterpriseMark))
         };
         html! {
             <li key={p.id.to_string()} class="person supervisor">
                 <button type="button" class={classes!("person-name", selected(&sel).then_some("selected"))}
                     aria-pressed={selected(&sel).to_string()} data-person={p.id.to_string()} onclick={select(sel.clone())}>
-                    <span class={classes!("mark", if mark == "A" { "academic" } else { "enterprise" })} title={kind}>{mark}</span>
+                    <span class={classes!("mark", if academic { "academic" } else { "enterprise" })} title={kind} aria-hidden="true">{mark}</span>
                     {p.name.clone()}
                     <span class="visually-hidden">{format!(" ({kind})")}</span>
                 </button>

@@ -174,6 +174,8 @@ catalogue! {
     StudentsLabel => "students", "名学生";
     SupervisorAcademicMark => "academic supervisor", "学术导师";
     SupervisorEnterpriseMark => "enterprise supervisor", "企业导师";
+    SupervisorAcademicLetter => "A", "学";
+    SupervisorEnterpriseLetter => "E", "企";
     ErrorTitle => "This file cannot be opened", "无法打开此文件";
     Dismiss => "Dismiss", "关闭";
     // Toolbar and status.
