@@ -275,6 +275,16 @@ pub fn entity_label(map: &Map, kind: EntityKind, id: &Id, lang: Lang) -> String 
 }
 
 /// One line of the summary: "Added 2 stages, 5 people, 5 topics; filled in 5 fields; 1 conflict."
+/// "1 stage", "3 flows", "2 people".
+fn entities_en(k: EntityKind, n: usize) -> String {
+    match (k, n) {
+        (EntityKind::Person, 1) => "1 person".to_string(),
+        (EntityKind::Person, n) => format!("{n} people"),
+        (k, 1) => format!("1 {}", k.as_str()),
+        (k, n) => format!("{n} {}s", k.as_str()),
+    }
+}
+
 pub fn merge_summary(r: &MergeResult, lang: Lang) -> String {
     let kinds = [EntityKind::Phase, EntityKind::Stage, EntityKind::Flow, EntityKind::Person, EntityKind::Topic];
     let counts: Vec<(EntityKind, usize)> =
@@ -282,16 +292,10 @@ pub fn merge_summary(r: &MergeResult, lang: Lang) -> String {
     let (filled, conflicts, left_out) = (r.filled.len(), r.conflicts.len(), r.left_out.len());
     match lang {
         Lang::En => {
-            let plural = |k: EntityKind, n: usize| match (k, n) {
-                (EntityKind::Person, 1) => "1 person".to_string(),
-                (EntityKind::Person, n) => format!("{n} people"),
-                (k, 1) => format!("1 {}", k.as_str()),
-                (k, n) => format!("{n} {}s", k.as_str()),
-            };
             let added = if counts.is_empty() {
                 "Nothing added".to_string()
             } else {
-                format!("Added {}", counts.iter().map(|&(k, n)| plural(k, n)).collect::<Vec<_>>().join(", "))
+                format!("Added {}", counts.iter().map(|&(k, n)| entities_en(k, n)).collect::<Vec<_>>().join(", "))
             };
             let fields = if filled == 1 { "1 field".to_string() } else { format!("{filled} fields") };
             let conf = if conflicts == 1 { "1 conflict".to_string() } else { format!("{conflicts} conflicts") };
@@ -350,16 +354,10 @@ pub fn merged_summary(r: &MergeResult, choices: &[Choice], resolved: &Resolved, 
     let (filled, kept, dropped) = (r.filled.len(), conflicts - taken, resolved.dangling.len());
     match lang {
         Lang::En => {
-            let plural = |k: EntityKind, n: usize| match (k, n) {
-                (EntityKind::Person, 1) => "1 person".to_string(),
-                (EntityKind::Person, n) => format!("{n} people"),
-                (k, 1) => format!("1 {}", k.as_str()),
-                (k, n) => format!("{n} {}s", k.as_str()),
-            };
             let mut parts = vec![if counts.is_empty() {
                 "Nothing added".to_string()
             } else {
-                format!("Added {}", counts.iter().map(|&(k, n)| plural(k, n)).collect::<Vec<_>>().join(", "))
+                format!("Added {}", counts.iter().map(|&(k, n)| entities_en(k, n)).collect::<Vec<_>>().join(", "))
             }];
             if filled > 0 {
                 parts.push(format!(
