@@ -45,9 +45,14 @@ fn path(d: String) -> AttrValue {
     AttrValue::from(Rc::<str>::from(d))
 }
 
+/// Whether nobody works at the card's stage (no student there).
+fn nobody_at(derived: &Derived, c: &crate::layout::Card) -> bool {
+    derived.people.get(c.index).is_none_or(Vec::is_empty)
+}
+
 /// How many stages nobody works at (for the overview's legend).
 pub fn nobody_count(derived: &Derived) -> usize {
-    derived.diagram.cards.iter().filter(|c| derived.people.get(c.index).is_none_or(Vec::is_empty)).count()
+    derived.diagram.cards.iter().filter(|c| nobody_at(derived, c)).count()
 }
 
 #[component]
@@ -57,7 +62,7 @@ pub fn Overview(p: &OverviewProps) -> Html {
     // so that a supervisor sees the team's holes across a whole programme.
     let base = use_memo(p.derived.clone(), |derived| {
         let d = &derived.diagram;
-        let nobody = |c: &&crate::layout::Card| derived.people.get(c.index).is_none_or(Vec::is_empty);
+        let nobody = |c: &&crate::layout::Card| nobody_at(derived, c);
         (
             path(routes_path(&d.flows)),
             path(boxes_path(d.cards.iter().filter(|c| !nobody(c)))),
