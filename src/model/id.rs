@@ -17,14 +17,40 @@ pub struct Id(Repr);
 
 const INLINE: usize = 22;
 
-#[derive(Clone, PartialEq, Eq)]
+#[derive(Clone)]
 enum Repr {
-    /// The length and the bytes, zero after the length (so that equal ids
-    /// are equal here). Always used for ids of up to `INLINE` bytes.
-    Inline(u8, [u8; INLINE]),
+    /// The bytes, zero after the text, then the length in the last byte
+    /// (so that equal ids are equal here, compared and hashed as three
+    /// words). Always used for ids of up to `INLINE` bytes.
+    Inline([u8; INLINE + 1]),
     /// Longer ids only.
     Heap(Box<str>),
 }
+
+/// The inline bytes as three little-endian words: bytes 0–7, 8–15 and
+/// 15–22 (the last overlaps the second by one byte and holds the length).
+#[inline(always)]
+fn words(b: &[u8; INLINE + 1]) -> (u64, u64, u64) {
+    let [a0, a1, a2, a3, a4, a5, a6, a7, b0, b1, b2, b3, b4, b5, b6, b7, c1, c2, c3, c4, c5, c6, c7] = *b;
+    (
+        u64::from_le_bytes([a0, a1, a2, a3, a4, a5, a6, a7]),
+        u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7]),
+        u64::from_le_bytes([b7, c1, c2, c3, c4, c5, c6, c7]),
+    )
+}
+
+impl PartialEq for Repr {
+    #[inline]
+    fn eq(&self, other: &Repr) -> bool {
+        match (self, other) {
+            (Repr::Inline(a), Repr::Inline(b)) => words(a) == words(b),
+            (Repr::Heap(a), Repr::Heap(b)) => a == b,
+            _ => false,
+        }
+    }
+}
+
+impl Eq for Repr {}
 
 pub const MAX_ID_LEN: usize = 64;
 
@@ -32,11 +58,12 @@ impl Id {
     pub fn new(s: impl AsRef<str>) -> Id {
         let s = s.as_ref();
         if s.len() <= INLINE {
-            let mut buf = [0u8; INLINE];
+            let mut buf = [0u8; INLINE + 1];
             for (b, c) in buf.iter_mut().zip(s.bytes()) {
                 *b = c;
             }
-            Id(Repr::Inline(s.len() as u8, buf))
+            buf[INLINE] = s.len() as u8;
+            Id(Repr::Inline(buf))
         } else {
             Id(Repr::Heap(s.into()))
         }
@@ -52,7 +79,7 @@ impl Id {
 
     fn bytes(&self) -> &[u8] {
         match &self.0 {
-            Repr::Inline(len, buf) => buf.get(..usize::from(*len)).unwrap_or_default(),
+            Repr::Inline(buf) => buf.get(..usize::from(buf[INLINE])).unwrap_or_default(),
             Repr::Heap(s) => s.as_bytes(),
         }
     }
@@ -64,11 +91,11 @@ impl Id {
 
 impl Default for Id {
     fn default() -> Id {
-        Id(Repr::Inline(0, [0; INLINE]))
+        Id(Repr::Inline([0; INLINE + 1]))
     }
 }
 
-/// Ordered and hashed exactly as the id's text is.
+/// Ordered exactly as the id's text is.
 impl Ord for Id {
     fn cmp(&self, other: &Id) -> std::cmp::Ordering {
         self.bytes().cmp(other.bytes())
@@ -81,27 +108,25 @@ impl PartialOrd for Id {
     }
 }
 
-/// Consistent with `Eq` (not with `str`'s hash: an `Id` is never looked up
-/// by a `&str`). An inline id is hashed as three words, without a loop.
+/// Equal ids hash equally (an id of up to `INLINE` bytes is always inline).
+/// A short id is one word or two: the words past its text are zero.
 impl std::hash::Hash for Id {
+    #[inline]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
         match &self.0 {
-            Repr::Inline(len, buf) => {
-                let mut bytes = [0u8; 24];
-                if let Some(head) = bytes.get_mut(..INLINE) {
-                    head.copy_from_slice(buf);
+            Repr::Inline(buf) => {
+                let (a, b, c) = words(buf);
+                let len = u64::from(buf[INLINE]);
+                if len <= 8 {
+                    state.write_u64(a ^ (len << 56));
+                } else if len <= 16 {
+                    state.write_u64(a);
+                    state.write_u64(b ^ (len << 56));
+                } else {
+                    state.write_u64(a);
+                    state.write_u64(b);
+                    state.write_u64(c);
                 }
-                bytes[23] = *len;
-                let [a, b, c] = [0, 8, 16].map(|k| {
-                    let mut w = [0u8; 8];
-                    if let Some(part) = bytes.get(k..k + 8) {
-                        w.copy_from_slice(part);
-                    }
-                    u64::from_le_bytes(w)
-                });
-                state.write_u64(a);
-                state.write_u64(b);
-                state.write_u64(c);
             }
             Repr::Heap(s) => {
                 state.write(s.as_bytes());
@@ -207,6 +232,18 @@ mod tests {
             "abcdefghijklmnopqrstuvw",
             "阶段一二三四五六七",
             &"x".repeat(80),
+            // Around the words the inline form compares and hashes: ids
+            // that differ only in their last byte, or only in a trailing NUL.
+            "abcdefg",
+            "abcdefgh",
+            "abcdefgi",
+            "abcdefgh\0",
+            "abcdefghijklmnop",
+            "abcdefghijklmnoq",
+            "abcdefghijklmnop\0",
+            "abcdefghijklmnopqrstuw",
+            "abcdefghijklmnopqrstu",
+            "abcdefghijklmnopqrstu\0",
         ];
         for a in texts {
             let id = Id::new(a);
