@@ -189,7 +189,7 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
     let names_index = Names::kept(map, &p.derived.names);
     let gaps = &p.derived.analysis.gaps;
     let chains = &p.derived.chains;
-    let brief = topic.as_ref().and_then(|id| brief_with(map, id, gaps, chains));
+    let brief = topic.as_ref().and_then(|id| brief_with(map, id, gaps, chains, &p.derived.people));
 
     // Print every brief: render them all into the print area, print, then drop them.
     {
@@ -275,7 +275,7 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
                     </div>
                     <div class={classes!("print-area", (*print_all).then_some("print-all"))}>
                         if *print_all {
-                            {for map.topics.iter().filter_map(|tp| brief_with(map, &tp.id, gaps, chains)).map(|b| brief_view(map, &b, &names_index, lang))}
+                            {for map.topics.iter().filter_map(|tp| brief_with(map, &tp.id, gaps, chains, &p.derived.people)).map(|b| brief_view(map, &b, &names_index, lang))}
                         } else if let Some(b) = &brief {
                             {brief_view(map, b, &names_index, lang)}
                         }
