@@ -5,7 +5,9 @@
 
 use super::escape::{md, md_block};
 use crate::analysis::{brief_from, brief_with, gaps, people_by_stage, Brief, ChainIndex, CheckItem, Names};
-use crate::i18n::exchange::{brief_words, check_item, from_stage, ready_count, steps, to_stage, BriefWords};
+use crate::i18n::exchange::{
+    aside, brief_words, check_item, from_stage, list_sep, ready_count, steps, to_stage, who_there, BriefWords,
+};
 use crate::i18n::{gap_message, severity_name, Lang};
 use crate::model::{Id, Map};
 
@@ -48,21 +50,6 @@ fn quoted(lang: Lang, s: &str) -> String {
     }
 }
 
-/// " (x)" / "（x）".
-fn par(lang: Lang, x: &str) -> String {
-    match lang {
-        Lang::En => format!(" ({x})"),
-        Lang::Zh => format!("（{x}）"),
-    }
-}
-
-fn sep(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::Zh => "、",
-    }
-}
-
 fn colon(lang: Lang) -> &'static str {
     crate::i18n::colon(lang)
 }
@@ -72,7 +59,7 @@ fn people(map: &Map, who: &[Id], w: &BriefWords, lang: Lang) -> String {
     if who.is_empty() {
         w.nobody.to_string()
     } else {
-        who.iter().map(|p| md(map.person_name(p))).collect::<Vec<_>>().join(sep(lang))
+        who.iter().map(|p| md(map.person_name(p))).collect::<Vec<_>>().join(list_sep(lang))
     }
 }
 
@@ -81,11 +68,7 @@ fn who_label(map: &Map, who: &[Id], word: &str, w: &BriefWords, lang: Lang) -> S
     if who.is_empty() {
         return w.nobody.to_string();
     }
-    let names = people(map, who, w, lang);
-    match lang {
-        Lang::En => format!("{word} {names}"),
-        Lang::Zh => format!("{word}：{names}"),
-    }
+    who_there(lang, word, &people(map, who, w, lang))
 }
 
 fn artifact(a: &str, w: &BriefWords) -> String {
@@ -150,7 +133,7 @@ fn render(map: &Map, b: &Brief, names: &Names, lang: Lang, level: usize) -> Stri
                 } else {
                     (to_stage(lang, &other), who_label(map, &h.people, w.for_whom, &w, lang))
                 };
-                o.push_str(&format!("- {} — {where_}{}\n", artifact(&h.artifact, &w), par(lang, &who)));
+                o.push_str(&format!("- {} — {where_}{}\n", artifact(&h.artifact, &w), aside(lang, &who)));
             }
             for x in external {
                 o.push_str(&format!("- **{}** — {note}\n", md(x)));
@@ -175,7 +158,7 @@ fn render(map: &Map, b: &Brief, names: &Names, lang: Lang, level: usize) -> Stri
                     "- {}{c}**{}**{} — {}\n",
                     steps(lang, r.steps, up),
                     md(names.stage(&r.stage)),
-                    par(lang, &phase),
+                    aside(lang, &phase),
                     people(map, &r.people, &w, lang)
                 ));
             }
@@ -192,11 +175,11 @@ fn render(map: &Map, b: &Brief, names: &Names, lang: Lang, level: usize) -> Stri
                 if p.affiliation.trim().is_empty() {
                     md(&p.name)
                 } else {
-                    format!("{}{}", md(&p.name), par(lang, &md(&p.affiliation)))
+                    format!("{}{}", md(&p.name), aside(lang, &md(&p.affiliation)))
                 }
             })
             .collect();
-        let list = if list.is_empty() { w.none_yet.to_string() } else { list.join(sep(lang)) };
+        let list = if list.is_empty() { w.none_yet.to_string() } else { list.join(list_sep(lang)) };
         o.push_str(&format!("- **{label}**{c}{list}\n"));
     }
 
@@ -211,7 +194,7 @@ fn render(map: &Map, b: &Brief, names: &Names, lang: Lang, level: usize) -> Stri
 
     // Readiness checklist.
     let ok = b.checklist.iter().filter(|c| c.ok).count();
-    o.push_str(&format!("\n{h2} {}{}\n\n", w.checklist, par(lang, &ready_count(lang, ok, CheckItem::ALL.len()))));
+    o.push_str(&format!("\n{h2} {}{}\n\n", w.checklist, aside(lang, &ready_count(lang, ok, CheckItem::ALL.len()))));
     for check in &b.checklist {
         let mark = if check.ok { "x" } else { " " };
         o.push_str(&format!("- [{mark}] {}\n", check_item(check.item, lang)));
