@@ -70,6 +70,83 @@ test('a student reads a topic brief on the sand example: inputs, outputs, gaps, 
   expect(text).toContain('Readiness checklist');
 });
 
+// The Brief panel is what students print: it holds what the Markdown holds —
+// each stage up and down the chain with how far it is, its phase and its
+// people, and the supervisors with their affiliations — on screen and on paper.
+for (const lang of ['en', 'zh']) {
+  test(`the printed brief holds the chain with people, phases and steps, and the supervisors' affiliations (${lang})`, async ({ page }) => {
+    const zh = lang === 'zh';
+    const w = zh
+      ? { newMap: '新建', sand: /3D 打印覆膜砂/, team: '团队', region: '开题简报', topic: 'SLS 覆膜砂的粘结剂化学', brief: '开题简报：SLS 覆膜砂的粘结剂化学',
+          up: '上游链', down: '下游链', upItem: '上游第 1 级：旧砂再生（产业化生产） — 马同学、孙同学', downItem: '下游第 4 级：',
+          academic: '徐教授（材料学院）', enterprise: '邰工（合作铸造厂）', md: '导出 Markdown' }
+      : { newMap: 'New map', sand: /3D-printing sand/, team: 'Team', region: 'Brief', topic: 'Binder chemistry for SLS sand', brief: 'Defense brief: Binder chemistry for SLS sand',
+          up: 'Upstream chain', down: 'Downstream chain', upItem: '1 step up: Used sand reclamation (Industrial production) — Ma, Sun', downItem: '4 steps down: ',
+          academic: 'Prof. Xu (School of Materials)', enterprise: 'Eng. Tai (Partner foundry)', md: 'Export Markdown' };
+    await openApp(page, `?lang=${lang}`);
+    await page.getByRole('button', { name: w.newMap, exact: true }).click();
+    await page.getByRole('button', { name: w.sand }).click();
+    await page.getByRole('region', { name: w.team }).getByRole('button', { name: new RegExp(`^${w.topic}`) }).click();
+    const brief = page.getByRole('region', { name: w.region }).getByRole('article', { name: w.brief });
+    const up = brief.getByRole('list', { name: w.up });
+    const down = brief.getByRole('list', { name: w.down });
+    // Nearest first: a student one hand-off up, with the stage's phase.
+    await expect(up.getByRole('listitem').first()).toHaveText(w.upItem);
+    await expect(up.getByRole('listitem')).toHaveCount(3);
+    await expect(down.getByRole('listitem')).toHaveCount(4);
+    await expect(down.getByRole('listitem').last()).toContainText(w.downItem);
+    await expect(brief.getByRole('definition').filter({ hasText: w.academic })).toHaveCount(1);
+    await expect(brief.getByRole('definition').filter({ hasText: w.enterprise })).toHaveCount(1);
+    // Background is no smaller than Source or any other fact.
+    const onScreen = await brief.getByRole('definition').evaluateAll((els) => els.map((e) => getComputedStyle(e).fontSize));
+    expect(new Set(onScreen).size).toBe(1);
+
+    // The Markdown of the same brief says the same, line for line.
+    const md = await download(page, () => page.getByRole('button', { name: w.md, exact: true }).click());
+    const lines = fs.readFileSync(md.path, 'utf8').split('\n').map((l) => l.replace(/^- /, '').replace(/\*\*/g, ''));
+    for (const list of [up, down]) {
+      for (const item of await list.getByRole('listitem').allTextContents()) expect(lines).toContain(item.replace(/\s+/g, ' ').trim());
+    }
+    expect(lines.some((l) => l.includes(w.academic))).toBe(true);
+
+    // On paper: the brief alone, with the same chain and affiliations, readable.
+    await page.emulateMedia({ media: 'print' });
+    const printed = page.getByRole('article', { name: w.brief });
+    await expect(printed.getByRole('list', { name: w.up }).getByRole('listitem').first()).toBeVisible();
+    await expect(printed.getByRole('list', { name: w.up }).getByRole('listitem').first()).toHaveText(w.upItem);
+    await expect(printed.getByRole('definition').filter({ hasText: w.academic })).toBeVisible();
+    await page.screenshot({ path: test.info().outputPath(`brief-print-${lang}.png`), fullPage: true });
+    // Background and Source are printed at one size, as large as the rest.
+    const sizes = await printed.getByRole('definition').evaluateAll((els) => els.map((e) => parseFloat(getComputedStyle(e).fontSize)));
+    expect(new Set(sizes).size).toBe(1);
+    expect(sizes[0]).toBeGreaterThanOrEqual(14);
+  });
+}
+
+test('a long chain: the brief draws the 20 nearest stages and counts the rest; the Markdown lists them all', async ({ page }) => {
+  await openApp(page);
+  // s0 → s1 → … → s29; twelve students at s28, one topic at the end.
+  const stages = Array.from({ length: 30 }, (_, i) => ({ id: `s${i}`, name: `Stage ${i}` }));
+  const flows = stages.slice(1).map((s, i) => ({ id: `f${i}`, from: `s${i}`, to: s.id, artifact: `part ${i}` }));
+  const people = Array.from({ length: 12 }, (_, i) => ({ id: `p${i}`, name: `Student ${i}`, kind: 'student' }));
+  people.push({ id: 'end', name: 'Last', kind: 'student' });
+  const topics = people.map((p) => ({ id: `t-${p.id}`, title: `Topic of ${p.name}`, student: p.id, stage: p.id === 'end' ? 's29' : 's28' }));
+  const map = { format: 'chainmap', version: 1, project: { title: 'Long' }, stages, flows, people, topics };
+  await openFile(page, { name: 'long.chainmap.json', text: JSON.stringify(map) });
+  await page.getByRole('region', { name: 'Team' }).getByRole('button', { name: /^Topic of Last/ }).click();
+  const brief = page.getByRole('region', { name: 'Brief' }).getByRole('article', { name: 'Defense brief: Topic of Last' });
+  const up = brief.getByRole('list', { name: 'Upstream chain' }).getByRole('listitem');
+  await expect(up).toHaveCount(21);
+  await expect(up.first()).toHaveText('1 step up: Stage 28 (no phase) — Student 0, Student 1, Student 2, Student 3, Student 4, Student 5, Student 6, Student 7, and 4 more');
+  await expect(up.nth(19)).toHaveText('20 steps up: Stage 9 (no phase) — nobody works there yet');
+  await expect(up.last()).toHaveText('and 9 more');
+  await expect(brief).toContainText('part 28 from Stage 28 · by Student 0');
+  const md = await download(page, () => page.getByRole('button', { name: 'Export Markdown', exact: true }).click());
+  const text = fs.readFileSync(md.path, 'utf8');
+  expect(text).toContain('- 29 steps up: **Stage 0** (no phase) — nobody works there yet');
+  expect(text).toContain('Student 11');
+});
+
 test('coverage shows per-phase ratios, the matrix and topics per supervisor; a cell selects its topic', async ({ page }) => {
   await openApp(page);
   const cov = page.getByRole('region', { name: 'Coverage' });

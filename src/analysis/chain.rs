@@ -41,6 +41,16 @@ pub struct Chain {
 }
 
 impl Chain {
+    /// The chain a [`Reach`] (of the same map) stands for, with ids.
+    pub fn of_reach(map: &Map, r: &Reach) -> Chain {
+        Chain {
+            inputs: to_links(map, &r.input_flows),
+            outputs: to_links(map, &r.output_flows),
+            upstream_stages: stage_ids(map, &r.upstream),
+            downstream_stages: stage_ids(map, &r.downstream),
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.inputs.is_empty()
             && self.outputs.is_empty()
@@ -82,6 +92,10 @@ pub struct Reach {
     /// Positions in `map.stages`, nearest first, ties in file order.
     pub upstream: Vec<usize>,
     pub downstream: Vec<usize>,
+    /// How many hand-offs away each stage of `upstream` (`downstream`) is,
+    /// in the same order: 1 for a stage joined to this one by a flow.
+    pub upstream_steps: Vec<usize>,
+    pub downstream_steps: Vec<usize>,
     /// Positions in `map.flows`, in [`Chain::inputs`] / [`Chain::outputs`] order, with their depth.
     pub input_flows: Vec<(usize, usize)>,
     pub output_flows: Vec<(usize, usize)>,
@@ -151,6 +165,8 @@ impl ChainIndex {
         Reach {
             input_flows: self.links(stage_idx, &upstream, &up_dist, Dir::Up),
             output_flows: self.links(stage_idx, &downstream, &down_dist, Dir::Down),
+            upstream_steps: steps(&upstream, &up_dist),
+            downstream_steps: steps(&downstream, &down_dist),
             upstream,
             downstream,
         }
@@ -159,13 +175,7 @@ impl ChainIndex {
     /// The chain of the stage at `stage_idx` (a position in `map.stages`);
     /// empty for a position out of range.
     pub fn chain(&self, map: &Map, stage_idx: usize) -> Chain {
-        let r = self.reach(stage_idx);
-        Chain {
-            inputs: to_links(map, &r.input_flows),
-            outputs: to_links(map, &r.output_flows),
-            upstream_stages: stage_ids(map, &r.upstream),
-            downstream_stages: stage_ids(map, &r.downstream),
-        }
+        Chain::of_reach(map, &self.reach(stage_idx))
     }
 
     fn next(&self, flow: usize, dir: Dir) -> Option<usize> {
@@ -230,6 +240,11 @@ impl ChainIndex {
         found.sort_unstable();
         found.into_iter().map(|(depth, f)| (f, depth)).collect()
     }
+}
+
+/// The walk's distances (plus one, see `walk`) of the reached stages, as hand-offs.
+fn steps(reached: &[usize], dist: &[u32]) -> Vec<usize> {
+    reached.iter().map(|&s| dist.get(s).map_or(1, |&d| d.saturating_sub(1).max(1) as usize)).collect()
 }
 
 fn to_links(map: &Map, flows: &[(usize, usize)]) -> Vec<Link> {
@@ -404,6 +419,9 @@ mod tests {
         let r = ix.reach(2);
         assert_eq!(r.upstream, vec![3, 4, 6]);
         assert_eq!(r.downstream, vec![1, 0, 5]);
+        // m2 and m1 feed cast directly, src feeds m2; heat takes from cast, part and qa from heat.
+        assert_eq!(r.upstream_steps, vec![1, 1, 2]);
+        assert_eq!(r.downstream_steps, vec![1, 2, 2]);
         assert_eq!(r.input_flows, vec![(3, 1), (4, 1), (1, 2)]);
         assert_eq!(r.output_flows, vec![(2, 1), (0, 2), (5, 2)]);
         assert_eq!(ix.reach(8), Reach::default());

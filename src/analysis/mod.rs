@@ -16,7 +16,7 @@ pub mod gaps;
 mod index;
 pub mod kept;
 
-pub use brief::{brief, brief_from, brief_with, Brief, Check, CheckItem};
+pub use brief::{brief, brief_from, brief_with, Brief, Check, CheckItem, Handoff, Reached};
 pub use chain::{chain_of_stage, chain_of_topic, people_at, people_by_stage, Chain, ChainIndex, Link, Reach};
 pub use coverage::{coverage, Coverage, MatrixRow, PhaseCoverage, SupervisorLoad};
 pub use gaps::{gaps, messages, Gap, GapCode, NameTable, Names, Severity};

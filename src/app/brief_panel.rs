@@ -8,89 +8,156 @@ use yew::prelude::*;
 
 use super::panel::{use_panel, Panel};
 use super::{effects, Derived, Dispatch, Shared};
-use crate::analysis::{brief_with, people_at, Brief, Names};
+use crate::analysis::{brief_with, Brief, Handoff, Names, Reached};
 use crate::editor::{Action, Selection};
 use crate::export::brief_md::{all_briefs_markdown, brief_markdown};
-use crate::i18n::exchange::{brief_words, check_item, ready_count, BriefWords};
-use crate::i18n::{colon, gap_message, t, Key, Lang};
-use crate::model::{Id, Map, PersonKind};
+use crate::i18n::exchange::{aside, brief_words, check_item, list_sep, ready_count, steps, who_there, BriefWords};
+use crate::i18n::{and_more, colon, gap_message, severity_name, t, Key, Lang};
+use crate::model::{Id, Map};
 
-fn names(map: &Map, ids: &[Id], sep: &str, none: &str) -> String {
+/// The stages drawn up and down the chain, nearest first; the count of the
+/// rest follows ("and 12 more"). The Markdown export lists every one.
+const CHAIN_SHOWN: usize = 20;
+/// The direct hand-offs, and the gaps, drawn before the count of the rest.
+const LIST_SHOWN: usize = 40;
+/// The students named at one stage before the count of the others.
+const PEOPLE_SHOWN: usize = 8;
+
+/// Names, joined, the first few and the count of the others; `none` for nobody.
+fn names(n: &Names, ids: &[Id], lang: Lang, none: &str) -> String {
     if ids.is_empty() {
-        none.to_string()
+        return none.to_string();
+    }
+    let mut text = ids.iter().take(PEOPLE_SHOWN).map(|i| n.person(i)).collect::<Vec<_>>().join(list_sep(lang));
+    if ids.len() > PEOPLE_SHOWN {
+        text.push_str(list_sep(lang));
+        text.push_str(&and_more(lang, ids.len() - PEOPLE_SHOWN));
+    }
+    text
+}
+
+/// A text from the file as written, or "not written yet".
+fn written(text: &str, w: &BriefWords) -> String {
+    if text.trim().is_empty() {
+        w.not_written.to_string()
     } else {
-        ids.iter().map(|i| map.person_name(i).to_string()).collect::<Vec<_>>().join(sep)
+        text.to_string()
     }
 }
 
-/// One brief, as shown and as printed.
-fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
-    let w: BriefWords = brief_words(lang);
-    let sep = if lang == Lang::Zh { "、" } else { ", " };
-    let Some(topic) = map.topic(&b.topic) else { return html! {} };
-    let stage = b.stage.as_ref().and_then(|s| map.stage(s));
-    let phase = b.phase.as_ref().and_then(|p| map.phase(p)).map_or(w.no_phase.to_string(), |p| p.name.clone());
-    let direct = |incoming: bool| -> Vec<Html> {
-        let links = if incoming { &b.chain.inputs } else { &b.chain.outputs };
-        let mut items: Vec<Html> = links
-            .iter()
-            .filter(|l| l.depth == 1)
-            .map(|l| {
-                let other = if incoming { &l.from } else { &l.to };
-                let artifact = if l.artifact.trim().is_empty() { w.unnamed.to_string() } else { l.artifact.clone() };
-                let (arrow, dir, by) =
-                    if incoming { ("←", t(lang, Key::From), w.by) } else { ("→", t(lang, Key::To), w.for_whom) };
-                // "by Li" / "负责人：李", or "nobody works there yet" on its own.
-                let people = people_at(map, other);
-                let who = if people.is_empty() {
-                    w.nobody.to_string()
-                } else if lang == Lang::Zh {
-                    format!("{by}：{}", names(map, &people, sep, w.nobody))
-                } else {
-                    format!("{by} {}", names(map, &people, sep, w.nobody))
-                };
+/// The count of the items not drawn, as the list's last item.
+fn rest(lang: Lang, total: usize, shown: usize) -> Html {
+    if total > shown {
+        html! { <li class="more hint">{and_more(lang, total - shown)}</li> }
+    } else {
+        html! {}
+    }
+}
+
+/// A direct hand-off: "← used sand from Casting · nobody works there yet".
+fn handoff(n: &Names, h: &Handoff, incoming: bool, w: &BriefWords, lang: Lang) -> Html {
+    let artifact = if h.artifact.trim().is_empty() { w.unnamed.to_string() } else { h.artifact.clone() };
+    let (arrow, dir, word) =
+        if incoming { ("←", t(lang, Key::From), w.by) } else { ("→", t(lang, Key::To), w.for_whom) };
+    let who = if h.people.is_empty() {
+        w.nobody.to_string()
+    } else {
+        who_there(lang, word, &names(n, &h.people, lang, w.nobody))
+    };
+    html! {
+        <li key={h.flow.to_string()}>
+            <span aria-hidden="true">{arrow}{" "}</span>
+            <strong>{artifact}</strong>{format!(" {dir} ")}{n.stage(&h.stage).to_string()}
+            <span class="who">{format!(" · {who}")}</span>
+        </li>
+    }
+}
+
+/// The inputs (outputs) of the stage: its hand-offs, then what comes from
+/// (leaves for) outside the project.
+fn handoffs(n: &Names, b: &Brief, incoming: bool, w: &BriefWords, lang: Lang) -> Html {
+    let (list, external, note, none) = if incoming {
+        (&b.inputs, &b.external_inputs, w.external_input, w.no_inputs)
+    } else {
+        (&b.outputs, &b.external_outputs, w.external_output, w.no_outputs)
+    };
+    if b.stage.is_none() {
+        return html! { <p>{w.place_first}</p> };
+    }
+    if list.is_empty() && external.is_empty() {
+        return html! { <p>{none}</p> };
+    }
+    let ext_shown = LIST_SHOWN.saturating_sub(list.len());
+    html! {
+        <ul class="brief-links">
+            {for list.iter().take(LIST_SHOWN).map(|h| handoff(n, h, incoming, w, lang))}
+            {for external.iter().take(ext_shown).enumerate().map(|(i, x)| html! {
+                <li key={format!("ext-{i}")}>
+                    <span aria-hidden="true">{if incoming { "← " } else { "→ " }}</span>
+                    <strong>{x.clone()}</strong><span class="who">{format!(" · {note}")}</span>
+                </li>
+            })}
+            {rest(lang, list.len() + external.len(), LIST_SHOWN.min(list.len() + external.len()))}
+        </ul>
+    }
+}
+
+/// The stages up (down) the chain, nearest first: how far, which stage, its
+/// phase and who works there — as the Markdown has them.
+fn chain(names_index: &Names, list: &[Reached], up: bool, w: &BriefWords, lang: Lang) -> Html {
+    let (title, none) = if up { (w.upstream, w.nothing_upstream) } else { (w.downstream, w.nothing_downstream) };
+    if list.is_empty() {
+        return html! { <p>{none.to_string()}</p> };
+    }
+    html! {
+        <ol class={classes!("brief-chain", if up { "up" } else { "down" })} aria-label={title}>
+            {for list.iter().take(CHAIN_SHOWN).map(|r| {
+                let phase = r.phase.as_ref().map_or_else(|| w.no_phase.to_string(), |p| names_index.phase(p).to_string());
                 html! {
-                    <li key={l.flow.to_string()}>
-                        <span aria-hidden="true">{arrow}{" "}</span>
-                        <strong>{artifact}</strong>{format!(" {dir} ")}{map.stage_name(other).to_string()}
-                        {format!(" · {who}")}
+                    <li key={r.stage.to_string()}>
+                        <span class="steps">{steps(lang, r.steps, up)}{colon(lang)}</span>
+                        <span class="where">
+                            <strong>{names_index.stage(&r.stage).to_string()}</strong>
+                            <span class="phase">{aside(lang, &phase)}</span>
+                            <span class="who">{format!(" — {}", names(names_index, &r.people, lang, w.nobody))}</span>
+                        </span>
                     </li>
                 }
-            })
-            .collect();
-        if let Some(s) = stage {
-            let (list, note) = if incoming {
-                (&s.external_inputs, w.external_input)
+            })}
+            {rest(lang, list.len(), CHAIN_SHOWN.min(list.len()))}
+        </ol>
+    }
+}
+
+/// Supervisors of one kind: "Prof. Xu (School of Materials), …", or "none yet".
+fn supervisors(map: &Map, ids: &[Id], w: &BriefWords, lang: Lang) -> String {
+    let list: Vec<String> = ids
+        .iter()
+        .filter_map(|id| map.person(id))
+        .map(|p| {
+            if p.affiliation.trim().is_empty() {
+                p.name.clone()
             } else {
-                (&s.external_outputs, w.external_output)
-            };
-            items.extend(list.iter().enumerate().map(|(i, x)| {
-                html! { <li key={format!("ext-{i}")}><strong>{x.clone()}</strong>{format!(" · {note}")}</li> }
-            }));
-        }
-        items
-    };
-    let inputs = direct(true);
-    let outputs = direct(false);
-    let chain_list = |ids: &[Id], none: &str| -> Html {
-        if ids.is_empty() {
-            html! { <p>{none.to_string()}</p> }
-        } else {
-            let shown: Vec<String> = ids.iter().take(30).map(|id| map.stage_name(id).to_string()).collect();
-            let more = ids.len().saturating_sub(30);
-            let mut text = shown.join(" · ");
-            if more > 0 {
-                text.push_str(&format!(" … (+{more})"));
+                format!("{}{}", p.name, aside(lang, &p.affiliation))
             }
-            html! { <p>{text}</p> }
-        }
-    };
-    let sups = |kind: PersonKind| -> String {
-        let ids: Vec<Id> =
-            b.supervisors.iter().filter(|s| map.person(s).is_some_and(|p| p.kind == kind)).cloned().collect();
-        names(map, &ids, sep, w.none_yet)
-    };
+        })
+        .collect();
+    if list.is_empty() {
+        w.none_yet.to_string()
+    } else {
+        list.join(list_sep(lang))
+    }
+}
+
+/// One brief, as shown and as printed: the same facts as its Markdown
+/// (`export::brief_md`), read from the same [`Brief`].
+fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
+    let w: BriefWords = brief_words(lang);
+    let Some(topic) = map.topic(&b.topic) else { return html! {} };
+    let stage = b.stage.as_ref().and_then(|s| map.stage(s));
+    let phase = b.phase.as_ref().map_or(w.no_phase.to_string(), |p| all_names.phase(p).to_string());
     let ok = b.checklist.iter().filter(|c| c.ok).count();
+    let project = &map.project;
     html! {
         <article class="brief" aria-label={format!("{}{}{}", w.brief, colon(lang), topic.title)}>
             <header class="brief-head">
@@ -99,42 +166,48 @@ fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
                 <p class="brief-meta">
                     {format!("{}{}{}", w.student, colon(lang), map.person_name(&topic.student))}
                     {" · "}
-                    {format!("{}{}{}", w.defense_date, colon(lang), if topic.defense_date.is_empty() { w.not_set } else { topic.defense_date.as_str() })}
+                    {format!("{}{}{}", w.defense_date, colon(lang), if topic.defense_date.trim().is_empty() { w.not_set } else { topic.defense_date.as_str() })}
                 </p>
             </header>
+            if !topic.notes.trim().is_empty() {
+                <section class="brief-part">
+                    <h4>{w.notes}</h4>
+                    <p class="prose">{topic.notes.clone()}</p>
+                </section>
+            }
             <section class="brief-part">
                 <h4>{w.project}</h4>
-                <p><strong>{map.project.title.clone()}</strong></p>
-                if !map.project.source.is_empty() { <p>{format!("{}{}{}", w.source, colon(lang), map.project.source)}</p> }
-                if !map.project.background.is_empty() { <p class="background">{format!("{}{}{}", w.background, colon(lang), map.project.background)}</p> }
+                <p><strong>{project.title.clone()}</strong></p>
+                <dl class="prose-facts">
+                    <dt>{w.source}</dt><dd class="prose">{written(&project.source, &w)}</dd>
+                    <dt>{w.background}</dt><dd class="prose">{written(&project.background, &w)}</dd>
+                </dl>
             </section>
             <section class="brief-part">
                 <h4>{w.position}</h4>
                 <dl class="facts">
                     <dt>{w.stage}</dt><dd>{stage.map_or(w.not_placed.to_string(), |s| s.name.clone())}</dd>
                     <dt>{w.phase}</dt><dd>{phase}</dd>
-                    <dt>{w.role}</dt><dd>{stage.filter(|s| !s.role.trim().is_empty()).map_or(w.not_written.to_string(), |s| s.role.clone())}</dd>
+                    <dt>{w.role}</dt><dd>{stage.map_or(w.not_written.to_string(), |s| written(&s.role, &w))}</dd>
                 </dl>
             </section>
             <section class="brief-part">
                 <h4>{w.inputs}</h4>
-                if stage.is_none() { <p>{w.place_first}</p> }
-                else if inputs.is_empty() { <p>{w.no_inputs}</p> } else { <ul class="brief-links">{inputs}</ul> }
+                {handoffs(all_names, b, true, &w, lang)}
                 <h4>{w.outputs}</h4>
-                if stage.is_none() { <p>{w.place_first}</p> }
-                else if outputs.is_empty() { <p>{w.no_outputs}</p> } else { <ul class="brief-links">{outputs}</ul> }
+                {handoffs(all_names, b, false, &w, lang)}
             </section>
             <section class="brief-part">
                 <h4>{w.upstream}</h4>
-                {chain_list(&b.chain.upstream_stages, w.nothing_upstream)}
+                {chain(all_names, &b.upstream, true, &w, lang)}
                 <h4>{w.downstream}</h4>
-                {chain_list(&b.chain.downstream_stages, w.nothing_downstream)}
+                {chain(all_names, &b.downstream, false, &w, lang)}
             </section>
             <section class="brief-part">
                 <h4>{w.supervisors}</h4>
                 <dl class="facts">
-                    <dt>{w.academic}</dt><dd>{sups(PersonKind::AcademicSupervisor)}</dd>
-                    <dt>{w.enterprise}</dt><dd>{sups(PersonKind::EnterpriseSupervisor)}</dd>
+                    <dt>{w.academic}</dt><dd>{supervisors(map, &b.academic, &w, lang)}</dd>
+                    <dt>{w.enterprise}</dt><dd>{supervisors(map, &b.enterprise, &w, lang)}</dd>
                 </dl>
             </section>
             <section class="brief-part">
@@ -142,11 +215,16 @@ fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
                 if b.gaps.is_empty() {
                     <p>{w.no_gaps}</p>
                 } else {
-                    <ul>{for b.gaps.iter().map(|g| html! { <li>{gap_message(g, all_names, lang)}</li> })}</ul>
+                    <ul class="brief-gaps">
+                        {for b.gaps.iter().take(LIST_SHOWN).map(|g| html! {
+                            <li><strong class="sev">{severity_name(g.severity(), lang)}</strong>{colon(lang)}{gap_message(g, all_names, lang)}</li>
+                        })}
+                        {rest(lang, b.gaps.len(), LIST_SHOWN.min(b.gaps.len()))}
+                    </ul>
                 }
             </section>
             <section class="brief-part checklist">
-                <h4>{format!("{} ({})", w.checklist, ready_count(lang, ok, b.checklist.len()))}</h4>
+                <h4>{format!("{}{}", w.checklist, aside(lang, &ready_count(lang, ok, b.checklist.len())))}</h4>
                 <ul class="checks">
                     {for b.checklist.iter().map(|c| html! {
                         <li class={if c.ok { "check ok" } else { "check missing" }}>
@@ -189,7 +267,7 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
     let names_index = Names::kept(map, &p.derived.names);
     let gaps = &p.derived.analysis.gaps;
     let chains = &p.derived.chains;
-    let brief = topic.as_ref().and_then(|id| brief_with(map, id, gaps, chains));
+    let brief = topic.as_ref().and_then(|id| brief_with(map, id, gaps, chains, &p.derived.people));
 
     // Print every brief: render them all into the print area, print, then drop them.
     {
@@ -275,7 +353,7 @@ pub fn BriefPanel(p: &BriefProps) -> Html {
                     </div>
                     <div class={classes!("print-area", (*print_all).then_some("print-all"))}>
                         if *print_all {
-                            {for map.topics.iter().filter_map(|tp| brief_with(map, &tp.id, gaps, chains)).map(|b| brief_view(map, &b, &names_index, lang))}
+                            {for map.topics.iter().filter_map(|tp| brief_with(map, &tp.id, gaps, chains, &p.derived.people)).map(|b| brief_view(map, &b, &names_index, lang))}
                         } else if let Some(b) = &brief {
                             {brief_view(map, b, &names_index, lang)}
                         }

@@ -3,14 +3,13 @@
 //! Every piece of user text is escaped (`escape::md`), so nothing in a map
 //! turns into a link, a heading, HTML or any other markup.
 
-use std::collections::HashMap;
-
 use super::escape::{md, md_block};
-use crate::analysis::chain::people_at;
-use crate::analysis::{brief_from, brief_with, gaps, Brief, ChainIndex, CheckItem, Names};
-use crate::i18n::exchange::{brief_words, check_item, from_stage, ready_count, steps, to_stage, BriefWords};
+use crate::analysis::{brief_from, brief_with, gaps, people_by_stage, Brief, ChainIndex, CheckItem, Names};
+use crate::i18n::exchange::{
+    aside, brief_words, check_item, from_stage, list_sep, ready_count, steps, to_stage, who_there, BriefWords,
+};
 use crate::i18n::{gap_message, severity_name, Lang};
-use crate::model::{Id, Map, PersonKind};
+use crate::model::{Id, Map};
 
 /// The brief of one topic; `None` when the map has no such topic.
 pub fn brief_markdown(map: &Map, topic: &Id, lang: Lang) -> Option<String> {
@@ -34,8 +33,9 @@ pub fn all_briefs_markdown(map: &Map, lang: Lang) -> String {
         return out;
     }
     let index = ChainIndex::new(map);
+    let people = people_by_stage(map);
     for t in &map.topics {
-        if let Some(b) = brief_with(map, &t.id, &all, &index) {
+        if let Some(b) = brief_with(map, &t.id, &all, &index, &people) {
             out.push_str("\n---\n\n");
             out.push_str(&render(map, &b, &names, lang, 2));
         }
@@ -50,45 +50,25 @@ fn quoted(lang: Lang, s: &str) -> String {
     }
 }
 
-/// " (x)" / "（x）".
-fn par(lang: Lang, x: &str) -> String {
-    match lang {
-        Lang::En => format!(" ({x})"),
-        Lang::Zh => format!("（{x}）"),
-    }
-}
-
-fn sep(lang: Lang) -> &'static str {
-    match lang {
-        Lang::En => ", ",
-        Lang::Zh => "、",
-    }
-}
-
 fn colon(lang: Lang) -> &'static str {
     crate::i18n::colon(lang)
 }
 
 /// The students at a stage, by name, or "nobody works there yet".
-fn people(map: &Map, stage: &Id, w: &BriefWords, lang: Lang) -> String {
-    let who: Vec<String> = people_at(map, stage).iter().map(|p| md(map.person_name(p))).collect();
+fn people(map: &Map, who: &[Id], w: &BriefWords, lang: Lang) -> String {
     if who.is_empty() {
         w.nobody.to_string()
     } else {
-        who.join(sep(lang))
+        who.iter().map(|p| md(map.person_name(p))).collect::<Vec<_>>().join(list_sep(lang))
     }
 }
 
 /// "by Li, Wang" / "负责人：李、王", or "nobody works there yet".
-fn who_label(map: &Map, stage: &Id, word: &str, w: &BriefWords, lang: Lang) -> String {
-    if people_at(map, stage).is_empty() {
+fn who_label(map: &Map, who: &[Id], word: &str, w: &BriefWords, lang: Lang) -> String {
+    if who.is_empty() {
         return w.nobody.to_string();
     }
-    let names = people(map, stage, w, lang);
-    match lang {
-        Lang::En => format!("{word} {names}"),
-        Lang::Zh => format!("{word}：{names}"),
-    }
+    who_there(lang, word, &people(map, who, w, lang))
 }
 
 fn artifact(a: &str, w: &BriefWords) -> String {
@@ -140,70 +120,46 @@ fn render(map: &Map, b: &Brief, names: &Names, lang: Lang, level: usize) -> Stri
     }
 
     // Inputs and outputs.
-    if let Some(s) = stage {
-        o.push_str(&format!("\n{h2} {}\n\n", w.inputs));
-        let mut any = false;
-        for l in b.chain.direct_inputs() {
-            any = true;
-            let from = from_stage(lang, &quoted(lang, names.stage(&l.from)));
-            let who = who_label(map, &l.from, w.by, &w, lang);
-            o.push_str(&format!("- {} — {from}{}\n", artifact(&l.artifact, &w), par(lang, &who)));
-        }
-        for x in s.external_inputs.iter().filter(|x| !x.trim().is_empty()) {
-            any = true;
-            o.push_str(&format!("- **{}** — {}\n", md(x), w.external_input));
-        }
-        if !any {
-            o.push_str(&format!("{}\n", w.no_inputs));
-        }
-        o.push_str(&format!("\n{h2} {}\n\n", w.outputs));
-        let mut any = false;
-        for l in b.chain.direct_outputs() {
-            any = true;
-            let to = to_stage(lang, &quoted(lang, names.stage(&l.to)));
-            let who = who_label(map, &l.to, w.for_whom, &w, lang);
-            o.push_str(&format!("- {} — {to}{}\n", artifact(&l.artifact, &w), par(lang, &who)));
-        }
-        for x in s.external_outputs.iter().filter(|x| !x.trim().is_empty()) {
-            any = true;
-            o.push_str(&format!("- **{}** — {}\n", md(x), w.external_output));
-        }
-        if !any {
-            o.push_str(&format!("{}\n", w.no_outputs));
+    if stage.is_some() {
+        for (title, handoffs, external, note, incoming, none) in [
+            (w.inputs, &b.inputs, &b.external_inputs, w.external_input, true, w.no_inputs),
+            (w.outputs, &b.outputs, &b.external_outputs, w.external_output, false, w.no_outputs),
+        ] {
+            o.push_str(&format!("\n{h2} {title}\n\n"));
+            for h in handoffs {
+                let other = quoted(lang, names.stage(&h.stage));
+                let (where_, who) = if incoming {
+                    (from_stage(lang, &other), who_label(map, &h.people, w.by, &w, lang))
+                } else {
+                    (to_stage(lang, &other), who_label(map, &h.people, w.for_whom, &w, lang))
+                };
+                o.push_str(&format!("- {} — {where_}{}\n", artifact(&h.artifact, &w), aside(lang, &who)));
+            }
+            for x in external {
+                o.push_str(&format!("- **{}** — {note}\n", md(x)));
+            }
+            if handoffs.is_empty() && external.is_empty() {
+                o.push_str(&format!("{none}\n"));
+            }
         }
 
         // The chain beyond: every upstream and downstream stage with its distance.
-        let mut up_depth: HashMap<&Id, usize> = HashMap::new();
-        for l in &b.chain.inputs {
-            let d = up_depth.entry(&l.from).or_insert(l.depth);
-            *d = (*d).min(l.depth);
-        }
-        let mut down_depth: HashMap<&Id, usize> = HashMap::new();
-        for l in &b.chain.outputs {
-            let d = down_depth.entry(&l.to).or_insert(l.depth);
-            *d = (*d).min(l.depth);
-        }
-        for (title, list, depth, up, none) in [
-            (w.upstream, &b.chain.upstream_stages, &up_depth, true, w.nothing_upstream),
-            (w.downstream, &b.chain.downstream_stages, &down_depth, false, w.nothing_downstream),
+        for (title, list, up, none) in [
+            (w.upstream, &b.upstream, true, w.nothing_upstream),
+            (w.downstream, &b.downstream, false, w.nothing_downstream),
         ] {
             o.push_str(&format!("\n{h2} {title}\n\n"));
             if list.is_empty() {
                 o.push_str(&format!("{none}\n"));
             }
-            for st in list {
-                let n = depth.get(st).copied().unwrap_or(1);
-                let phase = map
-                    .stage(st)
-                    .and_then(|x| x.phase.as_ref())
-                    .and_then(|ph| map.phase(ph))
-                    .map_or_else(|| w.no_phase.to_string(), |ph| md(&ph.name));
+            for r in list {
+                let phase = r.phase.as_ref().map_or_else(|| w.no_phase.to_string(), |ph| md(names.phase(ph)));
                 o.push_str(&format!(
                     "- {}{c}**{}**{} — {}\n",
-                    steps(lang, n, up),
-                    md(names.stage(st)),
-                    par(lang, &phase),
-                    people(map, st, &w, lang)
+                    steps(lang, r.steps, up),
+                    md(names.stage(&r.stage)),
+                    aside(lang, &phase),
+                    people(map, &r.people, &w, lang)
                 ));
             }
         }
@@ -211,23 +167,19 @@ fn render(map: &Map, b: &Brief, names: &Names, lang: Lang, level: usize) -> Stri
 
     // Supervisors, academic and enterprise apart.
     o.push_str(&format!("\n{h2} {}\n\n", w.supervisors));
-    for (kind, label) in
-        [(PersonKind::AcademicSupervisor, w.academic), (PersonKind::EnterpriseSupervisor, w.enterprise)]
-    {
-        let list: Vec<String> = b
-            .supervisors
+    for (ids, label) in [(&b.academic, w.academic), (&b.enterprise, w.enterprise)] {
+        let list: Vec<String> = ids
             .iter()
             .filter_map(|id| map.person(id))
-            .filter(|p| p.kind == kind)
             .map(|p| {
                 if p.affiliation.trim().is_empty() {
                     md(&p.name)
                 } else {
-                    format!("{}{}", md(&p.name), par(lang, &md(&p.affiliation)))
+                    format!("{}{}", md(&p.name), aside(lang, &md(&p.affiliation)))
                 }
             })
             .collect();
-        let list = if list.is_empty() { w.none_yet.to_string() } else { list.join(sep(lang)) };
+        let list = if list.is_empty() { w.none_yet.to_string() } else { list.join(list_sep(lang)) };
         o.push_str(&format!("- **{label}**{c}{list}\n"));
     }
 
@@ -242,7 +194,7 @@ fn render(map: &Map, b: &Brief, names: &Names, lang: Lang, level: usize) -> Stri
 
     // Readiness checklist.
     let ok = b.checklist.iter().filter(|c| c.ok).count();
-    o.push_str(&format!("\n{h2} {}{}\n\n", w.checklist, par(lang, &ready_count(lang, ok, CheckItem::ALL.len()))));
+    o.push_str(&format!("\n{h2} {}{}\n\n", w.checklist, aside(lang, &ready_count(lang, ok, CheckItem::ALL.len()))));
     for check in &b.checklist {
         let mark = if check.ok { "x" } else { " " };
         o.push_str(&format!("- [{mark}] {}\n", check_item(check.item, lang)));

@@ -177,6 +177,30 @@ pub fn to_stage(lang: Lang, stage: &str) -> String {
     }
 }
 
+/// Between the items of a list of names: ", " / "、".
+pub fn list_sep(lang: Lang) -> &'static str {
+    pick(lang, ", ", "、")
+}
+
+/// A remark after a name, brackets and all: " (x)" / "（x）" (x already
+/// formatted by the caller).
+pub fn aside(lang: Lang, x: &str) -> String {
+    match lang {
+        Lang::En => format!(" ({x})"),
+        Lang::Zh => format!("（{x}）"),
+    }
+}
+
+/// Who works at the other end of a hand-off: "by Li, Wang" / "负责人：李、王"
+/// (`word` is [`BriefWords::by`] or [`BriefWords::for_whom`]; the names
+/// already joined by the caller).
+pub fn who_there(lang: Lang, word: &str, names: &str) -> String {
+    match lang {
+        Lang::En => format!("{word} {names}"),
+        Lang::Zh => format!("{word}：{names}"),
+    }
+}
+
 /// "1 step up", "2 steps down".
 pub fn steps(lang: Lang, n: usize, up: bool) -> String {
     match (lang, up) {
