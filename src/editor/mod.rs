@@ -16,17 +16,17 @@
 //! - the selection only names things that exist.
 
 mod apply;
-mod history;
 mod context;
+mod history;
 mod neighbour;
 mod removal;
 mod session;
 
 pub use apply::{apply, Edit, Field, Refusal, StageMove};
 pub use context::{new_topic, NewTopic};
-pub use removal::Removal;
 pub use history::{History, UNDO_DEPTH};
 pub use neighbour::{deleted, neighbour};
+pub use removal::Removal;
 pub use session::{centre_offset, Selection, Session, Viewport, MAX_ZOOM, MIN_ZOOM, ZOOM_FLOOR};
 
 use std::rc::Rc;

@@ -533,7 +533,10 @@ fn a_deletion_that_takes_more_than_it_names_says_so_until_the_next_change() {
     let e2 = edit(&e0, Edit::DeleteStage { id: id("cast") });
     assert!(e2.session.notice.as_deref().is_some_and(|n| n.contains("1 topic is no longer placed")));
     let e3 = edit(&reduce(&e0, Action::SetLang(Lang::Zh)), Edit::DeletePhase { id: id("pilot") });
-    assert_eq!(e3.session.notice.as_deref(), Some("已移除阶段“Pilot test”；2 个环节现在不属于任何阶段。可用“撤销”全部恢复。"));
+    assert_eq!(
+        e3.session.notice.as_deref(),
+        Some("已移除阶段“Pilot test”；2 个环节现在不属于任何阶段。可用“撤销”全部恢复。")
+    );
     // What takes nothing along leaves no notice; nor does a refused deletion.
     assert_eq!(edit(&e0, Edit::DeleteTopic { id: id("t-li") }).session.notice, None);
     assert_eq!(edit(&e0, Edit::DeletePerson { id: id("zhao") }).session.notice, None);
@@ -564,7 +567,9 @@ fn a_refused_text_edit_names_its_field_until_the_next_edit_is_made() {
 #[test]
 fn a_new_topic_takes_its_student_and_stage_from_the_selection_or_asks() {
     let map = Template::Alloy.map(Lang::En);
-    let topic = |sel: &[Selection]| new_topic(&map, sel).map(|n| (n.student.to_string(), n.stage.map(|s| s.to_string()), n.guessed));
+    let topic = |sel: &[Selection]| {
+        new_topic(&map, sel).map(|n| (n.student.to_string(), n.stage.map(|s| s.to_string()), n.guessed))
+    };
     let s = |x: &str| Some(x.to_string());
     // The selected student; the student of the selected topic.
     assert_eq!(topic(&[Selection::Person(id("chen"))]), Some(("chen".into(), None, false)));

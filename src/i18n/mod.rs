@@ -11,9 +11,9 @@ mod refusals;
 mod removal;
 
 pub use gaps::{gap_message, gap_title, severity_name};
-pub use removal::{removal_note, removed_notice};
 pub use problems::problem_message;
 pub use refusals::refusal_message;
+pub use removal::{removal_note, removed_notice};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {

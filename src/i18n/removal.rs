@@ -228,7 +228,7 @@ pub fn removed_notice(lang: Lang, map: &Map, r: &Removal) -> String {
                 s.push_str(&format!("{with} {}", join(lang, &taken)));
             }
             if !changed.is_empty() {
-                s.push_str("；");
+                s.push('；');
                 s.push_str(&join(lang, &changed));
             }
             s.push_str("。可用“撤销”全部恢复。");
@@ -253,8 +253,7 @@ mod tests {
     fn a_student_goes_with_their_topics_and_says_so() {
         let map = Template::Alloy.map(Lang::En);
         let li = map.people.iter().find(|p| p.id.as_str() == "li").unwrap();
-        let titles: Vec<&str> =
-            map.topics.iter().filter(|t| t.student == li.id).map(|t| t.title.as_str()).collect();
+        let titles: Vec<&str> = map.topics.iter().filter(|t| t.student == li.id).map(|t| t.title.as_str()).collect();
         assert_eq!(titles.len(), 1);
         let (before, after) = note(&map, Edit::DeletePerson { id: Id::from("li") }, Lang::En);
         assert_eq!(
@@ -297,9 +296,15 @@ mod tests {
         let (before, after) = note(&map, Edit::DeletePhase { id: phase.id.clone() }, Lang::En);
         assert_eq!(
             before.unwrap(),
-            format!("Removing phase “{}”: {n} stages will stay on the map without a phase. Undo brings it all back.", phase.name)
+            format!(
+                "Removing phase “{}”: {n} stages will stay on the map without a phase. Undo brings it all back.",
+                phase.name
+            )
         );
-        assert_eq!(after, format!("Removed phase “{}”; {n} stages have no phase now. Undo brings it all back.", phase.name));
+        assert_eq!(
+            after,
+            format!("Removed phase “{}”; {n} stages have no phase now. Undo brings it all back.", phase.name)
+        );
         let wang = map.person(&Id::from("wang")).unwrap();
         let (before, _) = note(&map, Edit::DeletePerson { id: wang.id.clone() }, Lang::En);
         assert!(before.unwrap().starts_with(&format!("Removing {}: ", wang.name)));
@@ -310,7 +315,11 @@ mod tests {
         let map = Template::Alloy.map(Lang::En);
         let flow = map.flows[0].id.clone();
         let topic = map.topics[0].id.clone();
-        for edit in [Edit::DeleteFlow { id: flow }, Edit::DeleteTopic { id: topic }, Edit::RenameStage { id: Id::from("cast"), name: "x".into() }] {
+        for edit in [
+            Edit::DeleteFlow { id: flow },
+            Edit::DeleteTopic { id: topic },
+            Edit::RenameStage { id: Id::from("cast"), name: "x".into() },
+        ] {
             let r = Removal::of(&map, &edit);
             assert!(!r.has_consequences(), "{edit:?}");
             assert_eq!(removal_note(Lang::En, &map, &r), None);

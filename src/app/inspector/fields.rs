@@ -23,8 +23,11 @@ fn field_id(label: &str, key: &str) -> String {
 /// The ids of the texts that describe a field (its hint, why its last
 /// change was refused), for `aria-describedby`.
 fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
-    let ids: Vec<String> =
-        [(hint, "hint"), (error, "error")].iter().filter(|(on, _)| *on).map(|(_, what)| format!("{id}-{what}")).collect();
+    let ids: Vec<String> = [(hint, "hint"), (error, "error")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, what)| format!("{id}-{what}"))
+        .collect();
     (!ids.is_empty()).then(|| ids.join(" "))
 }
 

@@ -33,7 +33,8 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let bad: entities::Refused = match (&ed.session.refused_field, &ed.session.refusal) {
         (Some(field), Some(r)) => Some((
             field.clone(),
-            format!("{}{}{}", t(lang, Key::FieldRefused), crate::i18n::colon(lang), refusal_message(r, map, lang)).into(),
+            format!("{}{}{}", t(lang, Key::FieldRefused), crate::i18n::colon(lang), refusal_message(r, map, lang))
+                .into(),
         )),
         _ => None,
     };
