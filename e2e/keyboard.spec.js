@@ -87,6 +87,27 @@ test('the skip links to the gaps and to the Inspector land in those regions', as
   await expect(region(page, 'Inspector').getByRole('heading', { level: 3 })).toBeFocused();
 });
 
+test('the skip links to the Team and the coverage land on their first control, after the other three', async ({ page }) => {
+  await openApp(page);
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Tab');
+  await expect(page.getByRole('link', { name: 'Skip to the Team' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  // The first student.
+  await expect(region(page, 'Team').getByRole('button', { name: 'Gao', exact: true })).toBeFocused();
+  await activate(page.getByRole('link', { name: 'Skip to the coverage' }));
+  const inCoverage = await page.evaluate(() => !!document.activeElement.closest('section.panel.coverage'));
+  expect(inCoverage).toBe(true);
+  await expect.poll(() => focused(page)).not.toBe('BODY');
+  // A collapsed panel: its title button.
+  await region(page, 'Coverage').getByRole('button', { name: 'Coverage', exact: true }).click();
+  await activate(page.getByRole('link', { name: 'Skip to the coverage' }));
+  await expect(region(page, 'Coverage').getByRole('button', { name: 'Coverage', exact: true })).toBeFocused();
+  // In Chinese.
+  await openApp(page, '?lang=zh');
+  await expect(page.getByRole('link', { name: '跳到团队' })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: '跳到覆盖情况' })).toHaveCount(1);
+});
+
 test('a map with no stage: the diagram skip link lands on the diagram region', async ({ page }) => {
   await openApp(page);
   await activate(button(page, 'New map'));

@@ -37,20 +37,24 @@ pub fn add_person(ed: &Editor, name: String, kind: PersonKind) -> Action {
     Action::EditAndSelect(Edit::AddPerson { id: id.clone(), name, kind }, Selection::Person(id))
 }
 
-/// A topic for `student` (the selected student, else the first student).
+/// A topic for `student`, else for the student the selection names (a
+/// student, a topic's student), at `stage`, else at the selected stage.
+/// With no student selected it goes to the first student, and the
+/// Inspector asks whose it is (`editor::new_topic`, `Action::EditAndAsk`).
 pub fn add_topic(ed: &Editor, title: String, student: Option<Id>, stage: Option<Id>) -> Option<Action> {
     let map = ed.map();
-    let student = student.or_else(|| match ed.session.primary() {
-        Some(Selection::Person(p)) if map.person(p).is_some_and(|p| p.kind == PersonKind::Student) => Some(p.clone()),
-        _ => map.people.iter().find(|p| p.kind == PersonKind::Student).map(|p| p.id.clone()),
-    })?;
-    let stage = stage.or_else(|| match ed.session.primary() {
-        Some(Selection::Stage(s)) => Some(s.clone()),
-        _ => None,
-    });
+    let context = crate::editor::new_topic(map, &ed.session.selection)?;
+    let guessed = student.is_none() && context.guessed;
+    let student = student.unwrap_or(context.student);
+    let stage = stage.or(context.stage);
     let id = new_id(map, "topic");
     let title = if title.trim().is_empty() { t(ed.session.lang, Key::NewTopicTitle).to_string() } else { title };
-    Some(Action::EditAndSelect(Edit::AddTopic { id: id.clone(), title, student, stage }, Selection::Topic(id)))
+    let edit = Edit::AddTopic { id: id.clone(), title, student, stage };
+    Some(if guessed {
+        Action::EditAndAsk(edit, Selection::Topic(id))
+    } else {
+        Action::EditAndSelect(edit, Selection::Topic(id))
+    })
 }
 
 pub fn add_flow(ed: &Editor, from: Id, to: Id, artifact: String) -> Action {

@@ -1,5 +1,6 @@
 //! Modal dialogs (native `<dialog>`: focus stays inside, Escape closes):
-//! the New map templates and the list of keyboard shortcuts; and the alert
+//! the New map templates and the help (a short how-to and the keyboard
+//! shortcuts); and the alert
 //! that lists every problem of a file that could not be opened.
 
 use yew::prelude::*;
@@ -106,13 +107,33 @@ pub fn ShortcutsDialog(p: &ShortcutsProps) -> Html {
         Key::KeySupervisors,
         Key::KeyHelp,
     ];
+    // A short how-to first: the steps of making a map, in the order a
+    // supervisor takes them.
+    let steps = [
+        Key::HowToStage,
+        Key::HowToFlow,
+        Key::HowToPeople,
+        Key::HowToTopic,
+        Key::HowToChain,
+        Key::HowToGaps,
+        Key::HowToShare,
+    ];
     let close = {
         let cb = p.onclose.clone();
         Callback::from(move |_: MouseEvent| cb.emit(()))
     };
     html! {
-        <Modal title={t(lang, Key::Shortcuts)} onclose={p.onclose.clone()} class="shortcuts">
-            <ul class="shortcut-list">{for keys.iter().map(|k| html! { <li>{t(lang, *k)}</li> })}</ul>
+        <Modal title={t(lang, Key::HelpTitle)} onclose={p.onclose.clone()} class="shortcuts">
+            <div class="help-columns">
+                <section class="how-to" aria-labelledby="help-how-to">
+                    <h3 id="help-how-to" class="sub">{t(lang, Key::HowToHeading)}</h3>
+                    <ol class="how-to-steps">{for steps.iter().map(|k| html! { <li>{t(lang, *k)}</li> })}</ol>
+                </section>
+                <section class="keys" aria-labelledby="help-keys">
+                    <h3 id="help-keys" class="sub">{t(lang, Key::Shortcuts)}</h3>
+                    <ul class="shortcut-list">{for keys.iter().map(|k| html! { <li>{t(lang, *k)}</li> })}</ul>
+                </section>
+            </div>
             <div class="row end"><button type="button" onclick={close}>{t(lang, Key::Close)}</button></div>
         </Modal>
     }

@@ -30,6 +30,12 @@ pub enum Place {
     Inspector,
     /// The Gaps: the first gap, else the panel's title button.
     Gaps,
+    /// The Team: the first person, else "Add person", else the panel's
+    /// title button.
+    Team,
+    /// The Coverage: its first control (a stage of the matrix), else the
+    /// panel's title button.
+    Coverage,
     /// The first element of a fixed selector that takes the focus.
     Css(&'static str),
     /// An element kept from before (the control that opened a dialog).
@@ -122,6 +128,13 @@ fn put(place: &Place) -> bool {
         }
         Place::Inspector => first(".panel.inspector .selection h3.name") || first(".panel.inspector .panel-toggle"),
         Place::Gaps => first(".panel.gaps .gap-button") || first(".panel.gaps .panel-toggle"),
+        Place::Team => {
+            first(".panel.team .person-name") || first(".panel.team .add-person") || first(".panel.team .panel-toggle")
+        }
+        Place::Coverage => {
+            query(".panel.coverage .panel-body").is_some_and(|body| first_inside(&body))
+                || first(".panel.coverage .panel-toggle")
+        }
         Place::Css(selector) => first(selector),
         Place::Element(el) => take(el),
         Place::Item(list, n) => list.children().item(*n).is_some_and(|li| first_inside(&li)),

@@ -420,6 +420,8 @@ pub fn App(props: &AppProps) -> Html {
                 <a class="skip-link" href="#region-diagram" onclick={skip(focus::Place::Diagram)}>{t(lang, Key::SkipToDiagram)}</a>
                 <a class="skip-link" href="#region-inspector" onclick={skip(focus::Place::Inspector)}>{t(lang, Key::SkipToInspector)}</a>
                 <a class="skip-link" href="#region-gaps" onclick={skip(focus::Place::Gaps)}>{t(lang, Key::SkipToGaps)}</a>
+                <a class="skip-link" href="#region-team" onclick={skip(focus::Place::Team)}>{t(lang, Key::SkipToTeam)}</a>
+                <a class="skip-link" href="#region-coverage" onclick={skip(focus::Place::Coverage)}>{t(lang, Key::SkipToCoverage)}</a>
             </div>
             <header class="topbar">
                 <div class="brand">

@@ -192,39 +192,70 @@ enum Own {
     Moves(Vec<Id>),
 }
 
-/// Where a text is.
-enum Field {
+/// Where a text is: the field of the Inspector an edit of one text came
+/// from (the one to mark when the edit is refused).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Field {
     Title,
     Source,
     Background,
     PhaseName(Id),
     StageName(Id),
     StageRole(Id),
+    ExternalInputs(Id),
+    ExternalOutputs(Id),
     Artifact(Id),
     PersonName(Id),
     Affiliation(Id),
     TopicTitle(Id),
+    DefenseDate(Id),
     TopicNotes(Id),
+}
+
+impl Field {
+    /// The text `edit` changes, when it changes one text alone.
+    pub fn of(edit: &Edit) -> Option<Field> {
+        Some(match edit {
+            Edit::SetTitle(_) => Field::Title,
+            Edit::SetSource(_) => Field::Source,
+            Edit::SetBackground(_) => Field::Background,
+            Edit::RenamePhase { id, .. } => Field::PhaseName(id.clone()),
+            Edit::RenameStage { id, .. } => Field::StageName(id.clone()),
+            Edit::SetStageRole { id, .. } => Field::StageRole(id.clone()),
+            Edit::SetExternalInputs { id, .. } => Field::ExternalInputs(id.clone()),
+            Edit::SetExternalOutputs { id, .. } => Field::ExternalOutputs(id.clone()),
+            Edit::SetFlowArtifact { id, .. } => Field::Artifact(id.clone()),
+            Edit::RenamePerson { id, .. } => Field::PersonName(id.clone()),
+            Edit::SetAffiliation { id, .. } => Field::Affiliation(id.clone()),
+            Edit::SetTopicTitle { id, .. } => Field::TopicTitle(id.clone()),
+            Edit::SetDefenseDate { id, .. } => Field::DefenseDate(id.clone()),
+            Edit::SetTopicNotes { id, .. } => Field::TopicNotes(id.clone()),
+            _ => return None,
+        })
+    }
+
+    /// The rule of a text checked on its own (lists and dates are checked
+    /// with the whole map).
+    fn rule(&self) -> Option<Text> {
+        Some(match self {
+            Field::Title | Field::PhaseName(_) | Field::StageName(_) => Text::Required,
+            Field::PersonName(_) | Field::TopicTitle(_) => Text::Required,
+            Field::Source | Field::StageRole(_) => Text::ShortLines,
+            Field::Background | Field::TopicNotes(_) => Text::Long,
+            Field::Artifact(_) | Field::Affiliation(_) => Text::Short,
+            Field::ExternalInputs(_) | Field::ExternalOutputs(_) | Field::DefenseDate(_) => return None,
+        })
+    }
 }
 
 impl Own {
     fn of(edit: &Edit) -> Option<Own> {
-        let text = |f: Field, rule: Text| Some(Own::Text(f, rule));
-        match edit {
-            Edit::SetTitle(_) => text(Field::Title, Text::Required),
-            Edit::SetSource(_) => text(Field::Source, Text::ShortLines),
-            Edit::SetBackground(_) => text(Field::Background, Text::Long),
-            Edit::RenamePhase { id, .. } => text(Field::PhaseName(id.clone()), Text::Required),
-            Edit::RenameStage { id, .. } => text(Field::StageName(id.clone()), Text::Required),
-            Edit::SetStageRole { id, .. } => text(Field::StageRole(id.clone()), Text::ShortLines),
-            Edit::SetFlowArtifact { id, .. } => text(Field::Artifact(id.clone()), Text::Short),
-            Edit::RenamePerson { id, .. } => text(Field::PersonName(id.clone()), Text::Required),
-            Edit::SetAffiliation { id, .. } => text(Field::Affiliation(id.clone()), Text::Short),
-            Edit::SetTopicTitle { id, .. } => text(Field::TopicTitle(id.clone()), Text::Required),
-            Edit::SetTopicNotes { id, .. } => text(Field::TopicNotes(id.clone()), Text::Long),
-            Edit::MoveStages(moves) => Some(Own::Moves(moves.iter().map(|m| m.id.clone()).collect())),
-            _ => None,
+        if let Edit::MoveStages(moves) = edit {
+            return Some(Own::Moves(moves.iter().map(|m| m.id.clone()).collect()));
         }
+        let field = Field::of(edit)?;
+        let rule = field.rule()?;
+        Some(Own::Text(field, rule))
     }
 
     /// Whether what the edit changed passes its rules in `m` (the rest of
@@ -245,6 +276,8 @@ impl Own {
                     Field::Affiliation(id) => m.person(id).map(|p| p.affiliation.as_str()),
                     Field::TopicTitle(id) => m.topic(id).map(|t| t.title.as_str()),
                     Field::TopicNotes(id) => m.topic(id).map(|t| t.notes.as_str()),
+                    // Never `Own` (no rule of their own): the whole check.
+                    Field::ExternalInputs(_) | Field::ExternalOutputs(_) | Field::DefenseDate(_) => None,
                 };
                 text.is_some_and(|t| validate::text_passes(t, *rule))
             }

@@ -16,13 +16,17 @@
 //! - the selection only names things that exist.
 
 mod apply;
+mod context;
 mod history;
 mod neighbour;
+mod removal;
 mod session;
 
-pub use apply::{apply, Edit, Refusal, StageMove};
+pub use apply::{apply, Edit, Field, Refusal, StageMove};
+pub use context::{new_topic, NewTopic};
 pub use history::{History, UNDO_DEPTH};
 pub use neighbour::{deleted, neighbour};
+pub use removal::Removal;
 pub use session::{centre_offset, Selection, Session, Viewport, MAX_ZOOM, MIN_ZOOM, ZOOM_FLOOR};
 
 use std::rc::Rc;
@@ -47,6 +51,11 @@ pub enum Action {
     /// A change that creates something, which then becomes the selection
     /// (and the Inspector puts the cursor in its first field).
     EditAndSelect(Edit, Selection),
+    /// As `EditAndSelect`, for something made with a guess the user should
+    /// check at once (a topic given to the first student when nothing
+    /// selected said whose it is): the Inspector puts the cursor on that
+    /// choice and says why.
+    EditAndAsk(Edit, Selection),
     Undo,
     Redo,
     /// Replace the selection with one thing (or nothing).
@@ -81,9 +90,11 @@ impl Editor {
 /// replaces the whole document asks the view to fit it.
 fn commit(next: &mut Editor, edit: Edit) -> bool {
     let replaces = matches!(edit, Edit::Replace(_));
+    let field = Field::of(&edit);
     match apply(&next.doc, edit) {
         Ok(map) => {
             next.session.refusal = None;
+            next.session.refused_field = None;
             if map == *next.doc {
                 return false;
             }
@@ -98,6 +109,7 @@ fn commit(next: &mut Editor, edit: Edit) -> bool {
         }
         Err(refusal) => {
             next.session.refusal = Some(refusal);
+            next.session.refused_field = field;
             false
         }
     }
@@ -109,17 +121,32 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
     match action {
         // A notice says what the last action did ("Merged: …", "laid out
         // already"): once the document changes again it no longer holds.
+        // A deletion that takes or changes more than it names (a student's
+        // topics, a stage's flows) says so, and that Undo brings it back.
         Action::Edit(edit) => {
+            let removal = Removal::of(&state.doc, &edit);
             if commit(&mut next, edit) {
-                next.session.notice = None;
+                next.session.notice = removal
+                    .has_consequences()
+                    .then(|| crate::i18n::removed_notice(state.session.lang, &state.doc, &removal));
             }
             next.session.fresh = false;
+            next.session.ask = false;
         }
         Action::EditAndSelect(edit, sel) => {
             if commit(&mut next, edit) {
                 next.session.notice = None;
                 next.session.selection = vec![sel];
                 next.session.fresh = true;
+                next.session.ask = false;
+            }
+        }
+        Action::EditAndAsk(edit, sel) => {
+            if commit(&mut next, edit) {
+                next.session.notice = None;
+                next.session.selection = vec![sel];
+                next.session.fresh = true;
+                next.session.ask = true;
             }
         }
         Action::Undo => {
@@ -139,9 +166,11 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
         Action::Select(sel) => {
             next.session.selection = sel.into_iter().collect();
             next.session.fresh = false;
+            next.session.ask = false;
         }
         Action::ToggleSelect(sel) => {
             next.session.fresh = false;
+            next.session.ask = false;
             if let Some(i) = next.session.selection.iter().position(|s| *s == sel) {
                 next.session.selection.remove(i);
             } else {
@@ -161,7 +190,10 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
             next.session.exported_revision = Some(next.revision);
         }
         Action::SaveFailed(failed) => next.session.save_failed = failed,
-        Action::DismissRefusal => next.session.refusal = None,
+        Action::DismissRefusal => {
+            next.session.refusal = None;
+            next.session.refused_field = None;
+        }
     }
     let doc = Rc::clone(&next.doc);
     next.session.selection.retain(|s| s.exists_in(&doc));

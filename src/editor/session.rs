@@ -1,6 +1,6 @@
 //! Session state: what the user is looking at, never undone or exported.
 
-use super::Refusal;
+use super::{Field, Refusal};
 use crate::i18n::Lang;
 use crate::model::{Id, Map};
 
@@ -231,9 +231,15 @@ pub struct Session {
     pub shortcuts_open: bool,
     /// Why the last edit was refused, if it was.
     pub refusal: Option<Refusal>,
+    /// The text field the refused edit came from, if it came from one: the
+    /// Inspector marks it (with the reason) until the next edit is made.
+    pub refused_field: Option<Field>,
     pub notice: Option<String>,
     /// The selection was just created: the Inspector focuses its first field.
     pub fresh: bool,
+    /// The selection was just created with a guess (a topic given to the
+    /// first student): the Inspector focuses that choice and says why.
+    pub ask: bool,
     /// The document was replaced (or just opened): the view should fit it.
     pub fit_pending: bool,
     /// Local time of the last Export JSON, if any in this session.
@@ -253,8 +259,10 @@ impl Session {
             viewport: Viewport::default(),
             shortcuts_open: false,
             refusal: None,
+            refused_field: None,
             notice: None,
             fresh: false,
+            ask: false,
             fit_pending: true,
             last_exported: None,
             exported_revision: None,

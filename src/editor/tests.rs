@@ -515,3 +515,89 @@ fn what_a_deletion_leaves_next_to_it() {
     assert_eq!(left(Edit::RenameStage { id: id("cast"), name: "x".into() }), None);
     assert_eq!(left(Edit::DeleteStage { id: id("gone") }), None);
 }
+
+#[test]
+fn a_deletion_that_takes_more_than_it_names_says_so_until_the_next_change() {
+    let e0 = alloy();
+    let e1 = edit(&e0, Edit::DeletePerson { id: id("li") });
+    assert!(e1.map().topic(&id("t-li")).is_none());
+    assert_eq!(e1.session.notice.as_deref(), Some("Removed Li and 1 topic. Undo brings it all back."));
+    // Undo brings the topic back, and the notice goes (it is about the last thing done).
+    let back = reduce(&e1, Action::Undo);
+    assert!(back.map().topic(&id("t-li")).is_some());
+    assert_eq!(back.session.notice, None);
+    // The next edit clears it too.
+    let next = edit(&e1, Edit::RenameStage { id: id("cast"), name: "Casting".into() });
+    assert_eq!(next.session.notice, None);
+    // A stage with flows and a topic; a phase with stages; in Chinese.
+    let e2 = edit(&e0, Edit::DeleteStage { id: id("cast") });
+    assert!(e2.session.notice.as_deref().is_some_and(|n| n.contains("1 topic is no longer placed")));
+    let e3 = edit(&reduce(&e0, Action::SetLang(Lang::Zh)), Edit::DeletePhase { id: id("pilot") });
+    assert_eq!(
+        e3.session.notice.as_deref(),
+        Some("已移除阶段“Pilot test”；2 个环节现在不属于任何阶段。可用“撤销”全部恢复。")
+    );
+    // What takes nothing along leaves no notice; nor does a refused deletion.
+    assert_eq!(edit(&e0, Edit::DeleteTopic { id: id("t-li") }).session.notice, None);
+    assert_eq!(edit(&e0, Edit::DeletePerson { id: id("zhao") }).session.notice, None);
+    assert_eq!(edit(&e0, Edit::DeleteStage { id: id("gone") }).session.notice, None);
+}
+
+#[test]
+fn a_refused_text_edit_names_its_field_until_the_next_edit_is_made() {
+    let e0 = alloy();
+    let refused = edit(&e0, Edit::RenameStage { id: id("cast"), name: "  ".into() });
+    assert_eq!(refused.session.refused_field, Some(Field::StageName(id("cast"))));
+    assert!(refused.session.refusal.is_some());
+    // A session change keeps the mark; a made edit clears it; so does Dismiss.
+    let selected = reduce(&refused, Action::Select(Some(Selection::Stage(id("heat")))));
+    assert_eq!(selected.session.refused_field, Some(Field::StageName(id("cast"))));
+    let fixed = edit(&refused, Edit::RenameStage { id: id("cast"), name: "Casting".into() });
+    assert_eq!(fixed.session.refused_field, None);
+    assert_eq!(fixed.session.refusal, None);
+    assert_eq!(reduce(&refused, Action::DismissRefusal).session.refused_field, None);
+    // A refused edit that is not of one text marks no field.
+    let kind = edit(&refused, Edit::SetPersonKind { id: id("li"), kind: PersonKind::AcademicSupervisor });
+    assert!(kind.session.refusal.is_some());
+    assert_eq!(kind.session.refused_field, None);
+    let date = edit(&e0, Edit::SetDefenseDate { id: id("t-li"), date: "2027-02-30".into() });
+    assert_eq!(date.session.refused_field, Some(Field::DefenseDate(id("t-li"))));
+}
+
+#[test]
+fn a_new_topic_takes_its_student_and_stage_from_the_selection_or_asks() {
+    let map = Template::Alloy.map(Lang::En);
+    let topic = |sel: &[Selection]| {
+        new_topic(&map, sel).map(|n| (n.student.to_string(), n.stage.map(|s| s.to_string()), n.guessed))
+    };
+    let s = |x: &str| Some(x.to_string());
+    // The selected student; the student of the selected topic.
+    assert_eq!(topic(&[Selection::Person(id("chen"))]), Some(("chen".into(), None, false)));
+    assert_eq!(topic(&[Selection::Topic(id("t-li"))]), Some(("li".into(), None, false)));
+    // A stage: placed there; a student selected with it gives the student.
+    assert_eq!(topic(&[Selection::Stage(id("cast"))]), Some(("gao".into(), s("cast"), true)));
+    assert_eq!(
+        topic(&[Selection::Person(id("zhao")), Selection::Stage(id("cast"))]),
+        Some(("zhao".into(), s("cast"), false))
+    );
+    // Nothing that says whose: the first student, and the user is asked.
+    assert_eq!(topic(&[]), Some(("gao".into(), None, true)));
+    assert_eq!(topic(&[Selection::Person(id("zhang"))]), Some(("gao".into(), None, true)));
+    // No student at all: no topic.
+    let empty = Template::Empty.map(Lang::En);
+    assert_eq!(new_topic(&empty, &[]), None);
+}
+
+#[test]
+fn a_topic_made_with_a_guess_asks_until_the_next_action() {
+    let e0 = alloy();
+    let add = Edit::AddTopic { id: id("t-new"), title: "New topic".into(), student: id("gao"), stage: None };
+    let asked = reduce(&e0, Action::EditAndAsk(add.clone(), Selection::Topic(id("t-new"))));
+    assert!(asked.session.fresh && asked.session.ask);
+    assert_eq!(asked.session.selection, vec![Selection::Topic(id("t-new"))]);
+    let chosen = edit(&asked, Edit::SetTopicStudent { id: id("t-new"), student: id("zhao") });
+    assert!(!chosen.session.ask && !chosen.session.fresh);
+    assert!(!reduce(&asked, Action::Select(None)).session.ask);
+    let plain = reduce(&e0, Action::EditAndSelect(add, Selection::Topic(id("t-new"))));
+    assert!(plain.session.fresh && !plain.session.ask);
+}

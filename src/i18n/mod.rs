@@ -8,10 +8,12 @@ pub mod exchange;
 mod gaps;
 mod problems;
 mod refusals;
+mod removal;
 
 pub use gaps::{gap_message, gap_title, severity_name};
 pub use problems::problem_message;
 pub use refusals::refusal_message;
+pub use removal::{removal_note, removed_notice};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -83,6 +85,8 @@ catalogue! {
     SkipToDiagram => "Skip to the diagram", "跳到价值链图";
     SkipToInspector => "Skip to the Inspector", "跳到检查器";
     SkipToGaps => "Skip to the gaps", "跳到缺口";
+    SkipToTeam => "Skip to the Team", "跳到团队";
+    SkipToCoverage => "Skip to the coverage", "跳到覆盖情况";
     // Buttons.
     NewMap => "New map", "新建";
     OpenFile => "Open file", "打开文件";
@@ -102,6 +106,8 @@ catalogue! {
     AddTopic => "Add topic", "添加课题";
     Delete => "Delete", "删除";
     RemoveFromMap => "Remove from the map", "从地图中移除";
+    // Next to a text field whose change was refused (the reason follows).
+    FieldRefused => "Not changed", "未修改";
     EditHeading => "Edit", "编辑";
     CoveragePhases => "Stages covered per phase", "各阶段的环节覆盖";
     CoverageMatrix => "Who works at which stage", "谁在哪个环节";
@@ -245,10 +251,21 @@ catalogue! {
     NewPersonName => "New person", "新成员";
     NewTopicTitle => "New topic", "新课题";
     DragToStage => "Drag onto a stage to place it", "拖到环节上即可放置";
+    ChooseStudentHint => "No student was selected, so the topic went to the first student for now: choose whose topic it is.", "没有选中学生，新课题暂时给了第一位学生：请选择它属于哪位学生。";
     MultiSelected => "items selected", "项已选中";
     Refused => "That change was not made", "未做此修改";
     SelectStudentFirst => "Add a student first.", "请先添加学生。";
     NoStagesYet => "Add a stage first.", "请先添加环节。";
+    // The "?" dialog: a short how-to, then the shortcuts.
+    HelpTitle => "Help and keyboard shortcuts", "帮助与键盘快捷键";
+    HowToHeading => "How to", "怎么做";
+    HowToStage => "Add a stage: “Add stage” puts one in the selected phase; name it and give its role in the Inspector.", "添加环节：“添加环节”会在选中的阶段里加一个环节；在检查器中填写名称和作用。";
+    HowToFlow => "Connect a flow: select the stage that delivers, then under “Add flow” in the Inspector choose “To stage”, name the artifact and press “Add flow”.", "连接流转：选中交付的环节，在检查器的“添加流转”中选择“流向环节”，填写交付物，再按“添加流转”。";
+    HowToPeople => "Add the team: “Add person” in the Team, then set each person’s kind (student, academic or enterprise supervisor).", "添加团队：在团队中按“添加人员”，再设定每个人的类别（学生、学术导师或企业导师）。";
+    HowToTopic => "Place a topic: select a student (or a stage) and press “Add topic”; choose its stage in the Inspector, or drag the topic onto a stage.", "放置课题：选中一位学生（或一个环节）后按“添加课题”；在检查器中选择环节，或把课题拖到环节上。";
+    HowToChain => "Read the chain: select a stage or topic to see its inputs and outputs, upstream and downstream, and who works there.", "查看链条：选中环节或课题，查看它的输入输出、上下游以及负责的人。";
+    HowToGaps => "Read the gaps: the Gaps panel lists what is missing, errors first; click a gap to select what it is about.", "查看缺口：缺口面板列出缺少的内容，错误在前；点击某个缺口即选中相关内容。";
+    HowToShare => "Share: “Export JSON” writes the file to send; “Merge file” brings a file sent back into this map, conflicts settled one by one. Undo takes back any change.", "分享：“导出 JSON”生成要发送的文件；“合并文件”把收回的文件并入本图，冲突逐一处理。任何修改都可以“撤销”。";
     // Shortcuts.
     KeyNavigate => "Tab / Shift+Tab: go from stage to stage", "Tab / Shift+Tab：在环节之间移动";
     KeySelect => "Enter: select the focused stage (Shift+Enter adds to the selection)", "Enter：选中当前环节（Shift+Enter 加入选择）";
@@ -259,7 +276,7 @@ catalogue! {
     KeyRedo => "Ctrl+Shift+Z or Ctrl+Y: redo", "Ctrl+Shift+Z 或 Ctrl+Y：重做";
     KeyZoom => "+ / − or the mouse wheel: zoom in and out; 0: fit to view (a big map zoomed out is an overview: click a stage there to select it); drag the background to pan", "+ / − 或鼠标滚轮：放大缩小；0：适应窗口（大图缩小后显示为概览，可点击其中的环节选中它）；拖动背景可平移";
     KeySupervisors => "In the Supervisors list: Ctrl+Space (Cmd+click) chooses several", "导师列表中：Ctrl+空格（或 Cmd+点击）可多选";
-    KeyHelp => "?: show this list", "?：显示此列表";
+    KeyHelp => "?: show this help", "?：显示此帮助";
     KeyLayout => "L: auto layout", "L：自动布局";
     CollapsePanel => "Collapse", "收起";
     ExpandPanel => "Expand", "展开";

@@ -7,7 +7,7 @@ use super::fields::{CheckGroup, Choices, SelectField, TextArea, TextField};
 use crate::app::effects::new_id;
 use crate::app::Derived;
 use crate::app::Dispatch;
-use crate::editor::{Action, Edit, Selection};
+use crate::editor::{Action, Edit, Field, Removal, Selection};
 use crate::i18n::{t, Key, Lang};
 use crate::model::{Id, Map, PersonKind};
 
@@ -24,20 +24,46 @@ fn lines(v: &str) -> Vec<String> {
     v.lines().map(str::to_string).collect()
 }
 
-fn delete_button(lang: Lang, d: &Dispatch, e: Edit) -> Html {
+/// The field whose last change was refused, and why ("Not changed: …").
+pub type Refused = Option<(Field, AttrValue)>;
+
+/// Why the last change of `field` was refused, if it was.
+fn refused(r: &Refused, field: Field) -> Option<AttrValue> {
+    r.as_ref().filter(|(f, _)| *f == field).map(|(_, why)| why.clone())
+}
+
+/// "Remove from the map", and under it what goes with the thing or is
+/// changed by its going (a student's topics, a stage's flows), when
+/// anything is: the button's description.
+fn delete_button(lang: Lang, map: &Map, d: &Dispatch, e: Edit) -> Html {
+    let note = crate::i18n::removal_note(lang, map, &Removal::of(map, &e));
+    let note_id = note.as_ref().map(|_| "remove-note".to_string());
     let onclick = {
         let d = d.clone();
         Callback::from(move |_: MouseEvent| d.emit(Action::Edit(e.clone())))
     };
     // Not called "Delete": the toolbar's Delete is the one button of that name.
-    html! { <button type="button" class="danger" {onclick}>{t(lang, Key::RemoveFromMap)}</button> }
+    html! {
+        <>
+            <button type="button" class="danger" {onclick} aria-describedby={note_id}>{t(lang, Key::RemoveFromMap)}</button>
+            if let Some(note) = note { <p class="hint remove-note" id="remove-note">{note}</p> }
+        </>
+    }
 }
 
 pub fn kind_name(kind: PersonKind, lang: Lang) -> &'static str {
     crate::i18n::kind_word(kind, lang)
 }
 
-pub fn stage(doc: &crate::app::Shared<Map>, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+pub fn stage(
+    doc: &crate::app::Shared<Map>,
+    derived: &Derived,
+    id: &Id,
+    lang: Lang,
+    fresh: bool,
+    bad: &Refused,
+    d: &Dispatch,
+) -> Html {
     let map: &Map = doc;
     let Some(s) = map.stage(id) else { return html! {} };
     let key = s.id.to_string();
@@ -57,20 +83,22 @@ pub fn stage(doc: &crate::app::Shared<Map>, derived: &Derived, id: &Id, lang: La
             {chain_lists(map, derived, &chain, &s.external_inputs, &s.external_outputs, lang, d)}
             <h4 class="sub edit-heading">{t(lang, Key::EditHeading)}</h4>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={s.name.clone()} autofocus={fresh}
+                error={refused(bad, Field::StageName(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenameStage { id: i.clone(), name } })} />
             <SelectField label={t(lang, Key::PhaseLabel)} entity={key.clone()} options={Choices::from(phases)}
                 value={s.phase.as_ref().map_or(String::new(), |p| p.to_string())}
                 onchange={edit(d, { let i = i.clone(); move |v| Edit::SetStagePhase { id: i.clone(), phase: opt_id(v) } })} />
             <TextArea label={t(lang, Key::RoleLabel)} entity={key.clone()} value={s.role.clone()} rows={2}
+                error={refused(bad, Field::StageRole(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |role| Edit::SetStageRole { id: i.clone(), role } })} />
             <TextArea label={t(lang, Key::ExternalInputsLabel)} entity={key.clone()} value={s.external_inputs.join("\n")}
-                maxlength={5000} hint={t(lang, Key::OnePerLine)}
+                maxlength={5000} hint={t(lang, Key::OnePerLine)} error={refused(bad, Field::ExternalInputs(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |v: String| Edit::SetExternalInputs { id: i.clone(), items: lines(&v) } })} />
             <TextArea label={t(lang, Key::ExternalOutputsLabel)} entity={key.clone()} value={s.external_outputs.join("\n")}
-                maxlength={5000} hint={t(lang, Key::OnePerLine)}
+                maxlength={5000} hint={t(lang, Key::OnePerLine)} error={refused(bad, Field::ExternalOutputs(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |v: String| Edit::SetExternalOutputs { id: i.clone(), items: lines(&v) } })} />
             <AddFlow map={doc.clone()} stages={derived.stage_choices.clone()} from={id.clone()} {lang} dispatch={d.clone()} />
-            <div class="actions">{delete_button(lang, d, Edit::DeleteStage { id: id.clone() })}</div>
+            <div class="actions">{delete_button(lang, map, d, Edit::DeleteStage { id: id.clone() })}</div>
         </div>
     }
 }
@@ -129,7 +157,7 @@ fn AddFlow(p: &AddFlowProps) -> Html {
     }
 }
 
-pub fn flow(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+pub fn flow(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Dispatch) -> Html {
     let Some(f) = map.flow(id) else { return html! {} };
     let key = f.id.to_string();
     let stages = derived.stage_choices.clone();
@@ -140,6 +168,7 @@ pub fn flow(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &
             <p class="kind">{t(lang, Key::FlowHeading)}</p>
             <h3 class="name" tabindex="-1">{format!("{} → {}", map.stage_name(&f.from), map.stage_name(&f.to))}</h3>
             <TextField label={t(lang, Key::ArtifactLabel)} entity={key.clone()} value={f.artifact.clone()} autofocus={fresh}
+                error={refused(bad, Field::Artifact(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |artifact| Edit::SetFlowArtifact { id: i.clone(), artifact } })} />
             <SelectField label={t(lang, Key::FromStage)} entity={key.clone()} options={stages.clone()} value={f.from.to_string()}
                 onchange={edit(d, { let i = i.clone(); let to = to.clone(); move |v: String| Edit::SetFlowEnds { id: i.clone(), from: Id::new(v), to: to.clone() } })} />
@@ -151,12 +180,24 @@ pub fn flow(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &
                 {select_button(map.stage_name(&f.to).to_string(), Selection::Stage(f.to.clone()), d, "stage-link")}
                 {format!(" ({})", names(map, derived.people_at(&f.to), lang))}
             </p>
-            <div class="actions">{delete_button(lang, d, Edit::DeleteFlow { id: id.clone() })}</div>
+            <div class="actions">{delete_button(lang, map, d, Edit::DeleteFlow { id: id.clone() })}</div>
         </div>
     }
 }
 
-pub fn topic(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+/// `ask`: the topic was given to the first student for now (nothing
+/// selected said whose it is): the cursor goes to Student, which says so.
+#[allow(clippy::too_many_arguments)]
+pub fn topic(
+    map: &Map,
+    derived: &Derived,
+    id: &Id,
+    lang: Lang,
+    fresh: bool,
+    ask: bool,
+    bad: &Refused,
+    d: &Dispatch,
+) -> Html {
     let Some(tp) = map.topic(id) else { return html! {} };
     let key = tp.id.to_string();
     let students: Vec<(String, String)> = map
@@ -186,9 +227,11 @@ pub fn topic(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: 
                 {chain_lists(map, derived, &derived.chain_of(map, &s.id), &s.external_inputs, &s.external_outputs, lang, d)}
             }
             <h4 class="sub edit-heading">{t(lang, Key::EditHeading)}</h4>
-            <TextField label={t(lang, Key::TitleLabel)} entity={key.clone()} value={tp.title.clone()} autofocus={fresh}
+            <TextField label={t(lang, Key::TitleLabel)} entity={key.clone()} value={tp.title.clone()} autofocus={fresh && !ask}
+                error={refused(bad, Field::TopicTitle(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |title| Edit::SetTopicTitle { id: i.clone(), title } })} />
             <SelectField label={t(lang, Key::StudentLabel)} entity={key.clone()} options={Choices::from(students)} value={tp.student.to_string()}
+                autofocus={fresh && ask} hint={(fresh && ask).then(|| AttrValue::from(t(lang, Key::ChooseStudentHint)))}
                 onchange={edit(d, { let i = i.clone(); move |v: String| Edit::SetTopicStudent { id: i.clone(), student: Id::new(v) } })} />
             <SelectField label={t(lang, Key::StageLabel)} entity={key.clone()} none={AttrValue::from(t(lang, Key::NotPlaced))} options={derived.stage_choices.clone()}
                 value={tp.stage.as_ref().map_or(String::new(), |s| s.to_string())}
@@ -197,15 +240,17 @@ pub fn topic(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, d: 
                 values={tp.supervisors.iter().map(|s| s.to_string()).collect::<Vec<_>>()}
                 onchange={edit(d, { let i = i.clone(); move |v: Vec<String>| Edit::SetTopicSupervisors { id: i.clone(), supervisors: v.into_iter().map(Id::new).collect() } })} />
             <TextField label={t(lang, Key::DefenseDateLabel)} entity={key.clone()} kind={"date"} value={tp.defense_date.clone()}
+                error={refused(bad, Field::DefenseDate(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |date| Edit::SetDefenseDate { id: i.clone(), date } })} />
             <TextArea label={t(lang, Key::NotesLabel)} entity={key.clone()} value={tp.notes.clone()} maxlength={10000} rows={3}
+                error={refused(bad, Field::TopicNotes(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |notes| Edit::SetTopicNotes { id: i.clone(), notes } })} />
-            <div class="actions">{delete_button(lang, d, Edit::DeleteTopic { id: id.clone() })}</div>
+            <div class="actions">{delete_button(lang, map, d, Edit::DeleteTopic { id: id.clone() })}</div>
         </div>
     }
 }
 
-pub fn person(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+pub fn person(map: &Map, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Dispatch) -> Html {
     let Some(p) = map.person(id) else { return html! {} };
     let key = p.id.to_string();
     let kinds: Vec<(String, String)> =
@@ -222,21 +267,23 @@ pub fn person(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html
             <p class="kind">{t(lang, Key::PersonHeading)}</p>
             <h3 class="name" tabindex="-1">{p.name.clone()}</h3>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={p.name.clone()} autofocus={fresh}
+                error={refused(bad, Field::PersonName(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenamePerson { id: i.clone(), name } })} />
             <SelectField label={t(lang, Key::KindLabel)} entity={key.clone()} options={Choices::from(kinds)} value={p.kind.as_str()}
                 onchange={edit(d, { let i = i.clone(); move |v: String| Edit::SetPersonKind { id: i.clone(), kind: PersonKind::parse(&v).unwrap_or(PersonKind::Student) } })} />
             <TextField label={t(lang, Key::AffiliationLabel)} entity={key.clone()} value={p.affiliation.clone()}
+                error={refused(bad, Field::Affiliation(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |affiliation| Edit::SetAffiliation { id: i.clone(), affiliation } })} />
             if !topics.is_empty() {
                 <h4 class="sub">{t(lang, Key::Topics)}</h4>
                 <ul class="plain">{topics}</ul>
             }
-            <div class="actions">{delete_button(lang, d, Edit::DeletePerson { id: id.clone() })}</div>
+            <div class="actions">{delete_button(lang, map, d, Edit::DeletePerson { id: id.clone() })}</div>
         </div>
     }
 }
 
-pub fn phase(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html {
+pub fn phase(map: &Map, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Dispatch) -> Html {
     let Some(p) = map.phase(id) else { return html! {} };
     let key = p.id.to_string();
     let index = map.project.phases.iter().position(|x| x.id == *id).unwrap_or(0);
@@ -258,6 +305,7 @@ pub fn phase(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
             <p class="kind">{t(lang, Key::PhaseHeading)}</p>
             <h3 class="name" tabindex="-1">{p.name.clone()}</h3>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={p.name.clone()} autofocus={fresh}
+                error={refused(bad, Field::PhaseName(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenamePhase { id: i.clone(), name } })} />
             <div class="row">
                 <button type="button" class="phase-move" disabled={index == 0} onclick={mover(index.saturating_sub(1))}>{"← "}{t(lang, Key::MoveLeft)}</button>
@@ -267,23 +315,23 @@ pub fn phase(map: &Map, id: &Id, lang: Lang, fresh: bool, d: &Dispatch) -> Html 
                 <h4 class="sub">{t(lang, Key::StagesInPhase)}</h4>
                 <ul class="plain">{stages}</ul>
             }
-            <div class="actions">{delete_button(lang, d, Edit::DeletePhase { id: id.clone() })}</div>
+            <div class="actions">{delete_button(lang, map, d, Edit::DeletePhase { id: id.clone() })}</div>
         </div>
     }
 }
 
-pub fn project(map: &Map, lang: Lang, d: &Dispatch) -> Html {
+pub fn project(map: &Map, lang: Lang, bad: &Refused, d: &Dispatch) -> Html {
     let p = &map.project;
     html! {
         <div class="selection project-details" key="project">
             <p class="hint">{t(lang, Key::NothingSelected)}</p>
             <p class="kind">{t(lang, Key::ProjectHeading)}</p>
             <TextField label={t(lang, Key::ProjectTitleLabel)} entity="project" value={p.title.clone()}
-                onchange={edit(d, Edit::SetTitle)} />
+                error={refused(bad, Field::Title)} onchange={edit(d, Edit::SetTitle)} />
             <TextField label={t(lang, Key::SourceLabel)} entity="project" value={p.source.clone()}
-                onchange={edit(d, Edit::SetSource)} />
+                error={refused(bad, Field::Source)} onchange={edit(d, Edit::SetSource)} />
             <TextArea label={t(lang, Key::BackgroundLabel)} entity="project" value={p.background.clone()} maxlength={10000} rows={4}
-                onchange={edit(d, Edit::SetBackground)} />
+                error={refused(bad, Field::Background)} onchange={edit(d, Edit::SetBackground)} />
         </div>
     }
 }

@@ -20,6 +20,55 @@ fn field_id(label: &str, key: &str) -> String {
     id
 }
 
+/// The ids of the texts that describe a field (its hint, why its last
+/// change was refused), for `aria-describedby`.
+fn described_by(id: &str, hint: bool, error: bool) -> Option<String> {
+    let ids: Vec<String> = [(hint, "hint"), (error, "error")]
+        .iter()
+        .filter(|(on, _)| *on)
+        .map(|(_, what)| format!("{id}-{what}"))
+        .collect();
+    (!ids.is_empty()).then(|| ids.join(" "))
+}
+
+/// A field whose change was refused: after the render that marks it, it
+/// shows the value it keeps (the refused text goes) and takes the focus
+/// back, so the user corrects it there. Only when the mark comes, not when
+/// a field that is marked already is drawn again (the selection came back
+/// to it).
+#[hook]
+fn use_refused<T: AsRef<web_sys::Node> + From<wasm_bindgen::JsValue> + 'static>(
+    node: &NodeRef,
+    error: &Option<AttrValue>,
+    value: &AttrValue,
+    set: fn(&T, &str),
+) {
+    let before = use_mut_ref(|| error.clone());
+    let came = error.is_some() && before.borrow().is_none();
+    *before.borrow_mut() = error.clone();
+    let node = node.clone();
+    let value = value.clone();
+    use_effect_with((came, error.clone()), move |(came, _)| {
+        if *came {
+            if let Some(el) = node.cast::<T>() {
+                set(&el, &value);
+                if let Some(h) = node.cast::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        }
+    });
+}
+
+/// Why the field's last change was refused ("Not changed: A name or
+/// title cannot be empty.").
+fn error_text(error: &Option<AttrValue>, id: &str) -> Html {
+    match error {
+        Some(e) => html! { <span class="field-error" id={format!("{id}-error")}>{e.clone()}</span> },
+        None => Html::default(),
+    }
+}
+
 #[derive(Properties, PartialEq)]
 pub struct TextProps {
     pub label: AttrValue,
@@ -35,6 +84,9 @@ pub struct TextProps {
     pub kind: Option<AttrValue>,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// Why the last change of this field was refused ("Not changed: …").
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
 }
 
 #[component]
@@ -51,17 +103,21 @@ pub fn TextField(p: &TextProps) -> Html {
             }
         });
     }
+    use_refused::<HtmlInputElement>(&node, &p.error, &p.value, |el, v| el.set_value(v));
     let id = field_id(&p.label, &p.entity);
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlInputElement>().value()))
     };
+    let describedby = described_by(&id, p.hint.is_some(), p.error.is_some());
     html! {
-        <div class="field">
+        <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{p.label.clone()}</label>
-            <input {id} ref={node} type={p.kind.clone().unwrap_or("text".into())} value={p.value.clone()}
-                maxlength={p.maxlength.to_string()} {onchange} />
-            if let Some(h) = &p.hint { <span class="field-hint">{h.clone()}</span> }
+            <input id={id.clone()} ref={node} type={p.kind.clone().unwrap_or("text".into())} value={p.value.clone()}
+                maxlength={p.maxlength.to_string()} {onchange}
+                aria-invalid={p.error.is_some().then_some("true")} aria-describedby={describedby} />
+            if let Some(h) = &p.hint { <span class="field-hint" id={format!("{id}-hint")}>{h.clone()}</span> }
+            {error_text(&p.error, &id)}
         </div>
     }
 }
@@ -78,20 +134,28 @@ pub struct AreaProps {
     pub rows: u32,
     #[prop_or_default]
     pub hint: Option<AttrValue>,
+    /// Why the last change of this field was refused.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
 }
 
 #[component]
 pub fn TextArea(p: &AreaProps) -> Html {
+    let node = use_node_ref();
+    use_refused::<HtmlTextAreaElement>(&node, &p.error, &p.value, |el, v| el.set_value(v));
     let id = field_id(&p.label, &p.entity);
     let onchange = {
         let cb = p.onchange.clone();
         Callback::from(move |e: Event| cb.emit(e.target_unchecked_into::<HtmlTextAreaElement>().value()))
     };
+    let describedby = described_by(&id, p.hint.is_some(), p.error.is_some());
     html! {
-        <div class="field">
+        <div class={classes!("field", p.error.is_some().then_some("invalid"))}>
             <label for={id.clone()}>{p.label.clone()}</label>
-            <textarea {id} rows={p.rows.to_string()} maxlength={p.maxlength.to_string()} value={p.value.clone()} {onchange} />
-            if let Some(h) = &p.hint { <span class="field-hint">{h.clone()}</span> }
+            <textarea id={id.clone()} ref={node} rows={p.rows.to_string()} maxlength={p.maxlength.to_string()} value={p.value.clone()} {onchange}
+                aria-invalid={p.error.is_some().then_some("true")} aria-describedby={describedby} />
+            if let Some(h) = &p.hint { <span class="field-hint" id={format!("{id}-hint")}>{h.clone()}</span> }
+            {error_text(&p.error, &id)}
         </div>
     }
 }
@@ -128,6 +192,12 @@ pub struct SelectProps {
     pub exclude: Option<AttrValue>,
     pub value: AttrValue,
     pub onchange: Callback<String>,
+    /// Put the cursor here when drawn (a choice the user is asked to make).
+    #[prop_or_default]
+    pub autofocus: bool,
+    /// A line under the list that says what to choose and why.
+    #[prop_or_default]
+    pub hint: Option<AttrValue>,
 }
 
 /// Above this many options a list holds only the "none" and the chosen
@@ -140,6 +210,17 @@ pub const DRAW_ON_FOCUS_ABOVE: usize = 40;
 pub fn SelectField(p: &SelectProps) -> Html {
     let id = field_id(&p.label, &p.entity);
     let focused = use_state(|| false);
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        use_effect_with((p.autofocus, p.entity.clone()), move |(focus, _)| {
+            if *focus {
+                if let Some(el) = node.cast::<HtmlSelectElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
     // The value of the last render. A choice the editor refuses (a
     // supervisor made a student while they supervise topics) changes no
     // prop, so nothing renders again and the list would go on showing it:
@@ -169,10 +250,11 @@ pub fn SelectField(p: &SelectProps) -> Html {
     };
     let all = *focused || p.options.0.len() <= DRAW_ON_FOCUS_ABOVE;
     let excluded = |v: &str| p.exclude.as_deref() == Some(v);
+    let describedby = described_by(&id, p.hint.is_some(), false);
     html! {
-        <div class="field">
+        <div class={classes!("field", p.hint.is_some().then_some("asked"))}>
             <label for={id.clone()}>{p.label.clone()}</label>
-            <select {id} {onchange} {onfocus}>
+            <select id={id.clone()} ref={node} {onchange} {onfocus} aria-describedby={describedby}>
                 if let Some(none) = &p.none {
                     <option key="" value="" selected={p.value.is_empty()}>{none.clone()}</option>
                 }
@@ -180,6 +262,7 @@ pub fn SelectField(p: &SelectProps) -> Html {
                     <option key={v.clone()} value={v.clone()} selected={*v == *p.value}>{text.clone()}</option>
                 })}
             </select>
+            if let Some(h) = &p.hint { <span class="field-hint" id={format!("{id}-hint")}>{h.clone()}</span> }
         </div>
     }
 }

@@ -12,7 +12,7 @@ use yew::prelude::*;
 use super::panel::{use_panel, Panel};
 use super::{Derived, Dispatch, Shared};
 use crate::editor::{Editor, Selection};
-use crate::i18n::{t, Key};
+use crate::i18n::{refusal_message, t, Key};
 
 #[derive(Properties, PartialEq)]
 pub struct InspectorProps {
@@ -28,6 +28,16 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     let lang = ed.session.lang;
     let map = ed.map();
     let fresh = ed.session.fresh;
+    let ask = ed.session.ask;
+    // The field the refused edit came from, marked with the reason.
+    let bad: entities::Refused = match (&ed.session.refused_field, &ed.session.refusal) {
+        (Some(field), Some(r)) => Some((
+            field.clone(),
+            format!("{}{}{}", t(lang, Key::FieldRefused), crate::i18n::colon(lang), refusal_message(r, map, lang))
+                .into(),
+        )),
+        _ => None,
+    };
     let d = &props.dispatch;
     let count = ed.session.selection.len();
     let body = if !open {
@@ -35,17 +45,17 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     } else {
         match ed.session.primary() {
             Some(Selection::Stage(id)) if map.stage(id).is_some() => {
-                entities::stage(&Shared::from(ed.doc.clone()), &props.derived, id, lang, fresh, d)
+                entities::stage(&Shared::from(ed.doc.clone()), &props.derived, id, lang, fresh, &bad, d)
             }
             Some(Selection::Flow(id)) if map.flow(id).is_some() => {
-                entities::flow(map, &props.derived, id, lang, fresh, d)
+                entities::flow(map, &props.derived, id, lang, fresh, &bad, d)
             }
             Some(Selection::Topic(id)) if map.topic(id).is_some() => {
-                entities::topic(map, &props.derived, id, lang, fresh, d)
+                entities::topic(map, &props.derived, id, lang, fresh, ask, &bad, d)
             }
-            Some(Selection::Person(id)) if map.person(id).is_some() => entities::person(map, id, lang, fresh, d),
-            Some(Selection::Phase(id)) if map.phase(id).is_some() => entities::phase(map, id, lang, fresh, d),
-            _ => entities::project(map, lang, d),
+            Some(Selection::Person(id)) if map.person(id).is_some() => entities::person(map, id, lang, fresh, &bad, d),
+            Some(Selection::Phase(id)) if map.phase(id).is_some() => entities::phase(map, id, lang, fresh, &bad, d),
+            _ => entities::project(map, lang, &bad, d),
         }
     };
     html! {

@@ -1,0 +1,175 @@
+// Editing says what it does: a removal that takes more than it names says so
+// before (the description of "Remove from the map") and after (a notice with
+// the way back); a refused text edit marks its field with the reason; Add
+// topic with no student selected asks whose topic it is; the "?" dialog
+// starts with a short how-to.
+const { test, expect } = require('@playwright/test');
+const { openApp, activate } = require('./helpers');
+
+test.describe.configure({ mode: 'parallel' });
+
+const esc = (s) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const region = (page, name) => page.getByRole('region', { name, exact: true });
+const card = (page, name) =>
+  region(page, 'Chain diagram').getByRole('button', { name: new RegExp(`^${esc(name)} \\(stage, `) });
+const notice = (page) => page.locator('.notice-banner[role=status]');
+
+test('removing a student says before and after that their topics go too, and Undo brings them back', async ({ page }) => {
+  await openApp(page);
+  const team = region(page, 'Team');
+  const inspector = region(page, 'Inspector');
+  await activate(team.getByRole('button', { name: 'Li', exact: true }));
+  const remove = inspector.getByRole('button', { name: 'Remove from the map' });
+  await expect(remove).toHaveAccessibleDescription(
+    'Removing Li also removes 1 topic (“Casting process window”). Undo brings it all back.',
+  );
+  await expect(inspector.getByText('Removing Li also removes 1 topic')).toBeVisible();
+  await remove.click();
+  await expect(team.getByRole('button', { name: 'Li', exact: true })).toHaveCount(0);
+  await expect(team.getByRole('button', { name: /^Casting process window/ })).toHaveCount(0);
+  await expect(notice(page)).toHaveText(/^Removed Li and 1 topic\. Undo brings it all back\./);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(team.getByRole('button', { name: /^Casting process window/ })).toBeVisible();
+  // The notice was about the last thing done: Undo changed the map, and it went.
+  await expect(notice(page)).toHaveCount(0);
+});
+
+test('removing a stage, a phase or a supervisor says what goes with it or changes; a flow or a topic says nothing more', async ({ page }) => {
+  await openApp(page);
+  const inspector = region(page, 'Inspector');
+  const remove = inspector.getByRole('button', { name: 'Remove from the map' });
+  await activate(card(page, 'Casting trials'));
+  await expect(remove).toHaveAccessibleDescription(
+    'Removing stage “Casting trials” also removes 2 flows; 1 topic will no longer be placed at a stage. Undo brings it all back.',
+  );
+  await activate(region(page, 'Team').getByRole('button', { name: /^Eng\. Wang/ }));
+  await expect(remove).toHaveAccessibleDescription(
+    'Removing Eng. Wang: 2 topics will lose a supervisor. Undo brings it all back.',
+  );
+  await region(page, 'Chain diagram').locator('.lane-title', { hasText: 'Pilot test' }).click();
+  await expect(remove).toHaveAccessibleDescription(
+    'Removing phase “Pilot test”: 2 stages will stay on the map without a phase. Undo brings it all back.',
+  );
+  await remove.click();
+  await expect(notice(page)).toHaveText(/^Removed phase “Pilot test”; 2 stages have no phase now\. Undo brings it all back\./);
+  await expect(card(page, 'Casting trials')).toHaveAccessibleName(/\(stage, No phase;/);
+  // A topic takes nothing with it: no description, no notice beyond the last one's going.
+  await activate(region(page, 'Team').getByRole('button', { name: /^Casting process window/ }));
+  await expect(remove).toHaveAccessibleDescription('');
+  await remove.click();
+  await expect(notice(page)).toHaveCount(0);
+});
+
+test('in Chinese the removal says the same in Chinese', async ({ page }) => {
+  await openApp(page, '?lang=zh');
+  const inspector = region(page, '检查器');
+  await activate(region(page, '团队').getByRole('button', { name: '李同学', exact: true }));
+  const remove = inspector.getByRole('button', { name: '从地图中移除' });
+  await expect(remove).toHaveAccessibleDescription('移除李同学将同时移除 1 个课题（“铸造工艺窗口”）。可用“撤销”全部恢复。');
+  await remove.click();
+  await expect(notice(page)).toHaveText(/^已移除李同学及 1 个课题。可用“撤销”全部恢复。/);
+});
+
+test('a refused name marks its field with the reason and keeps the focus there until a valid name is given', async ({ page }) => {
+  await openApp(page);
+  const inspector = region(page, 'Inspector');
+  await activate(card(page, 'Casting trials'));
+  const name = inspector.getByLabel('Name', { exact: true });
+  await expect(name).not.toHaveAttribute('aria-invalid', /./);
+  await name.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  // Tab commits the change, which is refused: the focus comes back.
+  await page.keyboard.press('Tab');
+  await expect(name).toHaveAttribute('aria-invalid', 'true');
+  await expect(name).toHaveAccessibleDescription('Not changed: A name or title cannot be empty.');
+  await expect(inspector.getByText('Not changed: A name or title cannot be empty.')).toBeVisible();
+  await expect(name).toBeFocused();
+  await expect(name).toHaveValue('Casting trials');
+  // The banner at the top says it too.
+  await expect(page.getByRole('status').filter({ hasText: 'That change was not made' })).toBeVisible();
+  // Another field is not marked.
+  await expect(inspector.getByLabel('Role')).not.toHaveAttribute('aria-invalid', /./);
+  // The next edit that is made clears the mark.
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.type('Casting');
+  await page.keyboard.press('Enter');
+  await expect(card(page, 'Casting')).toHaveCount(1);
+  await expect(name).not.toHaveAttribute('aria-invalid', /./);
+  await expect(name).toHaveAccessibleDescription('');
+  await expect(inspector.getByText('Not changed:')).toHaveCount(0);
+});
+
+test('a refused topic title is marked in Chinese too, and Dismiss clears the mark', async ({ page }) => {
+  await openApp(page, '?lang=zh');
+  const inspector = region(page, '检查器');
+  await activate(region(page, '团队').getByRole('button', { name: /^铸造工艺窗口/ }));
+  const title = inspector.getByLabel('题目', { exact: true });
+  await title.fill('   ');
+  await title.press('Enter');
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(title).toHaveAccessibleDescription('未修改：名称或题目不能为空。');
+  await expect(title).toBeFocused();
+  await expect(title).toHaveValue('铸造工艺窗口');
+  await page.getByRole('status').filter({ hasText: '未做此修改' }).getByRole('button', { name: '关闭' }).click();
+  await expect(title).not.toHaveAttribute('aria-invalid', /./);
+});
+
+test('Add topic with no student selected asks whose topic it is, in the Student field', async ({ page }) => {
+  await openApp(page);
+  const team = region(page, 'Team');
+  const inspector = region(page, 'Inspector');
+  await page.getByRole('heading', { level: 1 }).click();
+  await page.keyboard.press('Escape');
+  await activate(team.getByRole('button', { name: 'Add topic' }));
+  const student = inspector.getByLabel('Student', { exact: true });
+  await expect(student).toBeFocused();
+  await expect(student).toHaveAccessibleDescription(/^No student was selected, so the topic went to the first student for now: choose whose topic it is\.$/);
+  await expect(inspector.getByText('choose whose topic it is')).toBeVisible();
+  await student.selectOption({ label: 'Zhao' });
+  // Chosen: the hint goes, and the topic is Zhao's in the Team.
+  await expect(student).toHaveAccessibleDescription('');
+  await expect(team.locator('li.person', { has: page.getByRole('button', { name: 'Zhao', exact: true }) }))
+    .toContainText('New topic');
+  // With a student selected, the topic is theirs and the cursor is in its title.
+  await activate(team.getByRole('button', { name: 'Chen', exact: true }));
+  await activate(team.getByRole('button', { name: 'Add topic' }));
+  await expect(inspector.getByLabel('Title')).toBeFocused();
+  await expect(student).toHaveValue('chen');
+  await expect(student).toHaveAccessibleDescription('');
+});
+
+test('Add topic with a stage selected places it there and asks for its student', async ({ page }) => {
+  await openApp(page);
+  const inspector = region(page, 'Inspector');
+  await activate(card(page, 'Composition design'));
+  await activate(region(page, 'Team').getByRole('button', { name: 'Add topic' }));
+  await expect(inspector.getByLabel('Stage', { exact: true })).toHaveValue('comp');
+  const student = inspector.getByLabel('Student', { exact: true });
+  await expect(student).toBeFocused();
+  await expect(student).toHaveAccessibleDescription(/choose whose topic it is/);
+});
+
+test('the help dialog starts with a short how-to, then the shortcuts, in both languages', async ({ page }) => {
+  await openApp(page);
+  await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Help and keyboard shortcuts' });
+  await expect(dialog).toBeVisible();
+  const howTo = dialog.getByRole('region', { name: 'How to' });
+  const steps = howTo.getByRole('list').getByRole('listitem');
+  await expect(steps).toHaveCount(7);
+  await expect(steps.nth(0)).toHaveText(/^Add a stage: “Add stage”/);
+  await expect(steps.nth(1)).toHaveText(/^Connect a flow: .*“Add flow”/);
+  await expect(steps.nth(3)).toHaveText(/^Place a topic: /);
+  await expect(steps.nth(5)).toHaveText(/^Read the gaps: /);
+  await expect(steps.nth(6)).toHaveText(/“Export JSON”.*“Merge file”/);
+  await expect(dialog.getByRole('region', { name: 'Keyboard shortcuts' })).toContainText('Ctrl/Cmd+Z: undo');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+
+  await openApp(page, '?lang=zh');
+  await page.getByRole('button', { name: '键盘快捷键' }).click();
+  const zh = page.getByRole('dialog', { name: '帮助与键盘快捷键' });
+  await expect(zh.getByRole('region', { name: '怎么做' }).getByRole('listitem')).toHaveCount(7);
+  await expect(zh.getByRole('region', { name: '怎么做' })).toContainText('添加环节：');
+  await expect(zh.getByRole('region', { name: '键盘快捷键' })).toContainText('Ctrl/Cmd+Z：撤销');
+});
