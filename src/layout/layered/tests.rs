@@ -220,3 +220,48 @@ fn nodes_without_edges_fill_the_short_columns_below_the_linked_ones() {
     assert_eq!(out.column_of[15], 4);
     assert_eq!(out.y[15], out.y[3]);
 }
+
+#[test]
+fn a_programme_of_thousands_of_stages_is_laid_out_whole_on_the_quick_path() {
+    // 6,000 stages in twelve ranks with flows that skip ranks: well over
+    // HUGE_VERTICES vertices once the long flows have their dummies.
+    let n = 6_000;
+    let mut next = crate::seeded::mulberry32(7);
+    let mut edges = Vec::new();
+    // A chain through the ranks, then flows that skip at least two.
+    for a in 0..n - 1 {
+        if a % 12 < 11 {
+            edges.push((a, a + 1));
+        }
+    }
+    for _ in 0..4_000 {
+        let a = (next() * n as f64) as usize;
+        let b = (next() * n as f64) as usize;
+        let (ra, rb) = (a % 12, b % 12);
+        if ra + 3 <= rb {
+            edges.push((a, b));
+        } else if rb + 3 <= ra {
+            edges.push((b, a));
+        }
+    }
+    let inp = input(n, &edges);
+    let st = Structure::of(&inp);
+    assert!(st.g.n_real >= order::HUGE_STAGES && st.g.len() >= order::HUGE_VERTICES, "{} vertices", st.g.len());
+    let out = layout_on(&inp, &SP, &st, None);
+    assert_eq!((out.x.len(), out.routes.len()), (n, edges.len()));
+    // No two boxes of a column overlap (columns are apart by construction).
+    let mut by_column: Vec<Vec<usize>> = vec![Vec::new(); out.columns.len()];
+    for v in 0..n {
+        by_column[out.column_of[v]].push(v);
+    }
+    for col in &mut by_column {
+        col.sort_by(|&a, &b| out.y[a].total_cmp(&out.y[b]));
+        for w in col.windows(2) {
+            assert!(out.y[w[0]] + inp.sizes[w[0]].h <= out.y[w[1]], "{} and {} overlap", w[0], w[1]);
+        }
+    }
+    // The quick path still orders: far fewer crossings than the input order.
+    let plain = proper::build(n, &st.ranks, &st.oriented);
+    let unordered = crossings::total(&plain, &mut Vec::new());
+    assert!(st.crossings * 2 < unordered, "{} crossings, {unordered} unordered", st.crossings);
+}

@@ -76,6 +76,16 @@ const SHAKE_ROUNDS_DENSE: usize = 5;
 const DENSE_CROSSINGS_PER_VERTEX: u64 = 8;
 const SHAKE_MIN_GAIN: f64 = 0.002;
 const SHAKE_SLACK: i64 = 1;
+/// From this many stages and this many vertices (dummies included) the
+/// graph is a whole programme, where the layout must stay quick more than
+/// it must gain the last few per cent: only the input and the smoothed
+/// orders are tried as starts (on such graphs the smoothed order always
+/// won), and there is no shaking. `chain-10k` (10,000 stages, 28,283
+/// vertices): 500 → 307 ms natively, 3.7 % more crossings. The bench's
+/// graphs (at most 5,626 vertices at 5,000 nodes) stay below it, and so do
+/// maps of a thousand stages with many long flows back.
+pub(super) const HUGE_STAGES: usize = 5_000;
+pub(super) const HUGE_VERTICES: usize = 15_000;
 
 /// Orders every column; returns the number of crossings of the result.
 pub fn minimise(g: &mut Proper) -> u64 {
@@ -89,7 +99,9 @@ pub fn minimise(g: &mut Proper) -> u64 {
     // input order is kept only if it is clearly better than the input.
     let input = sweeps(g, &mut s, QUICK_SWEEPS, false);
     let mut kept = vec![(input, g.layers.clone())];
-    let others = if input > 0 { &[Start::BreadthFirst, Start::BreadthFirstBack, Start::DepthFirst][..] } else { &[] };
+    let huge = g.n_real >= HUGE_STAGES && g.len() >= HUGE_VERTICES;
+    let others =
+        if input > 0 && !huge { &[Start::BreadthFirst, Start::BreadthFirstBack, Start::DepthFirst][..] } else { &[] };
     for &start in others {
         g.layers = starts::order(g, start);
         sync_pos(g);
@@ -122,7 +134,9 @@ pub fn minimise(g: &mut Proper) -> u64 {
             best = other;
         }
     }
-    best = shake(g, &mut s, best);
+    if !huge {
+        best = shake(g, &mut s, best);
+    }
     lift::lift_back_dummies(g, &mut s);
     best
 }
