@@ -1,6 +1,6 @@
 // Accessibility: axe-core on the main screens, 0 serious or critical violations.
 const { test, expect } = require('@playwright/test');
-const { openApp, openFile } = require('./helpers');
+const { openApp, openFile, mergeFile, template } = require('./helpers');
 
 // axe-core is injected as a script, which the page's CSP rightly refuses.
 test.use({ bypassCSP: true });
@@ -23,6 +23,13 @@ const screens = [
   ['a selected flow', async (page) => page.getByRole('region', { name: 'Gaps' }).getByRole('button').first().click()],
   ['the New map dialog', async (page) => page.getByRole('button', { name: 'New map' }).click()],
   ['the shortcuts dialog', async (page) => page.getByRole('button', { name: 'Keyboard shortcuts' }).click()],
+  [
+    'the merge dialog of another project\'s file (warning, conflicts, additions by name)',
+    async (page) => {
+      await mergeFile(page, template('sand.en.chainmap.json'));
+      await page.getByRole('dialog').getByRole('alert').waitFor();
+    },
+  ],
   [
     'the overview of a 400-stage map, a stage selected',
     async (page) => {

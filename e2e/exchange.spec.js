@@ -442,3 +442,106 @@ test('every export downloads and says what it should', async ({ page }, info) =>
   expect(seen.errors).toEqual([]);
   expect(seen.foreign).toEqual([]);
 });
+
+test('the merge dialog names what a student\'s file adds, kind by kind, with no warning for the same project', async ({ page }, info) => {
+  const seen = watch(page);
+  await openApp(page);
+  const theirs = JSON.parse(await exportJson(page));
+  theirs.stages.push({ id: 'st-heat', name: 'Heat treatment', phase: theirs.stages.find((s) => s.id === 'cast').phase });
+  theirs.flows.push({ id: 'f-heat', from: 'cast', to: 'st-heat', artifact: 'cast blanks' });
+  theirs.people.push({ id: 'wu', name: 'Wu Lei', kind: 'student' });
+  theirs.topics.push({ id: 't-wu', title: 'Machining allowances', student: 'wu', stage: 'st-heat', supervisors: ['wang'] });
+  const file = info.outputPath('student.chainmap.json');
+  fs.writeFileSync(file, JSON.stringify(theirs, null, 2));
+  await openWith(page, 'Merge file', file);
+  const dialog = page.getByRole('dialog', { name: /^Merge file — / });
+  await expect(dialog.getByRole('status')).toHaveText('Added 1 stage, 1 flow, 1 person, 1 topic; filled in 0 fields; 0 conflicts.');
+  // Which ones, by name, in an open disclosure.
+  const added = dialog.getByRole('group').filter({ has: page.locator('summary', { hasText: /^Added \(4\)$/ }) });
+  await expect(added).toBeVisible();
+  await expect(added.getByRole('list', { name: 'Stages (1)' }).getByRole('listitem')).toHaveText(['Heat treatment']);
+  await expect(added.getByRole('list', { name: 'Flows (1)' }).getByRole('listitem')).toHaveText(['cast blanks: Casting trials → Heat treatment']);
+  await expect(added.getByRole('list', { name: 'People (1)' }).getByRole('listitem')).toHaveText(['Wu Lei (Student)']);
+  await expect(added.getByRole('list', { name: 'Topics (1)' }).getByRole('listitem')).toHaveText(['Machining allowances (student: Wu Lei)']);
+  await expect(added.getByRole('list', { name: /^Phases/ })).toHaveCount(0);
+  await expect(added).not.toContainText('more');
+  // The same project: no warning, no note.
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog).not.toContainText('another project');
+  await expect(dialog).not.toContainText('Nothing in this file has the id');
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: info.outputPath('merge-added-en.png') });
+  await dialog.getByRole('button', { name: 'Apply merge' }).click();
+  await expect(dialog).toBeHidden();
+  expect(JSON.parse(await exportJson(page)).topics.map((t) => t.id)).toContain('t-wu');
+  expect(seen.errors).toEqual([]);
+});
+
+test('a big merge names the first 50 of a kind, then says how many more', async ({ page }, info) => {
+  await openApp(page);
+  const theirs = JSON.parse(await exportJson(page));
+  for (let i = 0; i < 60; i++) theirs.stages.push({ id: `extra-${i}`, name: `Extra stage ${i}` });
+  for (let i = 0; i < 3; i++) theirs.flows.push({ id: `extra-f${i}`, from: `extra-${i}`, to: `extra-${i + 1}`, artifact: `part ${i}` });
+  const file = info.outputPath('big.chainmap.json');
+  fs.writeFileSync(file, JSON.stringify(theirs));
+  await openWith(page, 'Merge file', file);
+  const dialog = page.getByRole('dialog', { name: /^Merge file — / });
+  const stages = dialog.getByRole('list', { name: 'Stages (60)' });
+  await expect(stages.getByRole('listitem')).toHaveCount(50);
+  await expect(stages.getByRole('listitem').first()).toHaveText('Extra stage 0');
+  await expect(stages.getByRole('listitem').last()).toHaveText('Extra stage 49');
+  await expect(dialog.getByText('and 10 more', { exact: true })).toBeVisible();
+  const flows = dialog.getByRole('list', { name: 'Flows (3)' });
+  await expect(flows.getByRole('listitem')).toHaveText(['part 0: Extra stage 0 → Extra stage 1', 'part 1: Extra stage 1 → Extra stage 2', 'part 2: Extra stage 2 → Extra stage 3']);
+  await expect(dialog.getByText(/^and \d+ more$/)).toHaveCount(1);
+  // The buttons stay in view below the long list.
+  await expect(dialog.getByRole('button', { name: 'Apply merge' })).toBeInViewport();
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await page.screenshot({ path: info.outputPath('merge-big-en.png') });
+});
+
+for (const [lang, mine, other, expected] of [
+  ['en', 'alloy.en', 'sand.en',
+    'This file is for another project: “Coated sand for 3D-printed casting cores” (this map: “High-strength aluminium alloy for general-aviation engines”). Merge it only if it belongs here.'],
+  ['zh', 'alloy.zh', 'sand.zh', '这个文件属于另一个项目：“3D 打印铸造用覆膜砂”（本图：“通用航空发动机用高强铝合金”）。请确认它属于本项目后再合并。'],
+]) {
+  test(`a file for another project is warned about at the top of the merge dialog, which still merges it (${lang})`, async ({ page }, info) => {
+    const seen = watch(page);
+    await openApp(page, `?lang=${lang}`);
+    const before = await page.getByRole('heading', { level: 1 }).textContent();
+    expect(before).toBe(JSON.parse(fs.readFileSync(path.join(ROOT, 'src', 'templates', `${mine}.chainmap.json`), 'utf8')).project.title);
+    await openWith(page, lang === 'en' ? 'Merge file' : '合并文件', path.join(ROOT, 'src', 'templates', `${other}.chainmap.json`));
+    const dialog = page.getByRole('dialog');
+    const alert = dialog.getByRole('alert');
+    await expect(alert).toHaveText(expected);
+    // At the top: right under the dialog's title, above the summary.
+    const [a, s] = [await alert.boundingBox(), await dialog.getByRole('status').boundingBox()];
+    expect(a.y).toBeLessThan(s.y);
+    // What it adds is listed by name too.
+    await expect(dialog.getByRole('list', { name: lang === 'en' ? /^Stages \(\d+\)$/ : /^环节（\d+）$/ })).toContainText(
+      lang === 'en' ? 'Coated sand formulation' : '覆膜砂配方',
+    );
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: info.outputPath(`merge-other-project-${lang}.png`) });
+    // The merge is still possible.
+    await dialog.getByRole('button', { name: lang === 'en' ? 'Apply merge' : '执行合并' }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByRole('heading', { level: 1 })).toHaveText(before);
+    expect(seen.errors).toEqual([]);
+  });
+}
+
+test('a file of the same project with no id in common gets a note, not a warning', async ({ page }, info) => {
+  await openApp(page);
+  const title = await page.getByRole('heading', { level: 1 }).textContent();
+  // Started afresh instead of from the supervisor's file: the title in other case, every id new.
+  const theirs = { format: 'chainmap', version: 1, project: { title: `  ${title.toUpperCase()} ` }, stages: [{ id: 'my-cast', name: 'Casting trials' }] };
+  const file = info.outputPath('afresh.chainmap.json');
+  fs.writeFileSync(file, JSON.stringify(theirs));
+  await openWith(page, 'Merge file', file);
+  const dialog = page.getByRole('dialog', { name: /^Merge file — / });
+  await expect(dialog.getByRole('alert')).toHaveCount(0);
+  await expect(dialog.locator('.merge-note')).toHaveText(/^Nothing in this file has the id of anything in this map, so all of it is added beside what is here/);
+  await expect(dialog.getByRole('list', { name: 'Stages (1)' }).getByRole('listitem')).toHaveText(['Casting trials']);
+  await page.screenshot({ path: info.outputPath('merge-no-common-ids-en.png') });
+});

@@ -103,6 +103,43 @@ fn merge_brings_every_students_file_in() {
 }
 
 #[test]
+fn merge_names_what_it_adds_and_warns_of_another_projects_file() {
+    let d = dir("merge-names");
+    let base = template();
+    let fa = write(&d, "base.chainmap.json", &base);
+    let fs = write(&d, "s0.chainmap.json", &student(&base, 0));
+    let out = d.join("merged.chainmap.json");
+    let o = chainmap(&["merge", &fa, &fs, "-o", out.to_str().unwrap_or("")]);
+    let (stdout, stderr) = s(&o);
+    assert_eq!(o.status.code(), Some(0), "{stdout}\n{stderr}");
+    assert!(stdout.contains("\n  added: person [person-k0x] Student 0 (Student)\n"), "{stdout}");
+    assert!(stdout.contains("\n  added: topic [topic-k0x] Topic 0 (student: Student 0)\n"), "{stdout}");
+    assert!(!stdout.contains("warning:") && !stdout.contains("note:"), "a student's file is this project's: {stdout}");
+
+    // Another project's file: said so, both titles, and still merged when asked.
+    let sand = Template::Sand.map(Lang::En);
+    let fo = write(&d, "sand.chainmap.json", &sand);
+    let o = chainmap(&["merge", &fa, &fo, "--prefer", "first", "-o", out.to_str().unwrap_or("")]);
+    let (stdout, stderr) = s(&o);
+    assert_eq!(o.status.code(), Some(0), "{stdout}\n{stderr}");
+    let warning = format!(
+        "  warning: This file is for another project: \u{201c}{}\u{201d} (this map: \u{201c}{}\u{201d}). Merge it only if it belongs here.",
+        sand.project.title, base.project.title
+    );
+    assert!(stdout.contains(&warning), "{stdout}");
+    let flow = &sand.flows[0];
+    let (from, to) = (sand.stage_name(&flow.from), sand.stage_name(&flow.to));
+    assert!(
+        stdout.contains(&format!("  added: flow [{}] {}: {from} \u{2192} {to}\n", flow.id, flow.artifact)),
+        "{stdout}"
+    );
+    // In Chinese too.
+    let o = chainmap(&["merge", &fa, &fo, "--prefer", "first", "--lang", "zh", "-o", out.to_str().unwrap_or("")]);
+    let (stdout, _) = s(&o);
+    assert!(stdout.contains(&format!("  warning: 这个文件属于另一个项目：“{}”", sand.project.title)), "{stdout}");
+}
+
+#[test]
 fn merge_conflicts_are_listed_and_resolved_by_prefer() {
     let d = dir("merge-conflict");
     let mut a = Template::Alloy.map(Lang::En);

@@ -5,10 +5,13 @@
 mod common;
 
 use chainmap::format::{export, import_str, validate};
-use chainmap::i18n::exchange::{conflict_message, dangling_message, merge_summary, merged_summary, value_words};
+use chainmap::i18n::exchange::{
+    added_heading, added_kind_heading, added_name, conflict_message, dangling_message, merge_summary, merged_summary,
+    no_common_ids_note, other_project_warning, value_words,
+};
 use chainmap::i18n::Lang;
 use chainmap::json::Value;
-use chainmap::merge::{merge, repair, Choice, EntityKind, FieldValue, Fix, Why};
+use chainmap::merge::{merge, repair, AddedName, Choice, EntityKind, FieldValue, Fix, ProjectTitles, Why};
 use chainmap::model::{Flow, Id, Map, Person, PersonKind, Phase, Pos, Stage, Topic};
 use chainmap::templates::Template;
 use common::gen::{map, text};
@@ -692,4 +695,159 @@ fn conflicting_values_are_said_in_words_not_as_ids_or_codes() {
     assert_eq!(value_words(&FieldValue::OptId(Some(id("their-stage"))), "stage", &map, Lang::En), "their-stage");
     // A text is itself.
     assert_eq!(value_words(&FieldValue::Text("x".into()), "role", &map, Lang::En), "x");
+}
+
+/// What a merge adds, kind by kind, each in words (both languages).
+fn added_words(r: &chainmap::merge::MergeResult, limit: usize, lang: Lang) -> Vec<(String, Vec<String>)> {
+    r.added_by_kind(limit)
+        .iter()
+        .map(|g| {
+            (added_kind_heading(g.kind, g.total, lang), g.items.iter().map(|(_, n)| added_name(n, lang)).collect())
+        })
+        .collect()
+}
+
+#[test]
+fn what_a_merge_adds_is_named_kind_by_kind() {
+    let base = template();
+    let mut theirs = student_file(&base, 1, "wu");
+    theirs.project.phases.push(Phase { id: id("market"), name: "Market".into(), extra: vec![] });
+    theirs.stages.push(stage("sales", "Sales trials", Some("market")));
+    theirs.stages.push(stage("blank", "  ", Some("market")));
+    let last = base.stages.last().map(|s| s.id.to_string()).unwrap_or_default();
+    theirs.flows.push(flow("f-new", &last, "sales", "certified parts"));
+    theirs.flows.push(flow("f-bare", "sales", "blank", ""));
+    let r = merge(&base, &theirs);
+    let last_name = base.stages.last().map(|s| s.name.clone()).unwrap_or_default();
+    assert_eq!(
+        added_words(&r, 50, Lang::En),
+        vec![
+            ("Phases (1)".to_string(), vec!["Market".to_string()]),
+            ("Stages (2)".to_string(), vec!["Sales trials".to_string(), "blank".to_string()]),
+            (
+                "Flows (2)".to_string(),
+                vec![
+                    format!("certified parts: {last_name} \u{2192} Sales trials"),
+                    "Sales trials \u{2192} blank".to_string()
+                ]
+            ),
+            ("People (1)".to_string(), vec!["Student 1 (Student)".to_string()]),
+            ("Topics (1)".to_string(), vec!["Topic of 1 (student: Student 1)".to_string()]),
+        ]
+    );
+    assert_eq!(
+        added_words(&r, 50, Lang::Zh),
+        vec![
+            ("阶段（1）".to_string(), vec!["Market".to_string()]),
+            ("环节（2）".to_string(), vec!["Sales trials".to_string(), "blank".to_string()]),
+            (
+                "流转（2）".to_string(),
+                vec![
+                    format!("certified parts：{last_name} \u{2192} Sales trials"),
+                    "Sales trials \u{2192} blank".to_string()
+                ]
+            ),
+            ("人员（1）".to_string(), vec!["Student 1（学生）".to_string()]),
+            ("课题（1）".to_string(), vec!["Topic of 1（学生：Student 1）".to_string()]),
+        ]
+    );
+    assert_eq!((added_heading(Lang::En), added_heading(Lang::Zh)), ("Added", "新增"));
+    // A topic whose student is in mine already is named after that student.
+    let mut mine = base.clone();
+    mine.people.push(person("li", "Li Na", PersonKind::Student));
+    let mut theirs = mine.clone();
+    theirs.topics.push(topic("t-li", "Die design", "li", None, &[]));
+    let r = merge(&mine, &theirs);
+    assert_eq!(
+        r.added_by_kind(50)[0].items,
+        vec![(id("t-li"), AddedName::Topic { title: "Die design".into(), student: "Li Na".into() })]
+    );
+    // Nothing added, nothing listed.
+    assert!(merge(&base, &base).added_by_kind(50).is_empty());
+}
+
+#[test]
+fn a_big_merge_names_the_first_ones_of_each_kind_and_counts_all() {
+    let base = template();
+    let mut theirs = base.clone();
+    for i in 0..120 {
+        theirs.stages.push(stage(&format!("extra-{i:03}"), &format!("Extra stage {i}"), None));
+    }
+    theirs.people.push(person("wu", "Wu", PersonKind::Student));
+    let r = merge(&base, &theirs);
+    let groups = r.added_by_kind(50);
+    assert_eq!(groups.len(), 2);
+    assert_eq!((groups[0].kind, groups[0].total, groups[0].items.len()), (EntityKind::Stage, 120, 50));
+    assert_eq!(groups[0].items[0].1, AddedName::Stage { name: "Extra stage 0".into() });
+    assert_eq!(groups[0].items[49].1, AddedName::Stage { name: "Extra stage 49".into() });
+    assert_eq!((groups[1].kind, groups[1].total, groups[1].items.len()), (EntityKind::Person, 1, 1));
+    assert_eq!(r.added_by_kind(usize::MAX)[0].items.len(), 120);
+    assert!(r.added_by_kind(0).iter().all(|g| g.items.is_empty() && g.total > 0));
+    assert_eq!(added_kind_heading(EntityKind::Stage, 120, Lang::En), "Stages (120)");
+    assert_eq!(chainmap::i18n::and_more(Lang::En, 70), "and 70 more");
+    assert_eq!(chainmap::i18n::and_more(Lang::Zh, 70), "另有 70 项");
+}
+
+#[test]
+fn a_file_for_another_project_is_said_so() {
+    let mine = template();
+    // A student's file of the same project: no warning, even with the title
+    // written in other case or with spaces around it.
+    let mut student = student_file(&mine, 0, "wu");
+    student.project.title = format!("  {}  ", mine.project.title.to_uppercase());
+    let r = merge(&mine, &student);
+    assert_eq!(r.other_project, None);
+    assert!(!r.no_common_ids);
+    // Another project's file: both titles, trimmed.
+    let sand = Template::Sand.map(Lang::En);
+    let r = merge(&mine, &sand);
+    let titles = r.other_project.clone().expect("another project");
+    assert_eq!(titles, ProjectTitles { mine: mine.project.title.clone(), theirs: sand.project.title.clone() });
+    assert_eq!(
+        other_project_warning(&ProjectTitles { mine: "Alloy".into(), theirs: "Sand".into() }, Lang::En),
+        "This file is for another project: \u{201c}Sand\u{201d} (this map: \u{201c}Alloy\u{201d}). Merge it only if it belongs here."
+    );
+    assert_eq!(
+        other_project_warning(&ProjectTitles { mine: "铝合金".into(), theirs: "型砂".into() }, Lang::Zh),
+        "这个文件属于另一个项目：“型砂”（本图：“铝合金”）。请确认它属于本项目后再合并。"
+    );
+    // The merge is still possible and gives a valid map.
+    valid(&r.resolve_all(Choice::TakeTheirs).map);
+    // A title on one side only is a fill-in, not another project.
+    let mut untitled = mine.clone();
+    untitled.project.title = " ".into();
+    assert_eq!(merge(&untitled, &sand).other_project, None);
+    assert_eq!(merge(&mine, &untitled).other_project, None);
+}
+
+#[test]
+fn a_file_with_no_id_in_common_is_noted() {
+    let mine = template();
+    // The same project started afresh: every id differs.
+    let mut theirs = Map::default();
+    theirs.project.title = mine.project.title.clone();
+    theirs.stages.push(stage("s-new", "Casting trials", None));
+    let r = merge(&mine, &theirs);
+    assert!(r.no_common_ids);
+    assert_eq!(r.other_project, None);
+    // One shared id is enough to say nothing; so is an empty side.
+    theirs.stages.push(mine.stages[0].clone());
+    assert!(!merge(&mine, &theirs).no_common_ids);
+    assert!(!merge(&Map::default(), &theirs).no_common_ids);
+    assert!(!merge(&mine, &Map::default()).no_common_ids);
+    assert!(no_common_ids_note(Lang::En).starts_with("Nothing in this file has the id of anything in this map"));
+    assert!(no_common_ids_note(Lang::Zh).starts_with("这个文件中没有任何内容与本图的 id 相同"));
+}
+
+#[test]
+fn hostile_names_are_listed_as_they_are() {
+    let mine = template();
+    let mut theirs = mine.clone();
+    let payload = "<img src=x onerror=alert(1)>".to_string() + &"x".repeat(170);
+    theirs.stages.push(stage("evil", &payload, None));
+    theirs.project.title = "<script>alert(1)</script>".into();
+    let r = merge(&mine, &theirs);
+    assert_eq!(added_words(&r, 50, Lang::En)[0].1, vec![payload]);
+    assert!(other_project_warning(r.other_project.as_ref().expect("another title"), Lang::En)
+        .contains("\u{201c}<script>alert(1)</script>\u{201d}"));
 }

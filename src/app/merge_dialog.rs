@@ -1,16 +1,18 @@
 //! Merge file: what the other file adds and fills in, and its conflicts side
 //! by side, to settle one by one or all at once before the merge is applied
-//! (as one undo step).
+//! (as one undo step). What it adds is listed by name; a file that looks
+//! like another project's is said so at the top.
 
 use yew::prelude::*;
 
 use super::dialogs::Modal;
 
 use crate::i18n::exchange::{
-    conflict_heading, dangling_message, filled_message, keep_all_mine, keep_mine, merge_summary, take_all_theirs,
-    take_theirs, value_words,
+    added_heading, added_kind_heading, added_name, conflict_heading, dangling_message, filled_message, keep_all_mine,
+    keep_mine, merge_summary, no_common_ids_note, other_project_warning, take_all_theirs, take_theirs, value_words,
+    ADDED_LISTED,
 };
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{and_more, t, Key, Lang};
 use crate::merge::{Choice, MergeResult};
 use crate::model::Map;
 
@@ -75,8 +77,30 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
         }
     });
     let preview = r.preview();
+    let added = r.added_by_kind(ADDED_LISTED);
+    let added_total: usize = added.iter().map(|g| g.total).sum();
+    let added_groups = added.iter().map(|g| {
+        let heading = format!("merge-added-{}", g.kind.as_str());
+        let more = g.total.saturating_sub(g.items.len());
+        html! {
+            <section class="added-kind" key={g.kind.as_str()}>
+                <h4 id={heading.clone()}>{added_kind_heading(g.kind, g.total, lang)}</h4>
+                <ul class="plain added-list" aria-labelledby={heading}>
+                    {for g.items.iter().map(|(id, name)| html! { <li key={id.to_string()}>{added_name(name, lang)}</li> })}
+                </ul>
+                if more > 0 {
+                    <p class="more">{and_more(lang, more)}</p>
+                }
+            </section>
+        }
+    });
     html! {
         <Modal title={format!("{} — {}", t(lang, Key::MergeFile), p.file)} onclose={p.oncancel.clone()} class="merge">
+            if let Some(titles) = &r.other_project {
+                <p class="merge-warning" role="alert">{other_project_warning(titles, lang)}</p>
+            } else if r.no_common_ids {
+                <p class="merge-note">{no_common_ids_note(lang)}</p>
+            }
             <p class="merge-summary" role="status">{merge_summary(r, lang)}</p>
             if !r.conflicts.is_empty() {
                 <h3 class="sub">{t(lang, Key::Conflicts)}</h3>
@@ -85,6 +109,12 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
                     <button type="button" onclick={set_all(Choice::TakeTheirs)}>{take_all_theirs(lang)}</button>
                 </div>
                 <ul class="conflicts plain">{for conflicts}</ul>
+            }
+            if added_total > 0 {
+                <details open=true class="merge-added">
+                    <summary>{added_heading(lang)}{format!(" ({added_total})")}</summary>
+                    {for added_groups}
+                </details>
             }
             if !r.filled.is_empty() {
                 <details>

@@ -6,7 +6,8 @@ use std::io::Write;
 use crate::export;
 use crate::format;
 use crate::i18n::exchange::{
-    conflict_message, dangling_message, entity_label, filled_message, merge_summary, unknown_topic,
+    added_name, conflict_message, dangling_message, entity_word, filled_message, merge_summary, no_common_ids_note,
+    other_project_warning, unknown_topic,
 };
 use crate::i18n::Lang;
 use crate::merge::{self, Choice};
@@ -133,8 +134,16 @@ pub fn merge(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     for (file, theirs) in o.files.iter().skip(1).zip(maps) {
         let r = merge::merge(&acc, &theirs);
         report.push(format!("{file}: {}", merge_summary(&r, lang)));
-        for a in &r.added {
-            report.push(format!("  added: {}", entity_label(&theirs, a.kind, &a.id, lang)));
+        if let Some(titles) = &r.other_project {
+            report.push(format!("  warning: {}", other_project_warning(titles, lang)));
+        } else if r.no_common_ids {
+            report.push(format!("  note: {}", no_common_ids_note(lang)));
+        }
+        // The same names as the app's merge dialog, every one of them, with its id.
+        for g in r.added_by_kind(usize::MAX) {
+            for (id, name) in &g.items {
+                report.push(format!("  added: {} [{id}] {}", entity_word(g.kind, lang), added_name(name, lang)));
+            }
         }
         for f in &r.filled {
             report.push(format!("  filled: {}", filled_message(f, &acc, lang)));

@@ -4,7 +4,10 @@
 use super::Lang;
 use crate::analysis::CheckItem;
 use crate::export::canvas::CanvasNote;
-use crate::merge::{Choice, Conflict, Dangling, EntityKind, FieldValue, Filled, Fix, MergeResult, Resolved, Why};
+use crate::merge::{
+    AddedName, Choice, Conflict, Dangling, EntityKind, FieldValue, Filled, Fix, MergeResult, ProjectTitles, Resolved,
+    Why,
+};
 use crate::model::{Id, Map};
 
 fn pick(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
@@ -418,6 +421,66 @@ pub fn merged_summary(r: &MergeResult, choices: &[Choice], resolved: &Resolved, 
             format!("{}。", parts.join("；"))
         }
     }
+}
+
+/// How many entities of a kind the merge dialog names before "and N more".
+pub const ADDED_LISTED: usize = 50;
+
+/// The heading of the list of what a merge adds: "Added" / "新增".
+pub fn added_heading(lang: Lang) -> &'static str {
+    pick(lang, "Added", "新增")
+}
+
+/// The heading of the entities of one kind a merge adds: "Stages (3)" / "环节（3）".
+pub fn added_kind_heading(kind: EntityKind, n: usize, lang: Lang) -> String {
+    let en = match kind {
+        EntityKind::Document => "File",
+        EntityKind::Project => "Project",
+        EntityKind::Phase => "Phases",
+        EntityKind::Stage => "Stages",
+        EntityKind::Flow => "Flows",
+        EntityKind::Person => "People",
+        EntityKind::Topic => "Topics",
+    };
+    match lang {
+        Lang::En => format!("{en} ({n})"),
+        Lang::Zh => format!("{}（{n}）", entity_word(kind, lang)),
+    }
+}
+
+/// An added entity in words: a phase or stage by its name, a person with
+/// their kind, a flow as "artifact: From → To", a topic with its student.
+pub fn added_name(a: &AddedName, lang: Lang) -> String {
+    match a {
+        AddedName::Phase { name } | AddedName::Stage { name } => name.clone(),
+        AddedName::Person { name, kind } => format!("{name}{}", aside(lang, super::kind_word(*kind, lang))),
+        AddedName::Flow { artifact, from, to } if artifact.is_empty() => format!("{from} \u{2192} {to}"),
+        AddedName::Flow { artifact, from, to } => format!("{artifact}{}{from} \u{2192} {to}", super::colon(lang)),
+        AddedName::Topic { title, student } => match lang {
+            Lang::En => format!("{title} (student: {student})"),
+            Lang::Zh => format!("{title}（学生：{student}）"),
+        },
+    }
+}
+
+/// The warning over a merge of a file whose project title is not this map's.
+pub fn other_project_warning(t: &ProjectTitles, lang: Lang) -> String {
+    let (mine, theirs) = (&t.mine, &t.theirs);
+    match lang {
+        Lang::En => format!(
+            "This file is for another project: \u{201c}{theirs}\u{201d} (this map: \u{201c}{mine}\u{201d}). Merge it only if it belongs here."
+        ),
+        Lang::Zh => format!("这个文件属于另一个项目：“{theirs}”（本图：“{mine}”）。请确认它属于本项目后再合并。"),
+    }
+}
+
+/// The note over a merge of a file that has no id in common with this map.
+pub fn no_common_ids_note(lang: Lang) -> &'static str {
+    pick(
+        lang,
+        "Nothing in this file has the id of anything in this map, so all of it is added beside what is here: a stage or person both files describe under different ids will appear twice.",
+        "这个文件中没有任何内容与本图的 id 相同，因此其全部内容都会加在现有内容旁边：两个文件以不同 id 描述的同一环节或人员会出现两次。",
+    )
 }
 
 /// "stage “Casting” (s2): role filled in: “…”".

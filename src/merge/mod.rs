@@ -14,6 +14,12 @@
 //!   are repaired by leaving the thing out or clearing the field, and every
 //!   such repair is listed ([`Dangling`]); nothing is dropped silently.
 //!
+//! - What is added is listed by name ([`MergeResult::added_by_kind`]), and a
+//!   file that looks like another project's (a different title, or no id in
+//!   common) is said so ([`MergeResult::other_project`],
+//!   [`MergeResult::no_common_ids`]) so that nobody merges the wrong file
+//!   unawares; the merge itself is the same.
+//!
 //! Guarantee: when both maps pass `format::validate::check`, every resolved
 //! map passes it too. Nothing here panics on any input. The merge is
 //! deterministic, and merging files that do not conflict gives the same map
@@ -136,6 +142,50 @@ pub struct Dangling {
     pub fix: Fix,
 }
 
+/// An entity their file adds, by its names in the merged map (an empty
+/// name gives the id; a reference to nothing there gives the id it names).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AddedName {
+    Phase {
+        name: String,
+    },
+    Stage {
+        name: String,
+    },
+    /// The artifact may be empty; `from` and `to` are the stages' names.
+    Flow {
+        artifact: String,
+        from: String,
+        to: String,
+    },
+    Person {
+        name: String,
+        kind: PersonKind,
+    },
+    /// `student` is the student's name.
+    Topic {
+        title: String,
+        student: String,
+    },
+}
+
+/// The entities of one kind their file adds.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AddedGroup {
+    pub kind: EntityKind,
+    /// How many are added, named or not.
+    pub total: usize,
+    /// The first of them, in report order, with their names.
+    pub items: Vec<(Id, AddedName)>,
+}
+
+/// The two project titles, when they tell of two projects.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ProjectTitles {
+    pub mine: String,
+    pub theirs: String,
+}
+
 /// The outcome of [`merge`], before conflicts are resolved.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MergeResult {
@@ -147,6 +197,13 @@ pub struct MergeResult {
     pub conflicts: Vec<Conflict>,
     /// Entities of theirs that could not be added (the file limits).
     pub left_out: Vec<Dangling>,
+    /// Set when both files have a project title and they differ (trimmed,
+    /// ignoring case): their file is most likely for another project.
+    pub other_project: Option<ProjectTitles>,
+    /// Both files hold entities (phases, stages, flows, people, topics) and
+    /// no id of theirs is in mine: everything of theirs is added beside
+    /// mine, and whatever both describe under different ids appears twice.
+    pub no_common_ids: bool,
 }
 
 /// A merge with its conflicts settled: a valid map and the repairs made.
@@ -165,6 +222,73 @@ impl MergeResult {
     /// Nothing to add, fill in or settle: their file brings nothing new.
     pub fn is_noop(&self) -> bool {
         self.added.is_empty() && self.filled.is_empty() && self.conflicts.is_empty() && self.left_out.is_empty()
+    }
+
+    /// What their file adds, kind by kind in report order (phases, stages,
+    /// flows, people, topics; kinds with nothing added are skipped), each
+    /// with at most `limit` entities named; the names are those of the
+    /// merged map before any conflict is settled.
+    pub fn added_by_kind(&self, limit: usize) -> Vec<AddedGroup> {
+        let m = &self.base;
+        let named = |name: &str, id: &Id| if name.trim().is_empty() { id.to_string() } else { name.to_string() };
+        let mut groups: Vec<AddedGroup> = Vec::new();
+        // Looked up once, and only for the kinds a flow or topic needs.
+        let needs = |k: EntityKind| self.added.iter().any(|a| a.kind == k);
+        let stages: HashMap<&Id, &str> = if needs(EntityKind::Flow) {
+            m.stages.iter().map(|s| (&s.id, s.name.as_str())).collect()
+        } else {
+            HashMap::new()
+        };
+        let people: HashMap<&Id, &str> = if needs(EntityKind::Topic) {
+            m.people.iter().map(|p| (&p.id, p.name.as_str())).collect()
+        } else {
+            HashMap::new()
+        };
+        let stage_name = |id: &Id| named(stages.get(id).copied().unwrap_or(""), id);
+        let mut positions = Positions::default();
+        for a in &self.added {
+            let fresh = groups.last().is_none_or(|g| g.kind != a.kind);
+            if fresh {
+                groups.push(AddedGroup { kind: a.kind, total: 0, items: Vec::new() });
+            }
+            let Some(g) = groups.last_mut() else { continue };
+            g.total += 1;
+            if g.items.len() >= limit {
+                continue;
+            }
+            let name = match a.kind {
+                EntityKind::Phase => positions
+                    .of(a.kind, &m.project.phases, &a.id)
+                    .and_then(|i| m.project.phases.get(i))
+                    .map(|p| AddedName::Phase { name: named(&p.name, &p.id) }),
+                EntityKind::Stage => positions
+                    .of(a.kind, &m.stages, &a.id)
+                    .and_then(|i| m.stages.get(i))
+                    .map(|s| AddedName::Stage { name: named(&s.name, &s.id) }),
+                EntityKind::Flow => {
+                    positions.of(a.kind, &m.flows, &a.id).and_then(|i| m.flows.get(i)).map(|f| AddedName::Flow {
+                        artifact: f.artifact.trim().to_string(),
+                        from: stage_name(&f.from),
+                        to: stage_name(&f.to),
+                    })
+                }
+                EntityKind::Person => positions
+                    .of(a.kind, &m.people, &a.id)
+                    .and_then(|i| m.people.get(i))
+                    .map(|p| AddedName::Person { name: named(&p.name, &p.id), kind: p.kind }),
+                EntityKind::Topic => {
+                    positions.of(a.kind, &m.topics, &a.id).and_then(|i| m.topics.get(i)).map(|t| AddedName::Topic {
+                        title: named(&t.title, &t.id),
+                        student: named(people.get(&t.student).copied().unwrap_or(""), &t.student),
+                    })
+                }
+                EntityKind::Document | EntityKind::Project => None,
+            };
+            if let Some(name) = name {
+                g.items.push((a.id.clone(), name));
+            }
+        }
+        groups
     }
 
     /// Settles the conflicts one by one: `choices[i]` for `conflicts[i]`;
@@ -237,7 +361,43 @@ pub fn merge(mine: &Map, theirs: &Map) -> MergeResult {
     base.people = r.list(EntityKind::Person, &mine.people, &theirs.people, MAX_PEOPLE);
     base.topics = r.list(EntityKind::Topic, &mine.topics, &theirs.topics, MAX_TOPICS);
 
-    MergeResult { base, added: r.added, filled: r.filled, conflicts: r.conflicts, left_out: r.left_out }
+    let other_project = {
+        let (a, b) = (mine.project.title.trim(), theirs.project.title.trim());
+        (!a.is_empty() && !b.is_empty() && a.to_lowercase() != b.to_lowercase())
+            .then(|| ProjectTitles { mine: a.to_string(), theirs: b.to_string() })
+    };
+    let no_common_ids = has_entities(mine) && has_entities(theirs) && !shares_an_id(mine, theirs);
+
+    MergeResult {
+        base,
+        added: r.added,
+        filled: r.filled,
+        conflicts: r.conflicts,
+        left_out: r.left_out,
+        other_project,
+        no_common_ids,
+    }
+}
+
+fn has_entities(m: &Map) -> bool {
+    !(m.project.phases.is_empty()
+        && m.stages.is_empty()
+        && m.flows.is_empty()
+        && m.people.is_empty()
+        && m.topics.is_empty())
+}
+
+/// Whether an entity of theirs has the id of an entity of mine of the same kind.
+fn shares_an_id(mine: &Map, theirs: &Map) -> bool {
+    fn any<T: Fields>(mine: &[T], theirs: &[T]) -> bool {
+        let ids: HashSet<&Id> = mine.iter().map(|e| e.id()).collect();
+        theirs.iter().any(|e| ids.contains(e.id()))
+    }
+    any(&mine.project.phases, &theirs.project.phases)
+        || any(&mine.stages, &theirs.stages)
+        || any(&mine.flows, &theirs.flows)
+        || any(&mine.people, &theirs.people)
+        || any(&mine.topics, &theirs.topics)
 }
 
 #[derive(Default)]
