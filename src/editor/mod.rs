@@ -154,6 +154,9 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
                 next.doc = prev;
                 next.revision += 1;
                 next.session.notice = None;
+                // The refused edit was against the map as it was.
+                next.session.refusal = None;
+                next.session.refused_field = None;
             }
         }
         Action::Redo => {
@@ -161,6 +164,8 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
                 next.doc = later;
                 next.revision += 1;
                 next.session.notice = None;
+                next.session.refusal = None;
+                next.session.refused_field = None;
             }
         }
         Action::Select(sel) => {

@@ -562,6 +562,20 @@ fn a_refused_text_edit_names_its_field_until_the_next_edit_is_made() {
     assert_eq!(kind.session.refused_field, None);
     let date = edit(&e0, Edit::SetDefenseDate { id: id("t-li"), date: "2027-02-30".into() });
     assert_eq!(date.session.refused_field, Some(Field::DefenseDate(id("t-li"))));
+    // Undo and Redo change the map the refusal was about: the mark and the
+    // banner go (a refusal with nothing to undo stays).
+    let renamed = edit(&e0, Edit::RenameStage { id: id("heat"), name: "Ageing".into() });
+    let refused = edit(&renamed, Edit::RenameStage { id: id("cast"), name: "  ".into() });
+    let undone = reduce(&refused, Action::Undo);
+    assert_eq!((undone.session.refusal.clone(), undone.session.refused_field.clone()), (None, None));
+    let refused_again = edit(&undone, Edit::RenameStage { id: id("cast"), name: "  ".into() });
+    let redone = reduce(&refused_again, Action::Redo);
+    assert_eq!((redone.session.refusal.clone(), redone.session.refused_field.clone()), (None, None));
+    assert!(reduce(&refused_on(&e0), Action::Undo).session.refusal.is_some());
+}
+
+fn refused_on(e: &Editor) -> Editor {
+    edit(e, Edit::RenameStage { id: id("cast"), name: "  ".into() })
 }
 
 #[test]
