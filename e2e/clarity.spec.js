@@ -150,6 +150,19 @@ test('Add topic with a stage selected places it there and asks for its student',
   await expect(student).toHaveAccessibleDescription(/choose whose topic it is/);
 });
 
+test('Add topic with a supervisor selected makes them its supervisor and asks for its student', async ({ page }) => {
+  await openApp(page);
+  const team = region(page, 'Team');
+  const inspector = region(page, 'Inspector');
+  await activate(team.getByRole('button', { name: 'Prof. Zhang (academic supervisor)', exact: true }));
+  await activate(team.getByRole('button', { name: 'Add topic' }));
+  const student = inspector.getByLabel('Student', { exact: true });
+  await expect(student).toBeFocused();
+  const supervisors = inspector.getByRole('group', { name: 'Supervisors' });
+  await expect(supervisors.getByRole('checkbox', { name: 'Prof. Zhang' })).toBeChecked();
+  await expect(supervisors.getByRole('checkbox', { name: 'Eng. Wang' })).not.toBeChecked();
+});
+
 test('the help dialog starts with a short how-to, then the shortcuts, in both languages', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: 'Keyboard shortcuts' }).click();

@@ -204,7 +204,13 @@ fn action(m: &Map, op: Op, n: usize) -> Option<Action> {
         Op::DeletePerson(i) => Action::Edit(Edit::DeletePerson { id: pick(&m.people, i)?.id.clone() }),
         Op::AddTopic(title, s, st) => {
             let student = pick(&m.people, s)?.id.clone();
-            Action::Edit(Edit::AddTopic { id: fresh("topic"), title, student, stage: stage(st) })
+            Action::Edit(Edit::AddTopic {
+                id: fresh("topic"),
+                title,
+                student,
+                stage: stage(st),
+                supervisors: Vec::new(),
+            })
         }
         Op::PlaceTopic(t, s) => {
             Action::Edit(Edit::SetTopicStage { id: pick(&m.topics, t)?.id.clone(), stage: stage(s) })

@@ -90,6 +90,7 @@ mod tests {
                     title: "Topic".into(),
                     student: map.people.iter().find(|p| p.kind == PersonKind::Student).unwrap().id.clone(),
                     stage: Some(s(step, &map)),
+                    supervisors: Vec::new(),
                 },
                 6 => Edit::SetTopicStage {
                     id: map.topics[step % map.topics.len()].id.clone(),

@@ -49,7 +49,7 @@ pub fn add_topic(ed: &Editor, title: String, student: Option<Id>, stage: Option<
     let stage = stage.or(context.stage);
     let id = new_id(map, "topic");
     let title = if title.trim().is_empty() { t(ed.session.lang, Key::NewTopicTitle).to_string() } else { title };
-    let edit = Edit::AddTopic { id: id.clone(), title, student, stage };
+    let edit = Edit::AddTopic { id: id.clone(), title, student, stage, supervisors: context.supervisors };
     Some(if guessed {
         Action::EditAndAsk(edit, Selection::Topic(id))
     } else {

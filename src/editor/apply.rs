@@ -119,6 +119,8 @@ pub enum Edit {
         title: String,
         student: Id,
         stage: Option<Id>,
+        /// Its supervisors from the start (those selected when it was made).
+        supervisors: Vec<Id>,
     },
     SetTopicTitle {
         id: Id,
@@ -448,12 +450,12 @@ fn change(m: &mut Map, edit: Edit) -> Result<(), Refusal> {
                 t.supervisors.retain(|s| *s != id);
             }
         }
-        Edit::AddTopic { id, title, student, stage } => m.topics.push(Topic {
+        Edit::AddTopic { id, title, student, stage, supervisors } => m.topics.push(Topic {
             id,
             title: clean(title),
             student,
             stage,
-            supervisors: Vec::new(),
+            supervisors,
             defense_date: String::new(),
             notes: String::new(),
             extra: Vec::new(),

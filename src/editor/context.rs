@@ -1,5 +1,5 @@
 //! What a new thing takes from the selection: whose topic "Add topic"
-//! makes and where it is placed.
+//! makes, where it is placed and who supervises it.
 
 use super::Selection;
 use crate::model::{Id, Map, PersonKind};
@@ -13,13 +13,15 @@ pub struct NewTopic {
     /// student for now, and the user is asked to choose (a topic always
     /// has a student, FORMAT.md).
     pub guessed: bool,
+    /// The selected supervisors, in the order they were selected.
+    pub supervisors: Vec<Id>,
 }
 
 /// The student of a new topic: the selected student, else the student of
 /// the selected topic (the primary selection first, then the others, last
 /// selected first); else the first student, `guessed`. Its stage: the
-/// selected stage (the same order), else none. `None` when the map has no
-/// student.
+/// selected stage (the same order), else none. Its supervisors: every
+/// selected supervisor. `None` when the map has no student.
 pub fn new_topic(map: &Map, selection: &[Selection]) -> Option<NewTopic> {
     let student_of = |s: &Selection| match s {
         Selection::Person(id) => map.person(id).filter(|p| p.kind == PersonKind::Student).map(|p| p.id.clone()),
@@ -31,11 +33,19 @@ pub fn new_topic(map: &Map, selection: &[Selection]) -> Option<NewTopic> {
         _ => None,
     };
     let stage = selection.iter().rev().find_map(stage_of);
+    let mut supervisors: Vec<Id> = Vec::new();
+    for s in selection {
+        if let Selection::Person(id) = s {
+            if map.person(id).is_some_and(|p| p.kind != PersonKind::Student) && !supervisors.contains(id) {
+                supervisors.push(id.clone());
+            }
+        }
+    }
     match selection.iter().rev().find_map(student_of) {
-        Some(student) => Some(NewTopic { student, stage, guessed: false }),
+        Some(student) => Some(NewTopic { student, stage, guessed: false, supervisors }),
         None => {
             let first = map.people.iter().find(|p| p.kind == PersonKind::Student)?;
-            Some(NewTopic { student: first.id.clone(), stage, guessed: true })
+            Some(NewTopic { student: first.id.clone(), stage, guessed: true, supervisors })
         }
     }
 }

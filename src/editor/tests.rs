@@ -597,6 +597,14 @@ fn a_new_topic_takes_its_student_and_stage_from_the_selection_or_asks() {
     // Nothing that says whose: the first student, and the user is asked.
     assert_eq!(topic(&[]), Some(("gao".into(), None, true)));
     assert_eq!(topic(&[Selection::Person(id("zhang"))]), Some(("gao".into(), None, true)));
+    // Selected supervisors supervise it (the student is still asked for).
+    let with = |sel: &[Selection]| new_topic(&map, sel).map(|n| (n.student.to_string(), n.supervisors, n.guessed));
+    assert_eq!(with(&[Selection::Person(id("zhang"))]), Some(("gao".into(), vec![id("zhang")], true)));
+    assert_eq!(
+        with(&[Selection::Person(id("wang")), Selection::Person(id("chen")), Selection::Person(id("zhang"))]),
+        Some(("chen".into(), vec![id("wang"), id("zhang")], false))
+    );
+    assert_eq!(with(&[Selection::Person(id("chen"))]), Some(("chen".into(), vec![], false)));
     // No student at all: no topic.
     let empty = Template::Empty.map(Lang::En);
     assert_eq!(new_topic(&empty, &[]), None);
@@ -605,7 +613,13 @@ fn a_new_topic_takes_its_student_and_stage_from_the_selection_or_asks() {
 #[test]
 fn a_topic_made_with_a_guess_asks_until_the_next_action() {
     let e0 = alloy();
-    let add = Edit::AddTopic { id: id("t-new"), title: "New topic".into(), student: id("gao"), stage: None };
+    let add = Edit::AddTopic {
+        id: id("t-new"),
+        title: "New topic".into(),
+        student: id("gao"),
+        stage: None,
+        supervisors: vec![],
+    };
     let asked = reduce(&e0, Action::EditAndAsk(add.clone(), Selection::Topic(id("t-new"))));
     assert!(asked.session.fresh && asked.session.ask);
     assert_eq!(asked.session.selection, vec![Selection::Topic(id("t-new"))]);
