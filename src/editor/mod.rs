@@ -115,6 +115,27 @@ fn commit(next: &mut Editor, edit: Edit) -> bool {
     }
 }
 
+/// A creation that selects what it made (and, when `ask`, has the
+/// Inspector ask about the guess it was made with).
+fn create(next: &mut Editor, edit: Edit, sel: Selection, ask: bool) {
+    if commit(next, edit) {
+        next.session.notice = None;
+        next.session.selection = vec![sel];
+        next.session.fresh = true;
+        next.session.ask = ask;
+    }
+}
+
+/// Undo or Redo to `doc`: a notice or a refusal was about the map as it
+/// was, so neither holds any more.
+fn travel(next: &mut Editor, doc: Rc<Map>) {
+    next.doc = doc;
+    next.revision += 1;
+    next.session.notice = None;
+    next.session.refusal = None;
+    next.session.refused_field = None;
+}
+
 /// Applies one action. Returns the new state; never panics.
 pub fn reduce(state: &Editor, action: Action) -> Editor {
     let mut next = state.clone();
@@ -133,39 +154,16 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
             next.session.fresh = false;
             next.session.ask = false;
         }
-        Action::EditAndSelect(edit, sel) => {
-            if commit(&mut next, edit) {
-                next.session.notice = None;
-                next.session.selection = vec![sel];
-                next.session.fresh = true;
-                next.session.ask = false;
-            }
-        }
-        Action::EditAndAsk(edit, sel) => {
-            if commit(&mut next, edit) {
-                next.session.notice = None;
-                next.session.selection = vec![sel];
-                next.session.fresh = true;
-                next.session.ask = true;
-            }
-        }
+        Action::EditAndSelect(edit, sel) => create(&mut next, edit, sel, false),
+        Action::EditAndAsk(edit, sel) => create(&mut next, edit, sel, true),
         Action::Undo => {
             if let Some(prev) = next.history.undo(Rc::clone(&state.doc)) {
-                next.doc = prev;
-                next.revision += 1;
-                next.session.notice = None;
-                // The refused edit was against the map as it was.
-                next.session.refusal = None;
-                next.session.refused_field = None;
+                travel(&mut next, prev);
             }
         }
         Action::Redo => {
             if let Some(later) = next.history.redo(Rc::clone(&state.doc)) {
-                next.doc = later;
-                next.revision += 1;
-                next.session.notice = None;
-                next.session.refusal = None;
-                next.session.refused_field = None;
+                travel(&mut next, later);
             }
         }
         Action::Select(sel) => {
