@@ -108,8 +108,9 @@ impl PartialOrd for Id {
     }
 }
 
-/// Equal ids hash equally (an id of up to `INLINE` bytes is always inline).
-/// A short id is one word or two: the words past its text are zero.
+/// Consistent with `Eq` (an id of up to `INLINE` bytes is always inline),
+/// not with `str`'s hash: an `Id` is never looked up by a `&str`. A short
+/// id is one word or two: the words past its text are zero.
 impl std::hash::Hash for Id {
     #[inline]
     fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
