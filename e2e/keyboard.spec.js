@@ -318,3 +318,24 @@ test('“Show … more” gives the focus to the first item it brought', async (
   await expect(items).not.toHaveCount(shown);
   await expect(items.nth(shown).getByRole('button')).toBeFocused();
 });
+
+test('keys pressed before the last action is drawn act on what it made: Enter then two arrows move the stage just selected', async ({ page }) => {
+  await openApp(page);
+  const target = card(page, 'Composition design');
+  const drawn = page.locator('g.stage[data-stage="comp"]');
+  const at = async () => (await drawn.getAttribute('transform')).match(/translate\(([-\d.]+),([-\d.]+)\)/).slice(1).map(Number);
+  const [x0, y0] = await at();
+  // All three in one task: the arrows come before the app has drawn the
+  // selection that Enter made (as when the machine is busy or keys repeat).
+  await target.evaluate((el) => {
+    el.focus();
+    for (const key of ['Enter', 'ArrowDown', 'ArrowDown']) {
+      el.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+    }
+  });
+  await expect(target).toHaveAttribute('aria-pressed', 'true');
+  // Both arrows count, each from where the one before left the stage.
+  await expect.poll(at).toEqual([x0, y0 + 20]);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect.poll(at).toEqual([x0, y0 + 10]);
+});

@@ -53,6 +53,42 @@ pub fn action_for(
     Some(KeyAction::Do(a))
 }
 
+/// One key press, as the page's shortcuts read it.
+pub struct Press {
+    pub key: String,
+    pub ctrl: bool,
+    pub shift: bool,
+    /// The focus is in a text field or list (or a dialog).
+    pub in_field: bool,
+}
+
+/// Whether a key press may be a shortcut, whatever the state: such a
+/// press, made before the last action is drawn, waits for it (and the
+/// browser's own action for it does not happen).
+pub fn claims(p: &Press) -> bool {
+    if p.ctrl {
+        return !p.in_field && matches!(p.key.to_ascii_lowercase().as_str(), "z" | "y");
+    }
+    !p.in_field
+        && matches!(
+            p.key.as_str(),
+            "Delete"
+                | "Backspace"
+                | "ArrowLeft"
+                | "ArrowRight"
+                | "ArrowUp"
+                | "ArrowDown"
+                | "+"
+                | "="
+                | "-"
+                | "_"
+                | "0"
+                | "?"
+                | "l"
+                | "L"
+        )
+}
+
 pub enum KeyAction {
     Do(Action),
     Escape,

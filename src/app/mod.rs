@@ -145,6 +145,38 @@ fn initial_map(lang: Lang, use_storage: bool) -> (Map, Option<u64>) {
     (Template::Alloy.map(lang), None)
 }
 
+/// Does what a key press asks on the page; whether it took the key (and
+/// the browser's own action for it should not happen).
+fn handle_key(
+    press: &keys::Press,
+    latest: &(Shared<Editor>, Shared<Derived>),
+    dispatch: &Dispatch,
+    new_open: &UseStateHandle<bool>,
+) -> bool {
+    let (ed, derived) = latest;
+    match keys::action_for(&press.key, press.ctrl, press.shift, press.in_field, ed, derived) {
+        Some(keys::KeyAction::Do(a)) => {
+            dispatch.emit(a);
+            true
+        }
+        Some(keys::KeyAction::Help) => {
+            dispatch.emit(Action::ShowShortcuts(true));
+            true
+        }
+        Some(keys::KeyAction::Escape) => {
+            if ed.session.shortcuts_open {
+                dispatch.emit(Action::ShowShortcuts(false));
+            } else if **new_open {
+                new_open.set(false);
+            } else if !press.in_field {
+                dispatch.emit(Action::Select(None));
+            }
+            false
+        }
+        None => false,
+    }
+}
+
 fn in_text_field(target: Option<web_sys::EventTarget>) -> bool {
     target.and_then(|t| t.dyn_into::<web_sys::Element>().ok()).is_some_and(|el| {
         matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
@@ -179,9 +211,15 @@ pub fn App(props: &AppProps) -> Html {
     let derived_cache = use_mut_ref(DerivedCache::default);
     let derived: Shared<Derived> =
         use_memo(doc.clone(), move |d| Derived::of(&d.0, &mut derived_cache.borrow_mut())).into();
-    // The latest state, for listeners registered once.
+    // The latest state, for listeners registered once. `stale` is set from
+    // a dispatch until the render that puts its state here: Yew renders in
+    // a later task when the work is long, and an event that comes first
+    // must not act on the state before it (keys wait for the render).
     let latest = use_mut_ref(|| (ed.clone(), derived.clone()));
     *latest.borrow_mut() = (ed.clone(), derived.clone());
+    let stale = use_mut_ref(|| false);
+    *stale.borrow_mut() = false;
+    let waiting_keys = use_mut_ref(std::collections::VecDeque::<keys::Press>::new);
     // One callback for the app's whole life, so that components that take
     // it as a property are not rendered again just because the app was.
     // An action that takes the focus away (a deletion, Undo, a disabled
@@ -189,6 +227,7 @@ pub fn App(props: &AppProps) -> Html {
     let dispatch: Dispatch = {
         let dispatcher = store.dispatcher();
         let latest = latest.clone();
+        let stale = stale.clone();
         (*use_memo((), move |_| {
             Callback::from(move |a: Action| {
                 let places = match latest.try_borrow() {
@@ -196,6 +235,9 @@ pub fn App(props: &AppProps) -> Html {
                     Err(_) => Vec::new(),
                 };
                 focus::rescue(places);
+                if let Ok(mut s) = stale.try_borrow_mut() {
+                    *s = true;
+                }
                 dispatcher.dispatch(a);
             })
         }))
@@ -348,36 +390,46 @@ pub fn App(props: &AppProps) -> Html {
         let latest = latest.clone();
         let dispatch = dispatch.clone();
         let new_open = new_open.clone();
+        let stale = stale.clone();
+        let waiting_keys = waiting_keys.clone();
         use_effect_with((), move |_| {
             // Not passive: Ctrl+Z must stop the browser's own text undo.
             let opts = gloo::events::EventListenerOptions::enable_prevent_default();
             let listener = EventListener::new_with_options(&gloo::utils::document(), "keydown", opts, move |e| {
                 let Some(e) = e.dyn_ref::<web_sys::KeyboardEvent>() else { return };
-                let (ed, derived) = latest.borrow().clone();
-                let in_field = in_text_field(e.target());
-                let ctrl = e.ctrl_key() || e.meta_key();
-                match keys::action_for(&e.key(), ctrl, e.shift_key(), in_field, &ed, &derived) {
-                    Some(keys::KeyAction::Do(a)) => {
-                        e.prevent_default();
-                        dispatch.emit(a);
-                    }
-                    Some(keys::KeyAction::Help) => {
-                        e.prevent_default();
-                        dispatch.emit(Action::ShowShortcuts(true));
-                    }
-                    Some(keys::KeyAction::Escape) => {
-                        if ed.session.shortcuts_open {
-                            dispatch.emit(Action::ShowShortcuts(false));
-                        } else if *new_open {
-                            new_open.set(false);
-                        } else if !in_field {
-                            dispatch.emit(Action::Select(None));
-                        }
-                    }
-                    None => {}
+                let press = keys::Press {
+                    key: e.key(),
+                    ctrl: e.ctrl_key() || e.meta_key(),
+                    shift: e.shift_key(),
+                    in_field: in_text_field(e.target()),
+                };
+                // The last action is not drawn yet: this key is for the
+                // state it makes (a stage just selected, then an arrow).
+                if *stale.borrow() && keys::claims(&press) {
+                    e.prevent_default();
+                    waiting_keys.borrow_mut().push_back(press);
+                    return;
+                }
+                if handle_key(&press, &latest.borrow(), &dispatch, &new_open) {
+                    e.prevent_default();
                 }
             });
             move || drop(listener)
+        });
+    }
+
+    // Keys pressed before the last render, one per render, in order.
+    {
+        let latest = latest.clone();
+        let dispatch = dispatch.clone();
+        let new_open = new_open.clone();
+        let stale = stale.clone();
+        let waiting_keys = waiting_keys.clone();
+        use_effect(move || {
+            while !*stale.borrow() {
+                let Some(press) = waiting_keys.borrow_mut().pop_front() else { break };
+                handle_key(&press, &latest.borrow(), &dispatch, &new_open);
+            }
         });
     }
 
