@@ -76,7 +76,7 @@ export NODE_PATH="$SCRATCH/node_modules"
 
 # 2. The release build (wasm) and the native example, same code.
 if [ "$BUILD" = 1 ]; then
-  (cd "$ROOT" && trunk build --release --dist "$SCRATCH/dist" >/dev/null)
+  (cd "$ROOT" && bash scripts/build-web.sh --dist "$SCRATCH/dist" >/dev/null)
 fi
 JS=$(cd "$SCRATCH/dist" && ls chainmap-web-*.js | head -1)
 WASM=$(cd "$SCRATCH/dist" && ls chainmap-web-*_bg.wasm | head -1)

@@ -11,7 +11,7 @@ if [ "${MODE:-release}" = dev ]; then
   exec trunk serve --address 127.0.0.1 --port "$PORT"
 fi
 
-echo "== serve: trunk build --release"
-trunk build --release
+echo "== serve: release build (scripts/build-web.sh)"
+bash scripts/build-web.sh
 echo "== serve: chainmap on http://127.0.0.1:$PORT/ (Ctrl-C to stop)"
 exec python3 -m http.server "$PORT" --bind 127.0.0.1 --directory dist

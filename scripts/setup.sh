@@ -72,6 +72,13 @@ _chainmap_install() {
     echo "== setup: rustup component add clippy"
     rustup component add clippy
   fi
+  # The standard library's sources: scripts/build-web.sh rebuilds it for size.
+  if [ -d "$sysroot/lib/rustlib/src/rust/library" ]; then
+    echo "== setup: rust-src present"
+  else
+    echo "== setup: rustup component add rust-src"
+    rustup component add rust-src
+  fi
 
   # Cargo.lock decides the wasm-bindgen version (it is committed; generate it only if absent).
   [ -f Cargo.lock ] || { echo "== setup: cargo generate-lockfile"; cargo generate-lockfile; }
@@ -122,6 +129,9 @@ _chainmap_install() {
     echo "== setup: cargo fetch"
     cargo fetch --quiet
   fi
+  # The crates the standard library's own build uses (scripts/build-web.sh).
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet -Zbuild-std=std,panic_abort --target wasm32-unknown-unknown \
+    || echo "== setup: could not fetch the standard library's crates; the web build will use the prebuilt one" >&2
 
   echo "== setup: ready in $(( $(date +%s) - t0 ))s"
 }

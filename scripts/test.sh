@@ -27,8 +27,8 @@ begin 2/5 "wasm-bindgen-test in headless chromium (tests/web.rs)"
 CHROMEDRIVER=${CHROMEDRIVER:-/usr/bin/chromedriver} cargo test --target wasm32-unknown-unknown --test web
 done_
 
-begin 3/5 "trunk build --release"
-trunk build --release
+begin 3/5 "release build (scripts/build-web.sh: trunk build --release)"
+bash scripts/build-web.sh
 done_
 
 begin 4/5 "Playwright end-to-end tests (e2e/)"
