@@ -477,6 +477,35 @@ test('the merge dialog names what a student\'s file adds, kind by kind, with no 
   expect(seen.errors).toEqual([]);
 });
 
+test('what the merge dialog lists as added or left out follows the conflicts as they are settled', async ({ page }, info) => {
+  await openApp(page);
+  // Their file makes Eng. Wang a student and gives him a topic: that topic
+  // comes in only if their side of the conflict on Wang's kind is taken.
+  const theirs = JSON.parse(await exportJson(page));
+  theirs.people.find((p) => p.id === 'wang').kind = 'student';
+  for (const t of theirs.topics) t.supervisors = t.supervisors.filter((s) => s !== 'wang');
+  theirs.topics.push({ id: 't-wang', title: 'Die wear', student: 'wang', stage: 'cast', supervisors: ['zhang'] });
+  const file = info.outputPath('wang.chainmap.json');
+  fs.writeFileSync(file, JSON.stringify(theirs, null, 2));
+  await openWith(page, 'Merge file', file);
+  const dialog = page.getByRole('dialog', { name: /^Merge file — / });
+  const status = dialog.getByRole('status');
+  const added = dialog.getByRole('group').filter({ has: page.locator('summary', { hasText: /^Added/ }) });
+  const repairs = dialog.getByRole('group').filter({ has: page.locator('summary', { hasText: /^Left out or cleared/ }) });
+  // Keeping mine (the default): the topic is left out, and only said so there.
+  await expect(status).toHaveText(/^Nothing added; filled in 0 fields; \d+ conflicts\.$/);
+  await expect(added).toHaveCount(0);
+  await expect(repairs).toContainText('Die wear');
+  // Taking theirs: added, named, and no longer left out.
+  await dialog.getByRole('button', { name: 'Take theirs for all' }).click();
+  await expect(status).toHaveText(/^Added 1 topic; filled in 0 fields; \d+ conflicts\.$/);
+  await expect(added.getByRole('list', { name: 'Topics (1)' }).getByRole('listitem')).toHaveText(['Die wear (student: Eng. Wang)']);
+  await expect(dialog).not.toContainText(/Left out or cleared[^]*Die wear/);
+  await dialog.getByRole('button', { name: 'Apply merge' }).click();
+  await expect(dialog).toBeHidden();
+  expect(JSON.parse(await exportJson(page)).topics.map((t) => t.id)).toContain('t-wang');
+});
+
 test('a big merge names the first 50 of a kind, then says how many more', async ({ page }, info) => {
   await openApp(page);
   const theirs = JSON.parse(await exportJson(page));

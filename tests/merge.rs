@@ -111,8 +111,11 @@ fn a_supervisor_merges_five_students_files() {
         assert_eq!(kinds, vec![EntityKind::Person, EntityKind::Topic]);
         assert_eq!(r.filled.len(), 1, "{:?}", r.filled);
         assert_eq!((r.filled[0].kind, r.filled[0].field.as_str()), (EntityKind::Stage, "role"));
-        assert_eq!(merge_summary(&r, Lang::En), "Added 1 person, 1 topic; filled in 1 field; 0 conflicts.");
-        assert_eq!(merge_summary(&r, Lang::Zh), "新增 1 个人员、1 个课题；补全 1 个字段；0 处冲突。");
+        assert_eq!(
+            merge_summary(&r, &r.preview(), Lang::En),
+            "Added 1 person, 1 topic; filled in 1 field; 0 conflicts."
+        );
+        assert_eq!(merge_summary(&r, &r.preview(), Lang::Zh), "新增 1 个人员、1 个课题；补全 1 个字段；0 处冲突。");
         let done = r.resolve(&[]);
         assert!(done.dangling.is_empty(), "{:?}", done.dangling);
         acc = done.map;
@@ -389,7 +392,10 @@ fn added_entities_keep_their_place_and_unknown_fields() {
             (EntityKind::Flow, "bc"),
         ]
     );
-    assert_eq!(merge_summary(&r, Lang::En), "Added 1 phase, 2 stages, 2 flows; filled in 0 fields; 0 conflicts.");
+    assert_eq!(
+        merge_summary(&r, &r.preview(), Lang::En),
+        "Added 1 phase, 2 stages, 2 flows; filled in 0 fields; 0 conflicts."
+    );
 }
 
 #[test]
@@ -419,11 +425,20 @@ fn references_that_would_dangle_are_reported_and_repaired() {
         (d.kind, d.id.as_str(), d.field.as_str(), &d.why, d.fix),
         (EntityKind::Topic, "t", "student", &Why::NotAStudent, Fix::LeftOut)
     );
+    // Named from the report's map, where the left-out topic is still known.
     assert_eq!(
-        dangling_message(d, &mine, Lang::En),
-        "topic \u{201c}X\u{201d} (t): its student p is not a student in the merged map; left out."
+        dangling_message(d, r.names(), Lang::En),
+        "topic \u{201c}X\u{201d} (t): its student \u{201c}Li\u{201d} (p) is not a student in the merged map; left out."
     );
-    assert!(dangling_message(d, &mine, Lang::Zh).contains("未加入"));
+    assert_eq!(
+        dangling_message(d, r.names(), Lang::Zh),
+        "课题“X”（t）：其学生 “Li”（p） 在合并后的地图中不是学生；未加入。"
+    );
+    // The merged map no longer holds the topic: its id stands for it.
+    assert_eq!(
+        dangling_message(d, &take.map, Lang::En),
+        "topic t: its student \u{201c}Li\u{201d} (p) is not a student in the merged map; left out."
+    );
 
     // Keep the student, take the supervisor's new kind: the supervisor is taken off the topic.
     let choices: Vec<Choice> =
@@ -660,17 +675,24 @@ fn the_summary_after_apply_counts_what_the_merged_map_holds_and_how_conflicts_we
     let r = merge(&mine, &theirs);
     assert!(r.conflicts.len() >= 2, "{:?}", r.conflicts);
     let n = r.conflicts.len();
-    // Before Apply the dialog counts the topic as added.
-    assert!(merge_summary(&r, Lang::En).starts_with("Added 1 topic"));
     // Keeping mine: Wang stays a supervisor, so his topic cannot come in.
+    // The dialog, which follows the choices, lists it as left out, not as added.
     let kept = r.resolve(&[]);
     assert!(kept.map.topic(&id("t-wang")).is_none());
+    assert!(merge_summary(&r, &kept, Lang::En).starts_with("Nothing added"), "{}", merge_summary(&r, &kept, Lang::En));
+    assert!(r.added_by_kind(50, &kept).is_empty());
+    assert!(kept.dangling.iter().any(|d| d.id == id("t-wang")));
+    // Taking theirs, before Apply: added, listed by name, and not left out.
+    let all = vec![Choice::TakeTheirs; n];
+    let taking = r.resolve(&all);
+    assert!(merge_summary(&r, &taking, Lang::En).starts_with("Added 1 topic"));
+    assert_eq!(r.added_by_kind(50, &taking)[0].items[0].0, id("t-wang"));
+    assert!(!taking.dangling.iter().any(|d| d.id == id("t-wang")));
     let said = merged_summary(&r, &[], &kept, Lang::En);
     assert!(said.starts_with("Nothing added"), "{said}");
     assert!(said.contains(&format!("{n} conflicts settled (0 from their file, {n} kept)")), "{said}");
     assert!(said.contains("left out or cleared"), "{said}");
     // Taking theirs for all: the topic is in, and so said.
-    let all = vec![Choice::TakeTheirs; n];
     let taken = r.resolve(&all);
     assert!(taken.map.topic(&id("t-wang")).is_some());
     let said = merged_summary(&r, &all, &taken, Lang::En);
@@ -699,7 +721,7 @@ fn conflicting_values_are_said_in_words_not_as_ids_or_codes() {
 
 /// What a merge adds, kind by kind, each in words (both languages).
 fn added_words(r: &chainmap::merge::MergeResult, limit: usize, lang: Lang) -> Vec<(String, Vec<String>)> {
-    r.added_by_kind(limit)
+    r.added_by_kind(limit, &r.preview())
         .iter()
         .map(|g| {
             (added_kind_heading(g.kind, g.total, lang), g.items.iter().map(|(_, n)| added_name(n, lang)).collect())
@@ -759,11 +781,15 @@ fn what_a_merge_adds_is_named_kind_by_kind() {
     theirs.topics.push(topic("t-li", "Die design", "li", None, &[]));
     let r = merge(&mine, &theirs);
     assert_eq!(
-        r.added_by_kind(50)[0].items,
+        r.added_by_kind(50, &r.preview())[0].items,
         vec![(id("t-li"), AddedName::Topic { title: "Die design".into(), student: "Li Na".into() })]
     );
     // Nothing added, nothing listed.
-    assert!(merge(&base, &base).added_by_kind(50).is_empty());
+    assert!({
+        let r = merge(&base, &base);
+        r.added_by_kind(50, &r.preview())
+    }
+    .is_empty());
 }
 
 #[test]
@@ -775,14 +801,14 @@ fn a_big_merge_names_the_first_ones_of_each_kind_and_counts_all() {
     }
     theirs.people.push(person("wu", "Wu", PersonKind::Student));
     let r = merge(&base, &theirs);
-    let groups = r.added_by_kind(50);
+    let groups = r.added_by_kind(50, &r.preview());
     assert_eq!(groups.len(), 2);
     assert_eq!((groups[0].kind, groups[0].total, groups[0].items.len()), (EntityKind::Stage, 120, 50));
     assert_eq!(groups[0].items[0].1, AddedName::Stage { name: "Extra stage 0".into() });
     assert_eq!(groups[0].items[49].1, AddedName::Stage { name: "Extra stage 49".into() });
     assert_eq!((groups[1].kind, groups[1].total, groups[1].items.len()), (EntityKind::Person, 1, 1));
-    assert_eq!(r.added_by_kind(usize::MAX)[0].items.len(), 120);
-    assert!(r.added_by_kind(0).iter().all(|g| g.items.is_empty() && g.total > 0));
+    assert_eq!(r.added_by_kind(usize::MAX, &r.preview())[0].items.len(), 120);
+    assert!(r.added_by_kind(0, &r.preview()).iter().all(|g| g.items.is_empty() && g.total > 0));
     assert_eq!(added_kind_heading(EntityKind::Stage, 120, Lang::En), "Stages (120)");
     assert_eq!(chainmap::i18n::and_more(Lang::En, 70), "and 70 more");
     assert_eq!(chainmap::i18n::and_more(Lang::Zh, 70), "另有 70 项");

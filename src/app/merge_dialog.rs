@@ -76,8 +76,9 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
             </li>
         }
     });
-    let preview = r.preview();
-    let added = r.added_by_kind(ADDED_LISTED);
+    // Everything below follows the choices made so far: what Apply does.
+    let preview = r.resolve(&choices);
+    let added = r.added_by_kind(ADDED_LISTED, &preview);
     let added_total: usize = added.iter().map(|g| g.total).sum();
     let added_groups = added.iter().map(|g| {
         let heading = format!("merge-added-{}", g.kind.as_str());
@@ -101,7 +102,7 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
             } else if r.no_common_ids {
                 <p class="merge-note">{no_common_ids_note(lang)}</p>
             }
-            <p class="merge-summary" role="status">{merge_summary(r, lang)}</p>
+            <p class="merge-summary" role="status">{merge_summary(r, &preview, lang)}</p>
             if !r.conflicts.is_empty() {
                 <h3 class="sub">{t(lang, Key::Conflicts)}</h3>
                 <div class="row">
@@ -125,7 +126,7 @@ pub fn MergeDialog(p: &MergeProps) -> Html {
             if !preview.dangling.is_empty() {
                 <details open=true>
                     <summary>{t(lang, Key::Repairs)}{format!(" ({})", preview.dangling.len())}</summary>
-                    <ul class="plain">{for preview.dangling.iter().map(|d| html! { <li>{dangling_message(d, &preview.map, lang)}</li> })}</ul>
+                    <ul class="plain">{for preview.dangling.iter().map(|d| html! { <li>{dangling_message(d, r.names(), lang)}</li> })}</ul>
                 </details>
             }
             <div class="row end merge-actions">

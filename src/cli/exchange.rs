@@ -133,14 +133,15 @@ pub fn merge(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let Some(mut acc) = maps.next() else { return 2 };
     for (file, theirs) in o.files.iter().skip(1).zip(maps) {
         let r = merge::merge(&acc, &theirs);
-        report.push(format!("{file}: {}", merge_summary(&r, lang)));
+        let resolved = r.resolve_all(o.prefer.unwrap_or(Choice::KeepMine));
+        report.push(format!("{file}: {}", merge_summary(&r, &resolved, lang)));
         if let Some(titles) = &r.other_project {
             report.push(format!("  warning: {}", other_project_warning(titles, lang)));
         } else if r.no_common_ids {
             report.push(format!("  note: {}", no_common_ids_note(lang)));
         }
         // The same names as the app's merge dialog, every one of them, with its id.
-        for g in r.added_by_kind(usize::MAX) {
+        for g in r.added_by_kind(usize::MAX, &resolved) {
             for (id, name) in &g.items {
                 report.push(format!("  added: {} [{id}] {}", entity_word(g.kind, lang), added_name(name, lang)));
             }
@@ -159,9 +160,8 @@ pub fn merge(args: &[String], out: &mut dyn Write, err: &mut dyn Write) -> i32 {
         if o.prefer.is_none() {
             unresolved += r.conflicts.len();
         }
-        let resolved = r.resolve_all(o.prefer.unwrap_or(Choice::KeepMine));
         for d in &resolved.dangling {
-            report.push(format!("  left out or cleared: {}", dangling_message(d, &acc, lang)));
+            report.push(format!("  left out or cleared: {}", dangling_message(d, r.names(), lang)));
         }
         acc = resolved.map;
     }

@@ -301,6 +301,14 @@ pub fn entity_label(map: &Map, kind: EntityKind, id: &Id, lang: Lang) -> String 
     }
 }
 
+/// "“Eng. Wang” (wang)": a name with its id.
+fn quoted(name: &str, id: &Id, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("\u{201c}{name}\u{201d} ({id})"),
+        Lang::Zh => format!("“{name}”（{id}）"),
+    }
+}
+
 /// One line of the summary: "Added 2 stages, 5 people, 5 topics; filled in 5 fields; 1 conflict."
 /// "1 stage", "3 flows", "2 people".
 fn entities_en(k: EntityKind, n: usize) -> String {
@@ -312,10 +320,25 @@ fn entities_en(k: EntityKind, n: usize) -> String {
     }
 }
 
-pub fn merge_summary(r: &MergeResult, lang: Lang) -> String {
+/// How many entities of each kind their file adds and the settling in
+/// `resolved` keeps, kinds in report order, kinds with none skipped.
+fn added_counts(r: &MergeResult, resolved: &Resolved) -> Vec<(EntityKind, usize)> {
     let kinds = [EntityKind::Phase, EntityKind::Stage, EntityKind::Flow, EntityKind::Person, EntityKind::Topic];
-    let counts: Vec<(EntityKind, usize)> =
-        kinds.iter().map(|&k| (k, r.added.iter().filter(|a| a.kind == k).count())).filter(|(_, n)| *n > 0).collect();
+    let mut counts = [0usize; 5];
+    for a in r.added_kept(resolved) {
+        if let Some(i) = kinds.iter().position(|&k| k == a.kind) {
+            if let Some(n) = counts.get_mut(i) {
+                *n += 1;
+            }
+        }
+    }
+    kinds.into_iter().zip(counts).filter(|&(_, n)| n > 0).collect()
+}
+
+/// The merge dialog's summary (and the CLI's line per file), with the
+/// conflicts settled as in `resolved` (the dialog: as chosen so far).
+pub fn merge_summary(r: &MergeResult, resolved: &Resolved, lang: Lang) -> String {
+    let counts = added_counts(r, resolved);
     let (filled, conflicts, left_out) = (r.filled.len(), r.conflicts.len(), r.left_out.len());
     match lang {
         Lang::En => {
@@ -361,21 +384,7 @@ pub fn merge_summary(r: &MergeResult, lang: Lang) -> String {
 /// student was kept as a supervisor is left out), and the conflicts are
 /// said settled, with how.
 pub fn merged_summary(r: &MergeResult, choices: &[Choice], resolved: &Resolved, lang: Lang) -> String {
-    let m = &resolved.map;
-    let present = |k: EntityKind, id: &Id| match k {
-        EntityKind::Phase => m.project.phases.iter().any(|p| p.id == *id),
-        EntityKind::Stage => m.stage(id).is_some(),
-        EntityKind::Flow => m.flow(id).is_some(),
-        EntityKind::Person => m.person(id).is_some(),
-        EntityKind::Topic => m.topic(id).is_some(),
-        EntityKind::Document | EntityKind::Project => false,
-    };
-    let kinds = [EntityKind::Phase, EntityKind::Stage, EntityKind::Flow, EntityKind::Person, EntityKind::Topic];
-    let counts: Vec<(EntityKind, usize)> = kinds
-        .iter()
-        .map(|&k| (k, r.added.iter().filter(|a| a.kind == k && present(k, &a.id)).count()))
-        .filter(|(_, n)| *n > 0)
-        .collect();
+    let counts = added_counts(r, resolved);
     let conflicts = r.conflicts.len();
     let taken = (0..conflicts).filter(|&i| choices.get(i) == Some(&Choice::TakeTheirs)).count();
     let (filled, kept, dropped) = (r.filled.len(), conflicts - taken, resolved.dangling.len());
@@ -556,11 +565,20 @@ pub fn take_all_theirs(lang: Lang) -> &'static str {
     pick(lang, "Take theirs for all", "全部采用对方的")
 }
 
-/// A repair the merge made, in words: what, why, and what was done.
+/// A repair the merge made, in words: what, why, and what was done. `map`
+/// gives the names: [`MergeResult::names`] knows everything either file
+/// holds, including what the repair left out.
 pub fn dangling_message(d: &Dangling, map: &Map, lang: Lang) -> String {
     let what = entity_label(map, d.kind, &d.id, lang);
     let field = field_label(&d.field, lang);
-    let target = d.target.as_str();
+    // A person or stage the map knows is named, with its id; else the id.
+    let target = match (&d.why, map.person(&d.target), map.stage(&d.target)) {
+        (Why::NotAStudent | Why::NotASupervisor | Why::Repeated, Some(p), _) if !p.name.trim().is_empty() => {
+            quoted(&p.name, &d.target, lang)
+        }
+        (Why::SameStage, _, Some(s)) if !s.name.trim().is_empty() => quoted(&s.name, &d.target, lang),
+        _ => d.target.to_string(),
+    };
     let why = match (&d.why, lang) {
         (Why::Missing(k), Lang::En) => {
             format!("its {field} names {} {target}, which is not in the merged map", entity_word(*k, lang))

@@ -219,21 +219,40 @@ impl MergeResult {
         !self.conflicts.is_empty()
     }
 
+    /// Mine with everything of theirs added, before any repair: the map
+    /// whose names the report's lines use (what a repair leaves out is
+    /// still named there).
+    pub fn names(&self) -> &Map {
+        &self.base
+    }
+
     /// Nothing to add, fill in or settle: their file brings nothing new.
     pub fn is_noop(&self) -> bool {
         self.added.is_empty() && self.filled.is_empty() && self.conflicts.is_empty() && self.left_out.is_empty()
     }
 
+    /// The entities their file adds that are still in the map once the
+    /// conflicts are settled as in `resolved` (a flow or topic added from
+    /// their file can be left out by the repair, e.g. when a person it names
+    /// took their kind), in report order.
+    pub fn added_kept<'a>(&'a self, resolved: &Resolved) -> impl Iterator<Item = &'a Added> + 'a {
+        let gone: HashSet<(EntityKind, Id)> =
+            resolved.dangling.iter().filter(|d| d.fix == Fix::LeftOut).map(|d| (d.kind, d.id.clone())).collect();
+        self.added.iter().filter(move |a| gone.is_empty() || !gone.contains(&(a.kind, a.id.clone())))
+    }
+
     /// What their file adds, kind by kind in report order (phases, stages,
     /// flows, people, topics; kinds with nothing added are skipped), each
     /// with at most `limit` entities named; the names are those of the
-    /// merged map before any conflict is settled.
-    pub fn added_by_kind(&self, limit: usize) -> Vec<AddedGroup> {
+    /// merged map before any conflict is settled. What the settling in
+    /// `resolved` leaves out is not listed (it is listed with the repairs).
+    pub fn added_by_kind(&self, limit: usize, resolved: &Resolved) -> Vec<AddedGroup> {
         let m = &self.base;
         let named = |name: &str, id: &Id| if name.trim().is_empty() { id.to_string() } else { name.to_string() };
         let mut groups: Vec<AddedGroup> = Vec::new();
         // Looked up once, and only for the kinds a flow or topic needs.
-        let needs = |k: EntityKind| self.added.iter().any(|a| a.kind == k);
+        let added: Vec<&Added> = self.added_kept(resolved).collect();
+        let needs = |k: EntityKind| added.iter().any(|a| a.kind == k);
         let stages: HashMap<&Id, &str> = if needs(EntityKind::Flow) {
             m.stages.iter().map(|s| (&s.id, s.name.as_str())).collect()
         } else {
@@ -246,7 +265,7 @@ impl MergeResult {
         };
         let stage_name = |id: &Id| named(stages.get(id).copied().unwrap_or(""), id);
         let mut positions = Positions::default();
-        for a in &self.added {
+        for a in added {
             let fresh = groups.last().is_none_or(|g| g.kind != a.kind);
             if fresh {
                 groups.push(AddedGroup { kind: a.kind, total: 0, items: Vec::new() });
