@@ -186,3 +186,40 @@ test('the help dialog starts with a short how-to, then the shortcuts, in both la
   await expect(zh.getByRole('region', { name: '怎么做' })).toContainText('添加环节：');
   await expect(zh.getByRole('region', { name: '键盘快捷键' })).toContainText('Ctrl/Cmd+Z：撤销');
 });
+
+test('a chain wider than the screen says at its edge which phase and how many stages are out of view, and goes there', async ({ page }, info) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  const diagram = region(page, 'Chain diagram');
+  const right = diagram.getByRole('button', { name: /^Scroll right: / });
+  const left = diagram.getByRole('button', { name: /^Scroll left: / });
+  // The example's production phase (where nobody works) is out of view at first.
+  await expect(right).toHaveAccessibleName('Scroll right: Industrial production 3 more stages');
+  await expect(right).toContainText('Industrial production');
+  await expect(right).toContainText('3 more stages');
+  await expect(left).toHaveCount(0);
+  const production = diagram.locator('.lane-title', { hasText: 'Industrial production' });
+  await expect(production).not.toBeInViewport();
+  await page.screenshot({ path: info.outputPath('beyond-start.png') });
+  // By keyboard, as any button.
+  await right.focus();
+  await page.keyboard.press('Enter');
+  await expect(production).toBeInViewport();
+  await expect(card(page, 'Testing and certification')).toBeInViewport();
+  await expect(left).toHaveAccessibleName('Scroll left: Lab research 3 more stages');
+  await expect(right).toHaveCount(0);
+  await left.click();
+  await expect(diagram.locator('.lane-title', { hasText: 'Lab research' })).toBeInViewport();
+  await expect(right).toHaveCount(1);
+  // Where the whole chain fits, there is nothing to say.
+  await page.setViewportSize({ width: 2400, height: 900 });
+  await expect(right).toHaveCount(0);
+  await expect(left).toHaveCount(0);
+});
+
+test('the buttons to what is out of view speak Chinese too', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page, '?lang=zh');
+  const diagram = page.getByRole('region', { name: '价值链图' });
+  await expect(diagram.getByRole('button', { name: /^向右滚动/ })).toHaveAccessibleName('向右滚动：产业化生产 还有 3 个环节');
+});

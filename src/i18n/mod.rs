@@ -317,6 +317,30 @@ pub fn overview_label(lang: Lang, stages: usize) -> String {
     }
 }
 
+/// The words of a button at the canvas's edge that scrolls to what of the
+/// chain is out of view on that side. It shows the phase over `count`; its
+/// accessible name is `prefix` and then those two lines.
+pub struct BeyondWords {
+    /// "Scroll right: ".
+    pub prefix: &'static str,
+    /// "2 more stages", under the phase's name.
+    pub count: String,
+}
+
+/// The words for `stages` stages out of view to the right (or left).
+pub fn beyond_words(lang: Lang, right: bool, stages: usize) -> BeyondWords {
+    match lang {
+        Lang::En => BeyondWords {
+            prefix: if right { "Scroll right: " } else { "Scroll left: " },
+            count: if stages == 1 { "1 more stage".to_string() } else { format!("{stages} more stages") },
+        },
+        Lang::Zh => BeyondWords {
+            prefix: if right { "向右滚动：" } else { "向左滚动：" },
+            count: format!("还有 {stages} 个环节"),
+        },
+    }
+}
+
 /// A person's kind, as the app names it.
 pub fn kind_word(kind: crate::model::PersonKind, lang: Lang) -> &'static str {
     use crate::model::PersonKind;

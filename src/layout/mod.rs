@@ -16,6 +16,7 @@
 
 #![deny(clippy::unwrap_used, clippy::expect_used, clippy::panic, clippy::indexing_slicing)]
 
+pub mod beyond;
 mod card;
 mod detour;
 mod flows;

@@ -5,6 +5,7 @@
 //! handle. Selecting a stage or topic marks its upstream (dashed, ↑) and
 //! downstream (solid, ↓) and dims the rest.
 
+mod beyond;
 mod card;
 mod flow;
 mod overview;
@@ -624,16 +625,21 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
 
     let phase_names: std::collections::HashMap<&Id, &str> =
         map.project.phases.iter().map(|ph| (&ph.id, ph.name.as_str())).collect();
+    let lane_names: Vec<String> = d
+        .lanes
+        .iter()
+        .map(|lane| match &lane.phase {
+            Some(p) => phase_names.get(p).map_or(p.to_string(), |name| name.to_string()),
+            None => t(lang, Key::NoPhase).to_string(),
+        })
+        .collect();
     let mut over_titles: Vec<Html> = Vec::new();
     let lanes: Vec<Html> = d
         .lanes
         .iter()
         .enumerate()
         .map(|(i, lane)| {
-            let name = match &lane.phase {
-                Some(p) => phase_names.get(p).map_or(p.to_string(), |name| name.to_string()),
-                None => t(lang, Key::NoPhase).to_string(),
-            };
+            let name = lane_names.get(i).cloned().unwrap_or_default();
             let selected = lane.phase.as_ref().is_some_and(|p| ed.session.is_selected(&Selection::Phase(p.clone())));
             let class = classes!(
                 "lane",
@@ -834,7 +840,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             }
             // Pan, drag and click-to-deselect listen on the scroller, so
             // that the canvas around a centred drawing is background too.
-            <div class="scroller" ref={scroller}
+            <div class="scroller" ref={scroller.clone()}
                 {onpointerdown} {onpointermove} {onpointerup} {onpointercancel} {onpointerleave} onclick={onclick_background}>
             <svg ref={svg_ref} class={classes!("chain", active.then_some("has-focus"))}
                 width={svg_w.to_string()} height={svg_h.to_string()}
@@ -856,6 +862,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 <path ref={connect_ref} class="connect-preview" d="M0,0" visibility="hidden" />
             </svg>
             </div>
+            <beyond::BeyondEdges derived={props.derived.clone()} {lane_names} zoom={vp.zoom} {pad_x}
+                size={*size} scroller={scroller.clone()} {lang} />
             <p class="ov-legend" hidden={!legend_on}>
                 <span class="swatch someone" aria-hidden="true"></span>{t(lang, Key::LegendSomeone)}
                 <span class="swatch nobody" aria-hidden="true"></span>{crate::i18n::legend_nobody(lang, nobody)}
