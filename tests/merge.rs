@@ -309,6 +309,25 @@ fn every_kind_of_conflict_is_listed_with_both_values() {
 }
 
 #[test]
+fn texts_that_differ_only_in_the_spaces_around_them_are_no_conflict() {
+    let mine = Template::Alloy.map(Lang::En);
+    let mut theirs = mine.clone();
+    theirs.project.title = format!("  {} ", mine.project.title);
+    theirs.stages[0].name = format!("{} ", mine.stages[0].name);
+    theirs.stages[1].external_inputs = vec![" phase diagrams".into()];
+    let mut mine2 = mine.clone();
+    mine2.stages[1].external_inputs = vec!["phase diagrams ".into()];
+    let r = merge(&mine2, &theirs);
+    assert!(r.conflicts.is_empty(), "{:?}", r.conflicts);
+    assert!(r.other_project.is_none());
+    // Mine is kept as it was.
+    assert_eq!(r.resolve(&[]).map, mine2);
+    // A real difference inside the text still is one.
+    theirs.stages[0].name = format!("{} (Li) ", mine.stages[0].name);
+    assert_eq!(merge(&mine2, &theirs).conflicts.len(), 1);
+}
+
+#[test]
 fn empty_or_absent_fields_are_filled_in_and_said_so() {
     let mut mine = Map::default();
     mine.project.title = "T".into();

@@ -294,10 +294,9 @@ pub fn entity_label(map: &Map, kind: EntityKind, id: &Id, lang: Lang) -> String 
     };
     let word = entity_word(kind, lang);
     match (name, lang) {
-        (Some(n), Lang::En) => format!("{word} \u{201c}{n}\u{201d} ({id})"),
-        (Some(n), Lang::Zh) => format!("{word}“{n}”（{id}）"),
-        (None, Lang::En) => format!("{word} {id}"),
-        (None, Lang::Zh) => format!("{word} {id}"),
+        (Some(n), Lang::En) => format!("{word} {}", quoted(n, id, lang)),
+        (Some(n), Lang::Zh) => format!("{word}{}", quoted(n, id, lang)),
+        (None, _) => format!("{word} {id}"),
     }
 }
 

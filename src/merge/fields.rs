@@ -21,6 +21,19 @@ pub enum FieldValue {
 }
 
 impl FieldValue {
+    /// The same value for a reader: texts that differ only in the spaces
+    /// around them (a name typed with a trailing space) say the same thing,
+    /// as an all-space text says nothing (`is_empty`).
+    pub fn same(&self, other: &FieldValue) -> bool {
+        match (self, other) {
+            (FieldValue::Text(a), FieldValue::Text(b)) => a.trim() == b.trim(),
+            (FieldValue::Texts(a), FieldValue::Texts(b)) => {
+                a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.trim() == y.trim())
+            }
+            _ => self == other,
+        }
+    }
+
     /// Empty or absent: the other side's value fills it in.
     pub fn is_empty(&self) -> bool {
         match self {

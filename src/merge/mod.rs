@@ -9,6 +9,9 @@
 //!   in, and listed in [`MergeResult::filled`].
 //! - A field filled on both sides with different values is a [`Conflict`],
 //!   resolved one by one or all at once with [`MergeResult::resolve`].
+//!   Texts that differ only in the spaces around them are the same value
+//!   (mine is kept): a conflict between "Casting" and "Casting " would show
+//!   two sides that look alike.
 //! - References that would dangle in the result (a flow whose stage is not
 //!   there, a topic whose student became a supervisor in the other file…)
 //!   are repaired by leaving the thing out or clearing the field, and every
@@ -447,7 +450,7 @@ impl Report {
         let mut fills = Vec::new();
         for name in names {
             let (m, t) = (mine_get(&name), theirs_get(&name));
-            if m == t || t.is_empty() {
+            if m.same(&t) || t.is_empty() {
                 continue;
             }
             if m.is_empty() {
