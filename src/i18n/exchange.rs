@@ -571,11 +571,14 @@ pub fn dangling_message(d: &Dangling, map: &Map, lang: Lang) -> String {
     let what = entity_label(map, d.kind, &d.id, lang);
     let field = field_label(&d.field, lang);
     // A person or stage the map knows is named, with its id; else the id.
-    let target = match (&d.why, map.person(&d.target), map.stage(&d.target)) {
-        (Why::NotAStudent | Why::NotASupervisor | Why::Repeated, Some(p), _) if !p.name.trim().is_empty() => {
-            quoted(&p.name, &d.target, lang)
-        }
-        (Why::SameStage, _, Some(s)) if !s.name.trim().is_empty() => quoted(&s.name, &d.target, lang),
+    // Only the kind the reason names is looked up (each lookup scans a list).
+    let name = match d.why {
+        Why::NotAStudent | Why::NotASupervisor | Why::Repeated => map.person(&d.target).map(|p| p.name.as_str()),
+        Why::SameStage => map.stage(&d.target).map(|s| s.name.as_str()),
+        Why::Missing(_) | Why::TooMany => None,
+    };
+    let target = match name {
+        Some(n) if !n.trim().is_empty() => quoted(n, &d.target, lang),
         _ => d.target.to_string(),
     };
     let why = match (&d.why, lang) {
