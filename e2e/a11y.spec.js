@@ -63,9 +63,13 @@ test('focus is visible on a stage card', async ({ page }) => {
   await openApp(page);
   await page.getByRole('button', { name: /\(stage, / }).first().focus();
   await page.keyboard.press('Tab');
-  const stroke = await page.evaluate(() => {
-    const card = document.activeElement.querySelector('rect.card');
-    return getComputedStyle(card).strokeWidth;
+  // A ring around the card (apart from it, unlike the selection's outline).
+  const ring = await page.evaluate(() => {
+    const ring = document.activeElement.parentElement.querySelector('rect.focus-ring');
+    const style = getComputedStyle(ring);
+    return { shown: style.display, stroke: style.stroke, width: style.strokeWidth };
   });
-  expect(parseFloat(stroke)).toBeGreaterThanOrEqual(3);
+  expect(ring.shown).not.toBe('none');
+  expect(ring.stroke).not.toBe('none');
+  expect(parseFloat(ring.width)).toBeGreaterThanOrEqual(3);
 });

@@ -223,3 +223,82 @@ test('the buttons to what is out of view speak Chinese too', async ({ page }) =>
   const diagram = page.getByRole('region', { name: '价值链图' });
   await expect(diagram.getByRole('button', { name: /^向右滚动/ })).toHaveAccessibleName('向右滚动：产业化生产 还有 3 个环节');
 });
+
+test('a stage nobody works at says so on its card, in words, and stops when a student is placed there', async ({ page }) => {
+  await openApp(page);
+  const diagram = region(page, 'Chain diagram');
+  const stage = (name) =>
+    diagram.locator('g.stage', { has: page.getByRole('button', { name: new RegExp(`^${esc(name)} \\(stage, `) }) });
+  // The example: nobody works at Composition design, Engine part production
+  // and Testing and certification.
+  await expect(diagram.getByText('no student yet', { exact: true })).toHaveCount(3);
+  await expect(stage('Composition design').getByText('no student yet')).toHaveCount(1);
+  await expect(stage('Casting trials').getByText('no student yet')).toHaveCount(0);
+  await expect(card(page, 'Composition design')).toHaveAccessibleName(/nobody works here/);
+  // Li's topic moves from Casting trials to Composition design.
+  await activate(region(page, 'Team').getByRole('button', { name: /^Casting process window/ }));
+  await region(page, 'Inspector').getByLabel('Stage', { exact: true }).selectOption({ label: 'Composition design' });
+  await expect(stage('Composition design').getByText('no student yet')).toHaveCount(0);
+  await expect(stage('Composition design').getByText('Li', { exact: true })).toHaveCount(1);
+  await expect(stage('Casting trials').getByText('no student yet')).toHaveCount(1);
+  await expect(diagram.getByText('no student yet', { exact: true })).toHaveCount(3);
+});
+
+test('in Chinese a stage nobody works at says 暂无学生', async ({ page }) => {
+  await openApp(page, '?lang=zh');
+  const diagram = page.getByRole('region', { name: '价值链图', exact: true });
+  await expect(diagram.getByText('暂无学生', { exact: true })).toHaveCount(3);
+});
+
+test('the keyboard focus is a ring around a card, unlike the selection, so Delete is never a surprise', async ({ page }) => {
+  await openApp(page);
+  const comp = card(page, 'Composition design');
+  const cast = card(page, 'Casting trials');
+  const look = (button) =>
+    button.evaluate((b) => ({
+      ring: getComputedStyle(b.parentElement.querySelector('.focus-ring')).display,
+      fill: getComputedStyle(b.querySelector('.card')).fill,
+      outline: getComputedStyle(b.querySelector('.card')).stroke,
+    }));
+  await comp.focus();
+  await page.keyboard.press('Enter');
+  await expect(comp).toHaveAttribute('aria-pressed', 'true');
+  const selectedAndFocused = await look(comp);
+  await page.keyboard.press('Tab');
+  await expect(cast).toBeFocused();
+  const selected = await look(comp);
+  const focused = await look(cast);
+  // The selected card keeps its fill and outline when the focus leaves it;
+  // the focused one has only the ring.
+  expect(selected.ring).toBe('none');
+  expect(selectedAndFocused.ring).not.toBe('none');
+  expect(focused.ring).not.toBe('none');
+  expect(focused.fill).not.toBe(selected.fill);
+  expect(focused.outline).not.toBe(selected.outline);
+  // Delete acts on the selection, which is the card that looks selected.
+  await page.keyboard.press('Delete');
+  await expect(comp).toHaveCount(0);
+  await expect(cast).toHaveCount(1);
+});
+
+test('the wheel scrolls along the chain as a trackpad does; Ctrl with the wheel zooms', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  const diagram = region(page, 'Chain diagram');
+  const zoom = diagram.locator('.zoom-level');
+  await expect(zoom).toHaveText('72%');
+  const box = await diagram.boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+  const production = diagram.locator('.lane-title', { hasText: 'Industrial production' });
+  await expect(production).not.toBeInViewport();
+  // Down the wheel, along the chain: this chain is wider than the canvas
+  // but not taller, so it scrolls sideways; the zoom does not change.
+  for (let i = 0; i < 8; i++) await page.mouse.wheel(0, 200);
+  await expect(production).toBeInViewport();
+  await expect(zoom).toHaveText('72%');
+  // Ctrl with the wheel (a trackpad's pinch) zooms.
+  await page.keyboard.down('Control');
+  await page.mouse.wheel(0, -200);
+  await page.keyboard.up('Control');
+  await expect(zoom).not.toHaveText('72%');
+});

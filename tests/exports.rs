@@ -291,6 +291,12 @@ fn every_svg_export_is_well_formed_safe_xml_and_renders() {
             assert_eq!(count("flow-line"), m.flows.len(), "{name}");
             // The project's title is written above the chain, for a slide.
             assert_eq!(count("doc-title"), 1, "{name}");
+            // Where nobody works, the card says so (as on the canvas).
+            let covered: std::collections::HashSet<_> = m.topics.iter().filter_map(|t| t.stage.as_ref()).collect();
+            let uncovered = m.stages.iter().filter(|s| !covered.contains(&s.id)).count();
+            assert_eq!(count("vacant"), uncovered, "{name}");
+            let words = chainmap::i18n::t(lang, chainmap::i18n::Key::NoStudentYet);
+            assert_eq!(doc.text.matches(words).count(), uncovered, "{name}: {words:?}");
             assert!(doc.text.contains(m.project.title.trim()), "{name}: the title is not drawn");
             for c in chainmap::layout::diagram(&m).cards {
                 for line in c.name_lines.iter() {

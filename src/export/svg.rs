@@ -37,6 +37,8 @@ svg { font-family: FONTS; }
 .stage-role { font-size: 12px; fill: #4a5468; }
 .chip rect { fill: #e9eef7; stroke: #b8c4da; }
 .chip text { font-size: 12px; fill: #1d2433; }
+.vacant rect { fill: #fff4d6; stroke: #8a5a00; stroke-dasharray: 4 3; }
+.vacant text { font-size: 12px; fill: #8a5a00; }
 ";
 
 /// A number for an attribute: finite, at most two decimals, no trailing zeros.
@@ -179,6 +181,19 @@ pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
                 o.push_str(&format!("<tspan x=\"{cx}\" y=\"{y}\">{}</tspan>", xml(&text)));
             }
             o.push_str("</text></g>");
+        }
+        if let Some((x, y, w, h)) = c.vacant {
+            o.push_str(&format!(
+                "<g class=\"vacant\"><rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"10\"/>\
+                 <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+                n(x),
+                n(y),
+                n(w),
+                n(h),
+                n(x + w / 2.0),
+                n(y + 14.0),
+                xml(t(lang, Key::NoStudentYet))
+            ));
         }
         o.push_str("</g>\n");
     }

@@ -237,6 +237,7 @@ catalogue! {
     KindAcademic => "Academic supervisor", "学术导师";
     KindEnterprise => "Enterprise supervisor", "企业导师";
     NotPlaced => "Not placed", "未放置";
+    NoStudentYet => "no student yet", "暂无学生";
     ChooseStage => "Choose a stage", "选择环节";
     MoveLeft => "Move left", "左移";
     MoveRight => "Move right", "右移";
@@ -274,7 +275,7 @@ catalogue! {
     KeyEscape => "Escape: clear the selection, close a dialog", "Escape：取消选择、关闭对话框";
     KeyUndo => "Ctrl/Cmd+Z: undo", "Ctrl/Cmd+Z：撤销";
     KeyRedo => "Ctrl+Shift+Z or Ctrl+Y: redo", "Ctrl+Shift+Z 或 Ctrl+Y：重做";
-    KeyZoom => "+ / − or the mouse wheel: zoom in and out; 0: fit to view (a big map zoomed out is an overview: click a stage there to select it); drag the background to pan", "+ / − 或鼠标滚轮：放大缩小；0：适应窗口（大图缩小后显示为概览，可点击其中的环节选中它）；拖动背景可平移";
+    KeyZoom => "+ / −, Ctrl + the mouse wheel or a trackpad pinch: zoom in and out; 0: fit to view (a big map zoomed out is an overview: click a stage there to select it); the wheel, or dragging the background: pan", "+ / −、Ctrl + 鼠标滚轮或触控板双指缩放：放大缩小；0：适应窗口（大图缩小后显示为概览，可点击其中的环节选中它）；滚轮或拖动背景：平移";
     KeySupervisors => "In the Supervisors list: Ctrl+Space (Cmd+click) chooses several", "导师列表中：Ctrl+空格（或 Cmd+点击）可多选";
     KeyHelp => "?: show this help", "?：显示此帮助";
     KeyLayout => "L: auto layout", "L：自动布局";

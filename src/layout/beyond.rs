@@ -84,6 +84,7 @@ mod tests {
             name_lines: Rc::from(Vec::new()),
             role_line: None,
             chips: Rc::from(Vec::new()),
+            vacant: None,
         }
     }
 

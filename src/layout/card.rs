@@ -1,13 +1,15 @@
 //! Stage cards sized to their text: the name (bold, on as many lines as it
 //! takes), the role (its first line) and a chip per student working at the
-//! stage (a long name wraps inside its chip). Nothing is cut short but the
-//! role, which the Inspector shows whole.
+//! stage (a long name wraps inside its chip), or, where nobody works, a
+//! dashed "no student yet" chip. Nothing is cut short but the role, which
+//! the Inspector shows whole.
 
 use std::rc::Rc;
 
 use super::kept::Kept;
 use super::text;
 use super::{Card, Chip, CARD_MAX_W, CARD_MIN_W, CHIP_H, CHIP_LINE, CHIP_PX, NAME_PX, ROLE_PX};
+use crate::i18n::{t, Key, Lang};
 use crate::model::hash::FastMap;
 use crate::model::{Id, Map, Topic};
 
@@ -122,6 +124,10 @@ fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &st
     for (_, _, _, cw) in &chip_texts {
         w = w.max(*cw);
     }
+    let vacant_w = chip_texts.is_empty().then(vacant_width);
+    if let Some(vw) = vacant_w {
+        w = w.max(vw);
+    }
     let w = (w * 1.04 + 2.0 * PAD + 4.0).clamp(CARD_MIN_W, CARD_MAX_W).ceil();
     let mut y = PAD + name_lines.len() as f64 * NAME_LINE;
     if role_line.is_some() {
@@ -147,6 +153,12 @@ fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &st
         }
         y += row_h;
     }
+    let mut vacant = None;
+    if let Some(vw) = vacant_w {
+        y += 6.0;
+        vacant = Some((PAD, y, vw, CHIP_H));
+        y += CHIP_H;
+    }
     let h = (y + PAD).max(48.0).ceil();
     Some(Card {
         stage: s.id.clone(),
@@ -158,5 +170,13 @@ fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &st
         name_lines: name_lines.into(),
         role_line: role_line.map(Rc::from),
         chips: chips.into(),
+        vacant,
     })
+}
+
+/// The width of the "no student yet" chip: the same in every language, so
+/// that switching language moves nothing.
+fn vacant_width() -> f64 {
+    [Lang::En, Lang::Zh].into_iter().map(|lang| text::width(t(lang, Key::NoStudentYet), CHIP_PX)).fold(0.0, f64::max)
+        + 16.0
 }

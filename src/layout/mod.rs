@@ -104,6 +104,10 @@ pub struct Card {
     pub role_line: Option<Rc<str>>,
     /// Student chips, positioned relative to the card's top-left corner.
     pub chips: Rc<[Chip]>,
+    /// On a stage nobody works at, where its dashed "no student yet" chip
+    /// goes (x, y, width, height, relative to the card; the words are the
+    /// app's, in its language). `None` when a student works there.
+    pub vacant: Option<(f64, f64, f64, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]

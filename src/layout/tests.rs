@@ -73,6 +73,35 @@ fn cards_grow_to_their_text_and_show_students() {
 }
 
 #[test]
+fn a_stage_nobody_works_at_shows_a_vacant_chip_and_keeps_its_height_when_a_student_comes() {
+    // The alloy example: "Composition design" has nobody, "Casting trials" has Li.
+    let mut map = Template::Alloy.map(Lang::En);
+    let d = diagram(&map);
+    let card = |d: &Diagram, id: &str| d.cards.iter().find(|c| c.stage.as_str() == id).unwrap().clone();
+    let empty = card(&d, "comp");
+    let staffed = card(&d, "cast");
+    assert!(staffed.vacant.is_none() && !staffed.chips.is_empty());
+    let (x, y, w, h) = empty.vacant.expect("the uncovered stage has a vacant chip");
+    assert!(empty.chips.is_empty());
+    assert!(x >= 0.0 && x + w <= empty.w && y + h <= empty.h, "{:?} inside {}×{}", empty.vacant, empty.w, empty.h);
+    // The words fit in both languages, and the chip is below the name and role.
+    for lang in [Lang::En, Lang::Zh] {
+        let words = crate::i18n::t(lang, crate::i18n::Key::NoStudentYet);
+        assert!(text::width(words, CHIP_PX) + 16.0 <= w + 0.01, "{words}");
+    }
+    assert!(y >= 24.0 + empty.name_lines.len() as f64 * 18.0 - 1.0);
+    // Placing a topic there turns the vacant chip into a student's chip of
+    // the same height: the card does not grow.
+    let topic = map.topics.iter().position(|t| t.stage.as_ref().is_some_and(|s| s.as_str() == "cast")).unwrap();
+    map.topics[topic].stage = Some(crate::model::Id::from("comp"));
+    let d2 = diagram(&map);
+    let now = card(&d2, "comp");
+    assert!(now.vacant.is_none() && now.chips.len() == 1);
+    assert_eq!(now.h, empty.h);
+    assert!(card(&d2, "cast").vacant.is_some());
+}
+
+#[test]
 fn no_name_is_cut_short_on_a_card_however_long() {
     // PRODUCT.md: "Chinese and English text both fit without clipping:
     // cards grow to their text." The longest names the format allows (200

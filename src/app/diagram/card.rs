@@ -139,6 +139,16 @@ pub fn StageCard(p: &CardProps) -> Html {
             </g>
         }
     });
+    // A stage nobody works at says so on the card, in words and a dashed
+    // outline (not colour alone); its accessible name says it too.
+    let vacant = c.vacant.map(|(x, y, w, h)| {
+        html! {
+            <g class="vacant">
+                <rect x={x.to_string()} y={y.to_string()} width={w.to_string()} height={h.to_string()} rx="10" />
+                <text x={(x + w / 2.0).to_string()} y={(y + 14.0).to_string()} text-anchor="middle">{t(p.lang, Key::NoStudentYet)}</text>
+            </g>
+        }
+    });
     // The button holds the card and the name only; the role line and the
     // student chips are drawn over it, outside the button (they are in its
     // accessible name already).
@@ -157,11 +167,16 @@ pub fn StageCard(p: &CardProps) -> Html {
                     <title>{t(p.lang, Key::AddFlow)}</title>
                 </circle>
             </g>
+            // The keyboard focus: a ring around the button's card, apart from
+            // it, so that it never looks like the selection (the card's own
+            // outline and fill). Outside the button, it leaves its box alone.
+            <rect class="focus-ring" x="-6" y="-6" width={(c.w + 12.0).to_string()} height={(c.h + 12.0).to_string()} rx="12" />
             <g class="stage-extra" aria-hidden="true">
                 if p.up { <text class="mark" x={(c.w - 8.0).to_string()} y="16" text-anchor="end">{"↑"}</text> }
                 if p.down { <text class="mark" x={(c.w - 8.0).to_string()} y="16" text-anchor="end">{"↓"}</text> }
                 {for role}
                 {for chips}
+                {for vacant}
             </g>
         </g>
     }

@@ -326,7 +326,11 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         });
     }
 
-    // The wheel zooms around the pointer; a sideways scroll pans.
+    // Ctrl (or ⌘) with the wheel, and a trackpad's pinch (which the browser
+    // sends as a wheel with Ctrl), zoom around the pointer. The wheel alone
+    // scrolls, as everywhere else: a laptop's two-finger scroll moves along
+    // the chain. A chain that is wider than the canvas but not taller turns
+    // an up-and-down wheel into a sideways scroll, the only way it can go.
     {
         let scroller = scroller.clone();
         let dispatch = props.dispatch.clone();
@@ -337,7 +341,19 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 let opts = gloo::events::EventListenerOptions::enable_prevent_default();
                 gloo::events::EventListener::new_with_options(&el.clone(), "wheel", opts, move |e| {
                     let Some(e) = e.dyn_ref::<web_sys::WheelEvent>() else { return };
-                    if e.delta_x().abs() > e.delta_y().abs() {
+                    if !(e.ctrl_key() || e.meta_key()) {
+                        let sideways_only =
+                            el.scroll_height() <= el.client_height() && el.scroll_width() > el.client_width();
+                        if sideways_only && !e.shift_key() && e.delta_y().abs() > e.delta_x().abs() {
+                            e.prevent_default();
+                            // Lines or pages (Firefox, some mice) in pixels.
+                            let unit = match e.delta_mode() {
+                                1 => 40.0,
+                                2 => el.client_width() as f64,
+                                _ => 1.0,
+                            };
+                            el.set_scroll_left(el.scroll_left() + (e.delta_y() * unit) as i32);
+                        }
                         return;
                     }
                     e.prevent_default();
