@@ -62,7 +62,7 @@ test('removing a stage, a phase or a supervisor says what goes with it or change
 
 test('in Chinese the removal says the same in Chinese', async ({ page }) => {
   await openApp(page, '?lang=zh');
-  const inspector = region(page, '检查器');
+  const inspector = region(page, '详情');
   await activate(region(page, '团队').getByRole('button', { name: '李同学', exact: true }));
   const remove = inspector.getByRole('button', { name: '从地图中移除' });
   await expect(remove).toHaveAccessibleDescription('移除李同学将同时移除 1 个课题（“铸造工艺窗口”）。可用“撤销”全部恢复。');
@@ -102,7 +102,7 @@ test('a refused name marks its field with the reason and keeps the focus there u
 
 test('a refused topic title is marked in Chinese too, and Dismiss clears the mark', async ({ page }) => {
   await openApp(page, '?lang=zh');
-  const inspector = region(page, '检查器');
+  const inspector = region(page, '详情');
   await activate(region(page, '团队').getByRole('button', { name: /^铸造工艺窗口/ }));
   const title = inspector.getByLabel('题目', { exact: true });
   await title.fill('   ');

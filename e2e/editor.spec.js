@@ -334,6 +334,10 @@ test('selecting a topic lists its inputs and outputs with people and marks its u
   await expect(page.locator('g.stage.up')).toHaveCount(0);
   await team.getByRole('button', { name: /Casting process window/ }).click();
   await expect(inspector.getByRole('heading', { name: 'Casting process window' })).toBeVisible();
+  // Where the topic sits and who is on it come first.
+  await expect(inspector.locator('.topic-where')).toHaveText('At: Casting trials · Pilot test');
+  await expect(inspector.locator('.topic-role')).toContainText('Finds the casting window');
+  await expect(inspector.locator('.topic-people')).toHaveText('Student: Li · Supervisors: Prof. Zhang, Eng. Wang');
 
   const inputs = inspector.getByRole('list', { name: 'Direct inputs' });
   await expect(inputs.getByRole('listitem')).toHaveCount(2);
@@ -345,10 +349,11 @@ test('selecting a topic lists its inputs and outputs with people and marks its u
   await expect(outputs).toContainText('cast samples to Heat treatment window');
   await expect(outputs).toContainText('for Chen');
   const further = inspector.getByRole('list', { name: 'Further upstream' });
-  await expect(further).toContainText('strengthening rules from Strengthening mechanism');
+  // Further away, both ends of a hand-off are named.
+  await expect(further).toContainText('strengthening rules from Strengthening mechanism to Composition design');
   await expect(further).toContainText('by Gao');
   await expect(inspector.getByRole('list', { name: 'Further downstream' })).toContainText(
-    'first-article parts to Testing and certification',
+    'first-article parts from Engine part production to Testing and certification',
   );
 
   // On the canvas: upstream and downstream in two styles, with ↑ and ↓ marks.

@@ -41,7 +41,7 @@ test('a student reads a topic brief on the sand example: inputs, outputs, gaps, 
   await expect(brief).toContainText('has no enterprise supervisor');
   const checks = brief.getByRole('listitem').filter({ hasText: /supervisor is named|defense date is set/ });
   await expect(checks).toHaveCount(3);
-  await expect(brief.getByRole('listitem').filter({ hasText: 'missing: An enterprise supervisor is named' })).toHaveCount(1);
+  await expect(brief.getByRole('listitem').filter({ hasText: 'not yet: An enterprise supervisor is named' })).toHaveCount(1);
   await expect(brief.getByRole('listitem').filter({ hasText: 'done: An academic supervisor is named' })).toHaveCount(1);
   // Print preview: only the brief is printed.
   await page.emulateMedia({ media: 'print' });

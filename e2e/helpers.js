@@ -56,7 +56,7 @@ async function openApp(page, query = '?lang=en') {
   await page.goto('/' + query);
   await page.getByRole('region', { name: /Chain diagram|价值链图/ }).locator('svg').waitFor();
   // The side panels are drawn after the diagram's first frame.
-  await page.getByRole('region', { name: /^(Inspector|检查器)$/ }).waitFor();
+  await page.getByRole('region', { name: /^(Inspector|详情)$/ }).waitFor();
 }
 
 const fs = require('fs');

@@ -69,7 +69,7 @@ test('the diagram skip link goes to the selected stage, and in Chinese it has a 
   await activate(page.getByRole('link', { name: '跳到价值链图' }));
   await expect(heat).toBeFocused();
   await expect(page.getByRole('link', { name: '跳到缺口' })).toHaveCount(1);
-  await expect(page.getByRole('link', { name: '跳到检查器' })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: '跳到详情' })).toHaveCount(1);
 });
 
 test('the skip links to the gaps and to the Inspector land in those regions', async ({ page }) => {
@@ -102,10 +102,15 @@ test('the skip links to the Team and the coverage land on their first control, a
   await region(page, 'Coverage').getByRole('button', { name: 'Coverage', exact: true }).click();
   await activate(page.getByRole('link', { name: 'Skip to the coverage' }));
   await expect(region(page, 'Coverage').getByRole('button', { name: 'Coverage', exact: true })).toBeFocused();
+  // The brief, last: its topic chooser.
+  await activate(page.getByRole('link', { name: 'Skip to the brief' }));
+  await expect(region(page, 'Brief').getByLabel('Brief for topic')).toBeFocused();
   // In Chinese.
   await openApp(page, '?lang=zh');
   await expect(page.getByRole('link', { name: '跳到团队' })).toHaveCount(1);
   await expect(page.getByRole('link', { name: '跳到覆盖情况' })).toHaveCount(1);
+  await expect(page.getByRole('region', { name: '覆盖情况', exact: true })).toHaveCount(1);
+  await expect(page.getByRole('link', { name: '跳到开题简报' })).toHaveCount(1);
 });
 
 test('a map with no stage: the diagram skip link lands on the diagram region', async ({ page }) => {

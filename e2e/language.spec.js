@@ -11,7 +11,7 @@ test('?lang=zh shows the Chinese interface', async ({ page }) => {
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   const zh = JSON.parse(fs.readFileSync(template('alloy.zh.chainmap.json'), 'utf8'));
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(zh.project.title);
-  for (const name of ['价值链图', '检查器', '缺口', '团队']) {
+  for (const name of ['价值链图', '详情', '缺口', '团队']) {
     await expect(page.getByRole('region', { name, exact: true })).toBeVisible();
   }
   for (const name of ['新建', '打开文件', '导出 JSON', '撤销', '重做', '添加阶段', '添加环节', '删除', '自动布局']) {
@@ -27,7 +27,7 @@ test('?lang=zh shows the Chinese interface', async ({ page }) => {
   await expect(diagram.getByRole('button', { name: new RegExp(`^${cast.name}（环节，`) })).toBeVisible();
   // The gap counts and the Inspector's fields.
   await expect(page.getByRole('region', { name: '缺口' })).toContainText(/\d+ 个错误 · \d+ 个警告 · \d+ 条提示/);
-  await expect(page.getByRole('region', { name: '检查器' }).getByLabel('项目名称')).toHaveValue(zh.project.title);
+  await expect(page.getByRole('region', { name: '详情' }).getByLabel('项目名称')).toHaveValue(zh.project.title);
   // No English button names are left on the page.
   for (const name of ['New map', 'Open file', 'Export JSON', 'Undo', 'Add stage']) {
     await expect(page.getByRole('button', { name, exact: true })).toHaveCount(0);
@@ -48,7 +48,7 @@ test('the language buttons switch the interface and <html lang>', async ({ page 
   await page.getByRole('button', { name: '中文' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'zh-CN');
   await expect(page.getByRole('button', { name: '新建', exact: true })).toBeVisible();
-  await expect(page.getByRole('region', { name: '检查器' })).toBeVisible();
+  await expect(page.getByRole('region', { name: '详情' })).toBeVisible();
   await expect(page.getByRole('button', { name: '中文' })).toHaveAttribute('aria-pressed', 'true');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');

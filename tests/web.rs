@@ -63,10 +63,7 @@ mod components {
         yew::Renderer::<App>::with_root_and_props(root.clone(), props).render();
         // The side panels follow the diagram's first painted frame.
         for _ in 0..200 {
-            if root
-                .query_selector("section[aria-label=\"Inspector\"], section[aria-label=\"检查器\"]")
-                .unwrap()
-                .is_some()
+            if root.query_selector("section[aria-label=\"Inspector\"], section[aria-label=\"详情\"]").unwrap().is_some()
             {
                 break;
             }
@@ -162,7 +159,7 @@ mod components {
             let card: HtmlElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
             card.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
             tick().await;
-            let inspector = region(&root, "检查器");
+            let inspector = region(&root, "详情");
             let labels = all(&inspector, "label[for]");
             assert!(labels.len() >= 4, "the stage form has its fields: {}", labels.len());
             let mut ids: Vec<String> = labels.iter().map(|l| l.get_attribute("for").unwrap()).collect();

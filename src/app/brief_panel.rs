@@ -229,7 +229,7 @@ fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
                     {for b.checklist.iter().map(|c| html! {
                         <li class={if c.ok { "check ok" } else { "check missing" }}>
                             <span class="box" aria-hidden="true">{if c.ok { "☑" } else { "☐" }}</span>
-                            <span class="visually-hidden">{if c.ok { t(lang, Key::CheckDone) } else { t(lang, Key::CheckMissing) }}{": "}</span>
+                            <span class="visually-hidden">{if c.ok { t(lang, Key::CheckDone) } else { t(lang, Key::CheckMissing) }}{colon(lang)}</span>
                             {check_item(c.item, lang)}
                         </li>
                     })}

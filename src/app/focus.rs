@@ -36,6 +36,9 @@ pub enum Place {
     /// The Coverage: its first control (a stage of the matrix), else the
     /// panel's title button.
     Coverage,
+    /// The Brief: its first control (the topic chooser), else the panel's
+    /// title button.
+    Brief,
     /// The first element of a fixed selector that takes the focus.
     Css(&'static str),
     /// An element kept from before (the control that opened a dialog).
@@ -134,6 +137,10 @@ fn put(place: &Place) -> bool {
         Place::Coverage => {
             query(".panel.coverage .panel-body").is_some_and(|body| first_inside(&body))
                 || first(".panel.coverage .panel-toggle")
+        }
+        Place::Brief => {
+            query(".panel.brief-panel .panel-body").is_some_and(|body| first_inside(&body))
+                || first(".panel.brief-panel .panel-toggle")
         }
         Place::Css(selector) => first(selector),
         Place::Element(el) => take(el),

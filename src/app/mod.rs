@@ -474,6 +474,7 @@ pub fn App(props: &AppProps) -> Html {
                 <a class="skip-link" href="#region-gaps" onclick={skip(focus::Place::Gaps)}>{t(lang, Key::SkipToGaps)}</a>
                 <a class="skip-link" href="#region-team" onclick={skip(focus::Place::Team)}>{t(lang, Key::SkipToTeam)}</a>
                 <a class="skip-link" href="#region-coverage" onclick={skip(focus::Place::Coverage)}>{t(lang, Key::SkipToCoverage)}</a>
+                <a class="skip-link" href="#region-brief-panel" onclick={skip(focus::Place::Brief)}>{t(lang, Key::SkipToBrief)}</a>
             </div>
             <header class="topbar">
                 <div class="brand">

@@ -75,18 +75,19 @@ catalogue! {
     Tagline => "Value chain of the project: who works where, what flows in and out", "项目价值链：谁在哪个环节，输入什么、输出什么";
     // Regions (landmark names of PRODUCT.md).
     RegionDiagram => "Chain diagram", "价值链图";
-    RegionInspector => "Inspector", "检查器";
+    RegionInspector => "Inspector", "详情";
     RegionGaps => "Gaps", "缺口";
     RegionTeam => "Team", "团队";
-    RegionCoverage => "Coverage", "覆盖";
+    RegionCoverage => "Coverage", "覆盖情况";
     RegionBrief => "Brief", "开题简报";
     Toolbar => "Toolbar", "工具栏";
     // Skip links, the first things on the page.
     SkipToDiagram => "Skip to the diagram", "跳到价值链图";
-    SkipToInspector => "Skip to the Inspector", "跳到检查器";
+    SkipToInspector => "Skip to the Inspector", "跳到详情";
     SkipToGaps => "Skip to the gaps", "跳到缺口";
     SkipToTeam => "Skip to the Team", "跳到团队";
     SkipToCoverage => "Skip to the coverage", "跳到覆盖情况";
+    SkipToBrief => "Skip to the brief", "跳到开题简报";
     // Buttons.
     NewMap => "New map", "新建";
     OpenFile => "Open file", "打开文件";
@@ -122,8 +123,8 @@ catalogue! {
     ExportAllMarkdown => "Export all briefs as Markdown", "把全部简报导出为 Markdown";
     PrintBrief => "Print brief", "打印简报";
     PrintAllBriefs => "Print all briefs", "打印全部简报";
-    CheckDone => "done", "已完成";
-    CheckMissing => "missing", "未完成";
+    CheckDone => "done", "已满足";
+    CheckMissing => "not yet", "未满足";
     Conflicts => "Conflicts", "冲突";
     FilledIn => "Filled in", "已补全";
     Repairs => "Left out or cleared", "未加入或已清空";
@@ -237,6 +238,8 @@ catalogue! {
     KindAcademic => "Academic supervisor", "学术导师";
     KindEnterprise => "Enterprise supervisor", "企业导师";
     NotPlaced => "Not placed", "未放置";
+    TopicAt => "At", "所在环节";
+    TopicNotPlacedYet => "Not placed at a stage yet: choose its Stage below, or drag the topic onto a stage.", "尚未放到环节上：在下方选择“环节”，或把课题拖到环节上。";
     NoStudentYet => "no student yet", "暂无学生";
     ChooseStage => "Choose a stage", "选择环节";
     MoveLeft => "Move left", "左移";
@@ -260,10 +263,10 @@ catalogue! {
     // The "?" dialog: a short how-to, then the shortcuts.
     HelpTitle => "Help and keyboard shortcuts", "帮助与键盘快捷键";
     HowToHeading => "How to", "怎么做";
-    HowToStage => "Add a stage: “Add stage” puts one in the selected phase; name it and give its role in the Inspector.", "添加环节：“添加环节”会在选中的阶段里加一个环节；在检查器中填写名称和作用。";
-    HowToFlow => "Connect a flow: select the stage that delivers, then under “Add flow” in the Inspector choose “To stage”, name the artifact and press “Add flow”.", "连接流转：选中交付的环节，在检查器的“添加流转”中选择“流向环节”，填写交付物，再按“添加流转”。";
+    HowToStage => "Add a stage: “Add stage” puts one in the selected phase; name it and give its role in the Inspector.", "添加环节：“添加环节”会在选中的阶段里加一个环节；在详情中填写名称和作用。";
+    HowToFlow => "Connect a flow: select the stage that delivers, then under “Add flow” in the Inspector choose “To stage”, name the artifact and press “Add flow”.", "连接流转：选中交付的环节，在详情的“添加流转”中选择“流向环节”，填写交付物，再按“添加流转”。";
     HowToPeople => "Add the team: “Add person” in the Team, then set each person’s kind (student, academic or enterprise supervisor).", "添加团队：在团队中按“添加人员”，再设定每个人的类别（学生、学术导师或企业导师）。";
-    HowToTopic => "Place a topic: select a student (or a stage) and press “Add topic”; choose its stage in the Inspector, or drag the topic onto a stage.", "放置课题：选中一位学生（或一个环节）后按“添加课题”；在检查器中选择环节，或把课题拖到环节上。";
+    HowToTopic => "Place a topic: select a student (or a stage) and press “Add topic”; choose its stage in the Inspector, or drag the topic onto a stage.", "放置课题：选中一位学生（或一个环节）后按“添加课题”；在详情中选择环节，或把课题拖到环节上。";
     HowToChain => "Read the chain: select a stage or topic to see its inputs and outputs, upstream and downstream, and who works there.", "查看链条：选中环节或课题，查看它的输入输出、上下游以及负责的人。";
     HowToGaps => "Read the gaps: the Gaps panel lists what is missing, errors first; click a gap to select what it is about.", "查看缺口：缺口面板列出缺少的内容，错误在前；点击某个缺口即选中相关内容。";
     HowToShare => "Share: “Export JSON” writes the file to send; “Merge file” brings a file sent back into this map, conflicts settled one by one. Undo takes back any change.", "分享：“导出 JSON”生成要发送的文件；“合并文件”把收回的文件并入本图，冲突逐一处理。任何修改都可以“撤销”。";
@@ -276,7 +279,7 @@ catalogue! {
     KeyUndo => "Ctrl/Cmd+Z: undo", "Ctrl/Cmd+Z：撤销";
     KeyRedo => "Ctrl+Shift+Z or Ctrl+Y: redo", "Ctrl+Shift+Z 或 Ctrl+Y：重做";
     KeyZoom => "+ / −, Ctrl + the mouse wheel or a trackpad pinch: zoom in and out; 0: fit to view (a big map zoomed out is an overview: click a stage there to select it); the wheel, or dragging the background: pan", "+ / −、Ctrl + 鼠标滚轮或触控板双指缩放：放大缩小；0：适应窗口（大图缩小后显示为概览，可点击其中的环节选中它）；滚轮或拖动背景：平移";
-    KeySupervisors => "In the Supervisors list: Ctrl+Space (Cmd+click) chooses several", "导师列表中：Ctrl+空格（或 Cmd+点击）可多选";
+    KeySupervisors => "Supervisors: a topic can have several; tick each one in the Inspector (Space ticks the focused box)", "导师：一个课题可以有多位导师；在详情中逐一勾选（空格键勾选当前复选框）";
     KeyHelp => "?: show this help", "?：显示此帮助";
     KeyLayout => "L: auto layout", "L：自动布局";
     CollapsePanel => "Collapse", "收起";
@@ -304,6 +307,18 @@ pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &
             };
             format!("{name}（环节，{phase}；{who}）")
         }
+    }
+}
+
+/// Who works at the other end of a hand-off in the Inspector's lists:
+/// "by Gao" / "负责人：高同学" for an input, "for Li" / "使用人：李同学" for an
+/// output; `None` when nobody works there ("by nobody yet" / "尚无人负责").
+pub fn who_at_other_end(lang: Lang, incoming: bool, names: Option<String>) -> String {
+    match (lang, names) {
+        (Lang::En, Some(n)) => format!("{} {n}", t(lang, if incoming { Key::By } else { Key::For })),
+        (Lang::En, None) => format!("{} {}", t(lang, if incoming { Key::By } else { Key::For }), t(lang, Key::NoOne)),
+        (Lang::Zh, Some(n)) => format!("{}：{n}", t(lang, if incoming { Key::By } else { Key::For })),
+        (Lang::Zh, None) => if incoming { "尚无人负责" } else { "尚无人使用" }.to_string(),
     }
 }
 
@@ -468,6 +483,15 @@ mod tests {
         assert_eq!(gap_counts(Lang::En, 2, 1, 1), "2 errors · 1 warning · 1 note");
         assert_eq!(legend_nobody(Lang::En, 1), "nobody works here (1 stage)");
         assert_eq!(gap_counts(Lang::Zh, 1, 8, 0), "1 个错误 · 8 个警告 · 0 条提示");
+    }
+
+    #[test]
+    fn who_is_at_the_other_end_of_a_hand_off_reads_naturally() {
+        assert_eq!(who_at_other_end(Lang::En, true, Some("Gao".into())), "by Gao");
+        assert_eq!(who_at_other_end(Lang::En, false, None), "for nobody yet");
+        assert_eq!(who_at_other_end(Lang::Zh, false, Some("李同学".into())), "使用人：李同学");
+        assert_eq!(who_at_other_end(Lang::Zh, true, None), "尚无人负责");
+        assert_eq!(who_at_other_end(Lang::Zh, false, None), "尚无人使用");
     }
 
     #[test]

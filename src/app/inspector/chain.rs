@@ -33,11 +33,8 @@ pub fn select_button(text: String, sel: Selection, dispatch: &Dispatch, class: &
 fn link_item(map: &Map, derived: &Derived, l: &Link, incoming: bool, lang: Lang, dispatch: &Dispatch) -> Html {
     let other = if incoming { &l.from } else { &l.to };
     let people = derived.people_at(other);
-    let (arrow, dir, who) = if incoming {
-        ("←", t(lang, Key::From), t(lang, Key::By))
-    } else {
-        ("→", t(lang, Key::To), t(lang, Key::For))
-    };
+    let (arrow, dir) = if incoming { ("←", t(lang, Key::From)) } else { ("→", t(lang, Key::To)) };
+    let who = crate::i18n::who_at_other_end(lang, incoming, (!people.is_empty()).then(|| names(map, people, lang)));
     let artifact = if l.artifact.trim().is_empty() {
         select_button(t(lang, Key::Unnamed).to_string(), Selection::Flow(l.flow.clone()), dispatch, "artifact unnamed")
     } else {
@@ -47,9 +44,19 @@ fn link_item(map: &Map, derived: &Derived, l: &Link, incoming: bool, lang: Lang,
         <li class={classes!("link-item", (l.depth > 1).then_some("further"))} key={l.flow.to_string()} data-flow={l.flow.to_string()}>
             <span class="glyph" aria-hidden="true">{arrow}</span>
             {artifact}
-            <span class="dir">{format!(" {dir} ")}</span>
-            {select_button(derived.stage_name(map, other).to_string(), Selection::Stage(other.clone()), dispatch, "stage-link")}
-            <span class="who">{format!(" · {who} {}", names(map, people, lang))}</span>
+            // Further up or down the chain, the hand-off's near end is not the
+            // selection: both ends are named ("from Heat treatment window to
+            // Engine part production").
+            if l.depth > 1 {
+                <span class="dir">{format!(" {} ", t(lang, Key::From))}</span>
+                {select_button(derived.stage_name(map, &l.from).to_string(), Selection::Stage(l.from.clone()), dispatch, "stage-link")}
+                <span class="dir">{format!(" {} ", t(lang, Key::To))}</span>
+                {select_button(derived.stage_name(map, &l.to).to_string(), Selection::Stage(l.to.clone()), dispatch, "stage-link")}
+            } else {
+                <span class="dir">{format!(" {dir} ")}</span>
+                {select_button(derived.stage_name(map, other).to_string(), Selection::Stage(other.clone()), dispatch, "stage-link")}
+            }
+            <span class="who">{format!(" · {who}")}</span>
         </li>
     }
 }

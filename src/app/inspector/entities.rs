@@ -8,7 +8,7 @@ use crate::app::effects::new_id;
 use crate::app::Derived;
 use crate::app::Dispatch;
 use crate::editor::{Action, Edit, Field, Removal, Selection};
-use crate::i18n::{t, Key, Lang};
+use crate::i18n::{colon, t, Key, Lang};
 use crate::model::{Id, Map, PersonKind};
 
 fn edit<T: 'static>(d: &Dispatch, f: impl Fn(T) -> Edit + 'static) -> Callback<T> {
@@ -219,10 +219,38 @@ pub fn topic(
     let supervisors = vec![group(PersonKind::AcademicSupervisor), group(PersonKind::EnterpriseSupervisor)];
     let stage = tp.stage.as_ref().and_then(|s| map.stage(s));
     let i = id.clone();
+    // Where the topic sits and who is on it, first: what a student states at
+    // the defense before its inputs and outputs.
+    let place = match stage {
+        Some(s) => {
+            let phase = s.phase.as_ref().and_then(|p| map.phase(p)).map_or(t(lang, Key::NoPhase), |p| p.name.as_str());
+            html! {
+                <>
+                    <p class="topic-where">
+                        <span class="label">{t(lang, Key::TopicAt)}{colon(lang)}</span>
+                        {select_button(s.name.clone(), Selection::Stage(s.id.clone()), d, "stage-link")}
+                        {format!(" · {phase}")}
+                    </p>
+                    if !s.role.trim().is_empty() { <p class="topic-role">{s.role.clone()}</p> }
+                </>
+            }
+        }
+        None => html! { <p class="topic-where unplaced">{t(lang, Key::TopicNotPlacedYet)}</p> },
+    };
+    let student_name = map.person_name(&tp.student).to_string();
+    let people = html! {
+        <p class="topic-people">
+            <span class="label">{t(lang, Key::StudentLabel)}{colon(lang)}</span>{student_name}
+            {" · "}
+            <span class="label">{t(lang, Key::SupervisorsLabel)}{colon(lang)}</span>{names(map, &tp.supervisors, lang)}
+        </p>
+    };
     html! {
         <div class="selection topic-details" key={format!("topic-{key}")}>
             <p class="kind">{t(lang, Key::TopicHeading)}</p>
             <h3 class="name" tabindex="-1">{tp.title.clone()}</h3>
+            {place}
+            {people}
             if let Some(s) = stage {
                 {chain_lists(map, derived, &derived.chain_of(map, &s.id), &s.external_inputs, &s.external_outputs, lang, d)}
             }
