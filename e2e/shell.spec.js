@@ -130,6 +130,38 @@ test('activating a gap selects the stage it is about and shows it in the Inspect
   await expect(heading).toBeInViewport();
 });
 
+test('from a gap, the Inspector lists the gaps there and "Next gap" walks through every one without going back to the list', async ({ page }) => {
+  await openApp(page);
+  const inspector = page.getByRole('region', { name: 'Inspector' });
+  const gapButtons = page.getByRole('region', { name: 'Gaps' }).getByRole('button');
+  await gapButtons.filter({ hasText: 'Composition design' }).first().click();
+  await expect(inspector.getByRole('heading', { name: 'Composition design', level: 3 })).toBeVisible();
+  // Nobody works there, and Li's topic takes a hand-off from it.
+  const here = inspector.getByRole('region', { name: /^Gaps here \(\d+\)$/ });
+  await expect(here).toContainText('Nobody works here');
+  await expect(here).toContainText('Nobody works upstream');
+  // Walk: each stop is a new element, shown in view with its gaps, until
+  // it comes round to the first one again.
+  const next = inspector.getByRole('button', { name: 'Next gap' });
+  const seen = [];
+  for (let i = 0; i < 12; i++) {
+    const heading = inspector.getByRole('heading', { level: 3 });
+    const name = (await heading.textContent()).trim();
+    if (seen.includes(name)) break;
+    seen.push(name);
+    await expect(next).toBeVisible();
+    await next.click();
+    await expect(inspector.getByRole('heading', { level: 3 })).not.toHaveText(name);
+    await expect(inspector.getByRole('heading', { level: 3 })).toBeInViewport();
+  }
+  // Every element the Gaps list is about, once each.
+  const all = await gapButtons.count();
+  expect(seen.length).toBeGreaterThan(3);
+  expect(seen.length).toBeLessThanOrEqual(all);
+  expect(seen[0]).toBe('Composition design');
+  expect(new Set(seen).size).toBe(seen.length);
+});
+
 test('the toolbar is one row at 1280 px, in English and in Chinese', async ({ page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
   for (const [query, first, last] of [['?lang=en', 'New map', 'Keyboard shortcuts'], ['?lang=zh', '新建', '键盘快捷键']]) {

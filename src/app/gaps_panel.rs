@@ -5,8 +5,8 @@ use yew::prelude::*;
 
 use super::panel::{use_panel, Panel};
 use super::{Derived, Dispatch, Shared};
-use crate::analysis::{Gap, GapCode, Names, Severity};
-use crate::editor::{Action, Selection};
+use crate::analysis::{Names, Severity};
+use crate::editor::{gap_walk, Action};
 use crate::i18n::{gap_counts, gap_message, gap_title, severity_name, show_more, t, Key, Lang};
 
 /// How many gaps are listed before "Show … more".
@@ -32,19 +32,6 @@ fn show_inspector() {
     el.scroll_into_view_with_scroll_into_view_options(&opts);
 }
 
-/// The element a gap is about, for selecting it.
-pub fn target(gap: &Gap) -> Option<Selection> {
-    use GapCode::*;
-    let first = gap.ids.first()?.clone();
-    Some(match gap.code {
-        UnplacedTopic | UnsupervisedTopic | NoEnterpriseSupervisor | UpstreamUncovered => Selection::Topic(first),
-        UncoveredStage | UnsuppliedStage | DeadEndStage | Island | CrowdedStage | Loop => Selection::Stage(first),
-        UnnamedFlow => Selection::Flow(first),
-        UncoveredPhase | EmptyPhase => Selection::Phase(first),
-        IdleStudent => Selection::Person(first),
-    })
-}
-
 #[component]
 pub fn GapsPanel(props: &GapsProps) -> Html {
     let (open, toggle) = use_panel();
@@ -60,7 +47,7 @@ pub fn GapsPanel(props: &GapsProps) -> Html {
         let sev = g.severity();
         let onclick = {
             let dispatch = props.dispatch.clone();
-            let target = target(g);
+            let target = gap_walk::target(g);
             Callback::from(move |_: MouseEvent| {
                 dispatch.emit(Action::Select(target.clone()));
                 show_inspector();

@@ -17,6 +17,7 @@
 
 mod apply;
 mod context;
+pub mod gap_walk;
 mod history;
 mod neighbour;
 mod removal;

@@ -14,6 +14,17 @@ pub enum Selection {
 }
 
 impl Selection {
+    /// The id of the selected element.
+    pub fn id(&self) -> &Id {
+        match self {
+            Selection::Phase(id)
+            | Selection::Stage(id)
+            | Selection::Flow(id)
+            | Selection::Person(id)
+            | Selection::Topic(id) => id,
+        }
+    }
+
     pub fn exists_in(&self, map: &Map) -> bool {
         match self {
             Selection::Phase(id) => map.phase(id).is_some(),

@@ -239,6 +239,8 @@ catalogue! {
     KindEnterprise => "Enterprise supervisor", "企业导师";
     NotPlaced => "Not placed", "未放置";
     TopicAt => "At", "所在环节";
+    GapsHere => "Gaps here", "此处的缺口";
+    NextGap => "Next gap", "下一个缺口";
     TopicNotPlacedYet => "Not placed at a stage yet: choose its Stage below, or drag the topic onto a stage.", "尚未放到环节上：在下方选择“环节”，或把课题拖到环节上。";
     NoStudentYet => "no student yet", "暂无学生";
     ChooseStage => "Choose a stage", "选择环节";

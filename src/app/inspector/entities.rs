@@ -55,6 +55,7 @@ pub fn kind_name(kind: PersonKind, lang: Lang) -> &'static str {
     crate::i18n::kind_word(kind, lang)
 }
 
+#[allow(clippy::too_many_arguments)]
 pub fn stage(
     doc: &crate::app::Shared<Map>,
     derived: &Derived,
@@ -63,6 +64,7 @@ pub fn stage(
     fresh: bool,
     bad: &Refused,
     d: &Dispatch,
+    here: Html,
 ) -> Html {
     let map: &Map = doc;
     let Some(s) = map.stage(id) else { return html! {} };
@@ -80,6 +82,7 @@ pub fn stage(
                 <span class="label">{t(lang, Key::StudentsHere)}{": "}</span>
                 {if students.is_empty() { t(lang, Key::NobodyHere).to_string() } else { names(map, students, lang) }}
             </p>
+            {here}
             {chain_lists(map, derived, &chain, &s.external_inputs, &s.external_outputs, lang, d)}
             <h4 class="sub edit-heading">{t(lang, Key::EditHeading)}</h4>
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={s.name.clone()} autofocus={fresh}
@@ -157,7 +160,17 @@ fn AddFlow(p: &AddFlowProps) -> Html {
     }
 }
 
-pub fn flow(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Dispatch) -> Html {
+#[allow(clippy::too_many_arguments)]
+pub fn flow(
+    map: &Map,
+    derived: &Derived,
+    id: &Id,
+    lang: Lang,
+    fresh: bool,
+    bad: &Refused,
+    d: &Dispatch,
+    here: Html,
+) -> Html {
     let Some(f) = map.flow(id) else { return html! {} };
     let key = f.id.to_string();
     let stages = derived.stage_choices.clone();
@@ -167,6 +180,7 @@ pub fn flow(map: &Map, derived: &Derived, id: &Id, lang: Lang, fresh: bool, bad:
         <div class="selection flow-details" key={format!("flow-{key}")}>
             <p class="kind">{t(lang, Key::FlowHeading)}</p>
             <h3 class="name" tabindex="-1">{format!("{} → {}", map.stage_name(&f.from), map.stage_name(&f.to))}</h3>
+            {here}
             <TextField label={t(lang, Key::ArtifactLabel)} entity={key.clone()} value={f.artifact.clone()} autofocus={fresh}
                 error={refused(bad, Field::Artifact(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |artifact| Edit::SetFlowArtifact { id: i.clone(), artifact } })} />
@@ -197,6 +211,7 @@ pub fn topic(
     ask: bool,
     bad: &Refused,
     d: &Dispatch,
+    here: Html,
 ) -> Html {
     let Some(tp) = map.topic(id) else { return html! {} };
     let key = tp.id.to_string();
@@ -251,6 +266,7 @@ pub fn topic(
             <h3 class="name" tabindex="-1">{tp.title.clone()}</h3>
             {place}
             {people}
+            {here}
             if let Some(s) = stage {
                 {chain_lists(map, derived, &derived.chain_of(map, &s.id), &s.external_inputs, &s.external_outputs, lang, d)}
             }
@@ -278,7 +294,7 @@ pub fn topic(
     }
 }
 
-pub fn person(map: &Map, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Dispatch) -> Html {
+pub fn person(map: &Map, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Dispatch, here: Html) -> Html {
     let Some(p) = map.person(id) else { return html! {} };
     let key = p.id.to_string();
     let kinds: Vec<(String, String)> =
@@ -294,6 +310,7 @@ pub fn person(map: &Map, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Di
         <div class="selection person-details" key={format!("person-{key}")}>
             <p class="kind">{t(lang, Key::PersonHeading)}</p>
             <h3 class="name" tabindex="-1">{p.name.clone()}</h3>
+            {here}
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={p.name.clone()} autofocus={fresh}
                 error={refused(bad, Field::PersonName(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenamePerson { id: i.clone(), name } })} />
@@ -311,7 +328,7 @@ pub fn person(map: &Map, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Di
     }
 }
 
-pub fn phase(map: &Map, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Dispatch) -> Html {
+pub fn phase(map: &Map, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Dispatch, here: Html) -> Html {
     let Some(p) = map.phase(id) else { return html! {} };
     let key = p.id.to_string();
     let index = map.project.phases.iter().position(|x| x.id == *id).unwrap_or(0);
@@ -332,6 +349,7 @@ pub fn phase(map: &Map, id: &Id, lang: Lang, fresh: bool, bad: &Refused, d: &Dis
         <div class="selection phase-details" key={format!("phase-{key}")}>
             <p class="kind">{t(lang, Key::PhaseHeading)}</p>
             <h3 class="name" tabindex="-1">{p.name.clone()}</h3>
+            {here}
             <TextField label={t(lang, Key::NameLabel)} entity={key.clone()} value={p.name.clone()} autofocus={fresh}
                 error={refused(bad, Field::PhaseName(id.clone()))}
                 onchange={edit(d, { let i = i.clone(); move |name| Edit::RenamePhase { id: i.clone(), name } })} />

@@ -4,6 +4,7 @@
 mod chain;
 mod entities;
 mod fields;
+mod gaps_here;
 
 pub use fields::{Choices, DRAW_ON_FOCUS_ABOVE};
 
@@ -40,21 +41,26 @@ pub fn Inspector(props: &InspectorProps) -> Html {
     };
     let d = &props.dispatch;
     let count = ed.session.selection.len();
+    let here = |sel: &Selection| gaps_here::gaps_here(map, &props.derived, sel, lang, d);
     let body = if !open {
         Html::default()
     } else {
         match ed.session.primary() {
-            Some(Selection::Stage(id)) if map.stage(id).is_some() => {
-                entities::stage(&Shared::from(ed.doc.clone()), &props.derived, id, lang, fresh, &bad, d)
+            Some(sel @ Selection::Stage(id)) if map.stage(id).is_some() => {
+                entities::stage(&Shared::from(ed.doc.clone()), &props.derived, id, lang, fresh, &bad, d, here(sel))
             }
-            Some(Selection::Flow(id)) if map.flow(id).is_some() => {
-                entities::flow(map, &props.derived, id, lang, fresh, &bad, d)
+            Some(sel @ Selection::Flow(id)) if map.flow(id).is_some() => {
+                entities::flow(map, &props.derived, id, lang, fresh, &bad, d, here(sel))
             }
-            Some(Selection::Topic(id)) if map.topic(id).is_some() => {
-                entities::topic(map, &props.derived, id, lang, fresh, ask, &bad, d)
+            Some(sel @ Selection::Topic(id)) if map.topic(id).is_some() => {
+                entities::topic(map, &props.derived, id, lang, fresh, ask, &bad, d, here(sel))
             }
-            Some(Selection::Person(id)) if map.person(id).is_some() => entities::person(map, id, lang, fresh, &bad, d),
-            Some(Selection::Phase(id)) if map.phase(id).is_some() => entities::phase(map, id, lang, fresh, &bad, d),
+            Some(sel @ Selection::Person(id)) if map.person(id).is_some() => {
+                entities::person(map, id, lang, fresh, &bad, d, here(sel))
+            }
+            Some(sel @ Selection::Phase(id)) if map.phase(id).is_some() => {
+                entities::phase(map, id, lang, fresh, &bad, d, here(sel))
+            }
             _ => entities::project(map, lang, &bad, d),
         }
     };
