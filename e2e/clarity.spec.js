@@ -302,3 +302,48 @@ test('the wheel scrolls along the chain as a trackpad does; Ctrl with the wheel 
   await page.keyboard.up('Control');
   await expect(zoom).not.toHaveText('72%');
 });
+
+test('every change is said to screen readers, and Undo and Redo say what they take back', async ({ page }) => {
+  await openApp(page);
+  const announcer = page.locator('#announcer');
+  await expect(announcer).toHaveAttribute('aria-live', 'polite');
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
+  await expect(undo).toHaveAttribute('title', 'Ctrl+Z');
+  await activate(card(page, 'Casting trials'));
+  const name = region(page, 'Inspector').getByLabel('Name', { exact: true });
+  await name.fill('Casting');
+  await name.press('Enter');
+  await expect(announcer).toHaveText('Renamed stage “Casting trials”.');
+  await expect(undo).toHaveAttribute('title', 'Undo: renamed stage “Casting trials” (Ctrl+Z)');
+  // Li's topic moves by the Inspector's Stage list.
+  await activate(region(page, 'Team').getByRole('button', { name: /^Casting process window/ }));
+  await region(page, 'Inspector').getByLabel('Stage', { exact: true }).selectOption({ label: 'Heat treatment window' });
+  await expect(announcer).toHaveText('Placed topic “Casting process window” at “Heat treatment window”.');
+  await undo.click();
+  await expect(announcer).toHaveText('Undone: placed topic “Casting process window” at “Heat treatment window”.');
+  await expect(redo).toHaveAttribute('title', 'Redo: placed topic “Casting process window” at “Heat treatment window” (Ctrl+Shift+Z)');
+  await redo.click();
+  await expect(announcer).toHaveText('Redone: placed topic “Casting process window” at “Heat treatment window”.');
+  // In Chinese.
+  await page.getByRole('button', { name: '中文' }).click();
+  await undo.or(page.getByRole('button', { name: '撤销', exact: true })).first().click();
+  await expect(announcer).toHaveText('已撤销：把课题“Casting process window”放到了“Heat treatment window”。');
+});
+
+test('a topic in the Inspector leads to its defense brief, further down the column', async ({ page }) => {
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await openApp(page);
+  await activate(region(page, 'Team').getByRole('button', { name: /^Casting process window/ }));
+  const title = region(page, 'Brief').getByRole('heading', { name: 'Casting process window', level: 3 });
+  await expect(title).not.toBeInViewport();
+  await activate(region(page, 'Inspector').getByRole('button', { name: 'Read its defense brief' }));
+  await expect(title).toBeFocused();
+  await expect(title).toBeInViewport();
+});
+
+test('the coverage matrix says in words which stages nobody works at', async ({ page }) => {
+  await openApp(page);
+  await expect(region(page, 'Coverage').getByRole('table').getByRole('rowheader', { name: /no student yet/ })).toHaveCount(3);
+  await expect(region(page, 'Coverage').getByRole('rowheader', { name: /^Casting trials/ })).not.toContainText('no student yet');
+});

@@ -137,7 +137,7 @@ test('from a gap, the Inspector lists the gaps there and "Next gap" walks throug
   await gapButtons.filter({ hasText: 'Composition design' }).first().click();
   await expect(inspector.getByRole('heading', { name: 'Composition design', level: 3 })).toBeVisible();
   // Nobody works there, and Li's topic takes a hand-off from it.
-  const here = inspector.getByRole('region', { name: /^Gaps here \(\d+\)$/ });
+  const here = inspector.getByRole('list', { name: /^Gaps here \(\d+\)$/ });
   await expect(here).toContainText('Nobody works here');
   await expect(here).toContainText('Nobody works upstream');
   // Walk: each stop is a new element, shown in view with its gaps, until

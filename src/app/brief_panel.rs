@@ -162,7 +162,7 @@ fn brief_view(map: &Map, b: &Brief, all_names: &Names, lang: Lang) -> Html {
         <article class="brief" aria-label={format!("{}{}{}", w.brief, colon(lang), topic.title)}>
             <header class="brief-head">
                 <p class="brief-kicker">{w.brief}</p>
-                <h3 class="brief-title">{topic.title.clone()}</h3>
+                <h3 class="brief-title" tabindex="-1">{topic.title.clone()}</h3>
                 <p class="brief-meta">
                     {format!("{}{}{}", w.student, colon(lang), map.person_name(&topic.student))}
                     {" · "}

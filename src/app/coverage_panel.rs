@@ -203,6 +203,8 @@ pub fn Matrix(p: &MatrixProps) -> Html {
                     <button type="button" class="link" onclick={select(Selection::Stage(row.stage.clone()))}>
                         {names.stage(&row.stage).to_string()}
                     </button>
+                    // In words, not only in colour.
+                    if !row.is_covered() { <span class="nobody-tag">{t(lang, Key::NoStudentYet)}</span> }
                 </th>
                 {for cells}
             </tr>

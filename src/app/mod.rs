@@ -544,6 +544,14 @@ pub fn App(props: &AppProps) -> Html {
                     </button>
                 </div>
             }
+            // Every change to the map, said to screen readers ("Undone:
+            // renamed stage …"); a new revision is a new node, so the same
+            // words twice are said twice.
+            <div class="visually-hidden" id="announcer" aria-live="polite" aria-atomic="true">
+                if let Some(a) = &ed.session.announce {
+                    <span key={a.revision.to_string()}>{crate::i18n::announcement(lang, a)}</span>
+                }
+            </div>
             if restored.is_some() && ed.revision == 0 {
                 <div class="banner info" role="status">{t(lang, Key::Restored)}</div>
             }

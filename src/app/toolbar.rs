@@ -117,10 +117,11 @@ pub fn Toolbar(p: &ToolbarProps) -> Html {
                 </div>
             </div>
             <div class="group" role="group" aria-label={t(lang, Key::EditGroup)}>
+                // The tooltips say what Undo and Redo would change.
                 <button type="button" class="undo" onclick={act(Action::Undo)} disabled={!ed.history.can_undo()}
-                    title="Ctrl+Z">{t(lang, Key::Undo)}</button>
+                    title={crate::i18n::history_title(lang, true, ed.history.undo_change())}>{t(lang, Key::Undo)}</button>
                 <button type="button" class="redo" onclick={act(Action::Redo)} disabled={!ed.history.can_redo()}
-                    title="Ctrl+Shift+Z">{t(lang, Key::Redo)}</button>
+                    title={crate::i18n::history_title(lang, false, ed.history.redo_change())}>{t(lang, Key::Redo)}</button>
                 <button type="button" onclick={add_phase}>{t(lang, Key::AddPhase)}</button>
                 <button type="button" onclick={add_stage}>{t(lang, Key::AddStage)}</button>
                 <button type="button" onclick={with_editor(commands::delete_selection)} disabled={nothing_selected}

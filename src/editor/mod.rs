@@ -16,6 +16,7 @@
 //! - the selection only names things that exist.
 
 mod apply;
+mod change;
 mod context;
 pub mod gap_walk;
 mod history;
@@ -24,11 +25,12 @@ mod removal;
 mod session;
 
 pub use apply::{apply, Edit, Field, Refusal, StageMove};
+pub use change::{Change, Kind, Verb};
 pub use context::{new_topic, NewTopic};
 pub use history::{History, UNDO_DEPTH};
 pub use neighbour::{deleted, neighbour};
 pub use removal::Removal;
-pub use session::{centre_offset, Selection, Session, Viewport, MAX_ZOOM, MIN_ZOOM, ZOOM_FLOOR};
+pub use session::{centre_offset, Announce, Selection, Session, Step, Viewport, MAX_ZOOM, MIN_ZOOM, ZOOM_FLOOR};
 
 use std::rc::Rc;
 
@@ -92,6 +94,7 @@ impl Editor {
 fn commit(next: &mut Editor, edit: Edit) -> bool {
     let replaces = matches!(edit, Edit::Replace(_));
     let field = Field::of(&edit);
+    let change = Change::of(&next.doc, &edit);
     match apply(&next.doc, edit) {
         Ok(map) => {
             next.session.refusal = None;
@@ -99,7 +102,8 @@ fn commit(next: &mut Editor, edit: Edit) -> bool {
             if map == *next.doc {
                 return false;
             }
-            next.history.push(Rc::clone(&next.doc));
+            next.history.push(Rc::clone(&next.doc), change.clone());
+            next.session.announce = Some(Announce { step: Step::Done, change, revision: next.revision + 1 });
             next.doc = Rc::new(map);
             next.revision += 1;
             if replaces {
@@ -129,9 +133,10 @@ fn create(next: &mut Editor, edit: Edit, sel: Selection, ask: bool) {
 
 /// Undo or Redo to `doc`: a notice or a refusal was about the map as it
 /// was, so neither holds any more.
-fn travel(next: &mut Editor, doc: Rc<Map>) {
+fn travel(next: &mut Editor, doc: Rc<Map>, step: Step, change: Change) {
     next.doc = doc;
     next.revision += 1;
+    next.session.announce = Some(Announce { step, change, revision: next.revision });
     next.session.notice = None;
     next.session.refusal = None;
     next.session.refused_field = None;
@@ -158,13 +163,13 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
         Action::EditAndSelect(edit, sel) => create(&mut next, edit, sel, false),
         Action::EditAndAsk(edit, sel) => create(&mut next, edit, sel, true),
         Action::Undo => {
-            if let Some(prev) = next.history.undo(Rc::clone(&state.doc)) {
-                travel(&mut next, prev);
+            if let Some((prev, change)) = next.history.undo(Rc::clone(&state.doc)) {
+                travel(&mut next, prev, Step::Undone, change);
             }
         }
         Action::Redo => {
-            if let Some(later) = next.history.redo(Rc::clone(&state.doc)) {
-                travel(&mut next, later);
+            if let Some((later, change)) = next.history.redo(Rc::clone(&state.doc)) {
+                travel(&mut next, later, Step::Redone, change);
             }
         }
         Action::Select(sel) => {

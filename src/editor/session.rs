@@ -233,6 +233,23 @@ impl Viewport {
     }
 }
 
+/// A change to the map as the app announces it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Announce {
+    pub step: Step,
+    pub change: super::Change,
+    /// The document revision it is about: the same words twice in a row
+    /// are still a new announcement.
+    pub revision: u64,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    Done,
+    Undone,
+    Redone,
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Session {
     /// Selected things; the last one is the primary selection the Inspector shows.
@@ -246,6 +263,9 @@ pub struct Session {
     /// Inspector marks it (with the reason) until the next edit is made.
     pub refused_field: Option<Field>,
     pub notice: Option<String>,
+    /// What the last change to the map was, for screen readers (a polite
+    /// live region): made, undone or redone.
+    pub announce: Option<Announce>,
     /// The selection was just created: the Inspector focuses its first field.
     pub fresh: bool,
     /// The selection was just created with a guess (a topic given to the
@@ -272,6 +292,7 @@ impl Session {
             refusal: None,
             refused_field: None,
             notice: None,
+            announce: None,
             fresh: false,
             ask: false,
             fit_pending: true,

@@ -29,6 +29,32 @@ fn adding_a_stage_is_one_undoable_step() {
 }
 
 #[test]
+fn every_change_is_announced_and_undo_and_redo_say_what_they_took_back() {
+    let e0 = alloy();
+    assert_eq!(e0.session.announce, None);
+    assert_eq!(e0.history.undo_change(), None);
+    let renamed = Change::One { verb: Verb::Renamed, kind: Kind::Stage, name: "Casting trials".into() };
+    let e1 = edit(&e0, Edit::RenameStage { id: id("cast"), name: "Casting".into() });
+    let said = e1.session.announce.clone().expect("announced");
+    assert_eq!((said.step, &said.change, said.revision), (Step::Done, &renamed, 1));
+    assert_eq!(e1.history.undo_change(), Some(&renamed));
+    // Selecting or zooming changes nothing to announce.
+    let selected = reduce(&e1, Action::Select(Some(Selection::Stage(id("cast")))));
+    assert_eq!(selected.session.announce, e1.session.announce);
+    let back = reduce(&e1, Action::Undo);
+    let said = back.session.announce.clone().expect("announced");
+    assert_eq!((said.step, &said.change), (Step::Undone, &renamed));
+    assert_eq!(back.history.undo_change(), None);
+    assert_eq!(back.history.redo_change(), Some(&renamed));
+    let again = reduce(&back, Action::Redo);
+    assert_eq!(again.session.announce.as_ref().map(|a| a.step), Some(Step::Redone));
+    assert_ne!(again.session.announce.as_ref().map(|a| a.revision), back.session.announce.as_ref().map(|a| a.revision));
+    // A refused edit announces nothing new.
+    let refused = edit(&again, Edit::RenameStage { id: id("cast"), name: "  ".into() });
+    assert_eq!(refused.session.announce, again.session.announce);
+}
+
+#[test]
 fn an_edit_that_would_break_the_map_is_refused_and_changes_nothing() {
     let e0 = alloy();
     for bad in [

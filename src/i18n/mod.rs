@@ -4,12 +4,14 @@
 //! [`Key`], or use one of the message builders here for text with data in
 //! it. A test checks that every key has text in both languages.
 
+mod changes;
 pub mod exchange;
 mod gaps;
 mod problems;
 mod refusals;
 mod removal;
 
+pub use changes::{announcement, change_text, history_title};
 pub use gaps::{gap_message, gap_title, severity_name};
 pub use problems::problem_message;
 pub use refusals::refusal_message;
@@ -240,6 +242,7 @@ catalogue! {
     NotPlaced => "Not placed", "未放置";
     TopicAt => "At", "所在环节";
     GapsHere => "Gaps here", "此处的缺口";
+    ReadBrief => "Read its defense brief", "查看开题简报";
     NextGap => "Next gap", "下一个缺口";
     TopicNotPlacedYet => "Not placed at a stage yet: choose its Stage below, or drag the topic onto a stage.", "尚未放到环节上：在下方选择“环节”，或把课题拖到环节上。";
     NoStudentYet => "no student yet", "暂无学生";

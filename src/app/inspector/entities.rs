@@ -260,12 +260,19 @@ pub fn topic(
             <span class="label">{t(lang, Key::SupervisorsLabel)}{colon(lang)}</span>{names(map, &tp.supervisors, lang)}
         </p>
     };
+    // The Brief (further down the column) follows the selected topic: this
+    // takes the reader there, to its title.
+    let read_brief = Callback::from(|_: MouseEvent| {
+        use crate::app::focus::{to_first, Place};
+        to_first(&[Place::Css(".panel.brief-panel .brief-title"), Place::Brief]);
+    });
     html! {
         <div class="selection topic-details" key={format!("topic-{key}")}>
             <p class="kind">{t(lang, Key::TopicHeading)}</p>
             <h3 class="name" tabindex="-1">{tp.title.clone()}</h3>
             {place}
             {people}
+            <p class="read-brief"><button type="button" class="link" onclick={read_brief}>{t(lang, Key::ReadBrief)}{" ↓"}</button></p>
             {here}
             if let Some(s) = stage {
                 {chain_lists(map, derived, &derived.chain_of(map, &s.id), &s.external_inputs, &s.external_outputs, lang, d)}

@@ -38,10 +38,12 @@ pub fn gaps_here(map: &Map, derived: &Derived, sel: &Selection, lang: Lang, d: &
         }
     });
     html! {
-        <section class="gaps-here" aria-labelledby="gaps-here-title">
+        // Not a landmark of its own: the page's "Gaps" region is the list of
+        // them all. The list is named by its heading.
+        <div class="gaps-here">
             <h4 class="sub" id="gaps-here-title">{format!("{} ({})", t(lang, Key::GapsHere), here.len())}</h4>
-            <ul class="plain-list">{for items}</ul>
+            <ul class="plain-list" aria-labelledby="gaps-here-title">{for items}</ul>
             {for next}
-        </section>
+        </div>
     }
 }
