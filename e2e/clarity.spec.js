@@ -347,3 +347,20 @@ test('the coverage matrix says in words which stages nobody works at', async ({ 
   await expect(region(page, 'Coverage').getByRole('table').getByRole('rowheader', { name: /no student yet/ })).toHaveCount(3);
   await expect(region(page, 'Coverage').getByRole('rowheader', { name: /^Casting trials/ })).not.toContainText('no student yet');
 });
+
+test("a student's chip on a card marks the kinds of the topic's supervisors", async ({ page }) => {
+  await openApp(page);
+  const diagram = region(page, 'Chain diagram');
+  const marks = (name) =>
+    diagram
+      .locator('g.stage', { has: page.getByRole('button', { name: new RegExp(`^${esc(name)} \\(stage, `) }) })
+      .locator('.chip .sup-mark')
+      .allTextContents();
+  // Gao: Prof. Zhang (academic); Li: Prof. Zhang and Eng. Wang (enterprise).
+  expect(await marks('Strengthening mechanism')).toEqual(['A']);
+  expect(await marks('Casting trials')).toEqual(['A', 'E']);
+  // Taking Eng. Wang off Li's topic takes the E away.
+  await activate(region(page, 'Team').getByRole('button', { name: /^Casting process window/ }));
+  await region(page, 'Inspector').getByRole('checkbox', { name: 'Eng. Wang' }).uncheck();
+  await expect.poll(() => marks('Casting trials')).toEqual(['A']);
+});

@@ -330,7 +330,7 @@ fn hostile_text_in_the_svg_is_only_text() {
     let names: Vec<&str> = doc.elements.iter().map(|e| e.name.as_str()).collect();
     for n in &names {
         assert!(
-            ["svg", "title", "style", "defs", "marker", "path", "rect", "g", "text", "tspan"].contains(n),
+            ["svg", "title", "style", "defs", "marker", "path", "rect", "circle", "g", "text", "tspan"].contains(n),
             "element {n}"
         );
     }

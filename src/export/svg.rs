@@ -37,6 +37,9 @@ svg { font-family: FONTS; }
 .stage-role { font-size: 12px; fill: #4a5468; }
 .chip rect { fill: #e9eef7; stroke: #b8c4da; }
 .chip text { font-size: 12px; fill: #1d2433; }
+.sup-mark circle { fill: #1f5fbf; }
+.sup-mark.enterprise circle { fill: #0b6b4f; }
+.chip .sup-mark text { font-size: 9px; font-weight: 700; fill: #ffffff; }
 .vacant rect { fill: #fff4d6; stroke: #8a5a00; stroke-dasharray: 4 3; }
 .vacant text { font-size: 12px; fill: #8a5a00; }
 ";
@@ -165,7 +168,20 @@ pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
                 n(chip.w),
                 n(chip.h)
             ));
-            let cx = n(chip.x + chip.w / 2.0);
+            let cx = n(chip.x + chip.text_w() / 2.0);
+            let letters = [t(lang, Key::SupervisorAcademicLetter), t(lang, Key::SupervisorEnterpriseLetter)];
+            for ((at, letter), kind) in chip.marks().into_iter().zip(letters).zip(["academic", "enterprise"]) {
+                let Some(at) = at else { continue };
+                o.push_str(&format!(
+                    "<g class=\"sup-mark {kind}\"><circle cx=\"{}\" cy=\"{}\" r=\"6.5\"/>\
+                     <text x=\"{}\" y=\"{}\" text-anchor=\"middle\">{}</text></g>",
+                    n(at),
+                    n(chip.y + 10.0),
+                    n(at),
+                    n(chip.y + 13.5),
+                    xml(letter)
+                ));
+            }
             if let [line] = chip.lines.as_slice() {
                 let y = n(chip.y + 14.0);
                 o.push_str(&format!("<text x=\"{cx}\" y=\"{y}\" text-anchor=\"middle\">{}</text></g>", xml(line)));

@@ -8,10 +8,10 @@ use std::rc::Rc;
 
 use super::kept::Kept;
 use super::text;
-use super::{Card, Chip, CARD_MAX_W, CARD_MIN_W, CHIP_H, CHIP_LINE, CHIP_PX, NAME_PX, ROLE_PX};
+use super::{Card, Chip, CARD_MAX_W, CARD_MIN_W, CHIP_H, CHIP_LINE, CHIP_PX, MARK_W, NAME_PX, ROLE_PX};
 use crate::i18n::{t, Key, Lang};
 use crate::model::hash::FastMap;
-use crate::model::{Id, Map, Topic};
+use crate::model::{Id, Map, PersonKind, Topic};
 
 /// Stage names are bold, which is wider than the regular widths of `text`.
 const BOLD: f64 = 1.1;
@@ -34,17 +34,28 @@ pub struct CardCache {
 struct Made {
     name: String,
     role: String,
-    /// Per chip: the topic, its student and the name shown.
-    chips: Vec<(Id, Id, String)>,
+    /// Per chip: the topic, its student, the name shown and its marks.
+    chips: Vec<(Id, Id, String, Marks)>,
+}
+
+/// Whether a topic has an academic and an enterprise supervisor.
+type Marks = (bool, bool);
+
+fn marks(t: &Topic, kinds: &FastMap<&Id, PersonKind>) -> Marks {
+    let has = |k: PersonKind| t.supervisors.iter().any(|s| kinds.get(s) == Some(&k));
+    (has(PersonKind::AcademicSupervisor), has(PersonKind::EnterpriseSupervisor))
 }
 
 impl Made {
-    fn matches(&self, name: &str, role: &str, topics: &[&Topic], names: &FastMap<&Id, &str>) -> bool {
+    fn matches(&self, name: &str, role: &str, topics: &[&Topic], people: &People) -> bool {
         self.name == name
             && self.role == role
             && self.chips.len() == topics.len()
-            && self.chips.iter().zip(topics).all(|((topic, student, shown), t)| {
-                *topic == t.id && *student == t.student && shown == shown_name(names, t)
+            && self.chips.iter().zip(topics).all(|((topic, student, shown, m), t)| {
+                *topic == t.id
+                    && *student == t.student
+                    && shown == shown_name(&people.names, t)
+                    && *m == marks(t, &people.kinds)
             })
     }
 }
@@ -64,9 +75,10 @@ pub fn cards(map: &Map, cache: &mut CardCache) -> Vec<Card> {
             topics_at.entry(s).or_default().push(t);
         }
     }
-    let mut names: FastMap<&Id, &str> = FastMap::default();
+    let mut people = People { names: FastMap::default(), kinds: FastMap::default() };
     for p in &map.people {
-        names.entry(&p.id).or_insert(p.name.as_str());
+        people.names.entry(&p.id).or_insert(p.name.as_str());
+        people.kinds.entry(&p.id).or_insert(p.kind);
     }
     let none: Vec<&Topic> = Vec::new();
     let mut fresh: Kept<(Made, Card)> = Kept::with_capacity(map.stages.len());
@@ -74,13 +86,13 @@ pub fn cards(map: &Map, cache: &mut CardCache) -> Vec<Card> {
     for (i, s) in map.stages.iter().enumerate() {
         let topics = topics_at.get(&s.id).unwrap_or(&none);
         let card = match cache.by_stage.take(i, &s.id) {
-            Some((made, mut card)) if made.matches(&s.name, &s.role, topics, &names) => {
+            Some((made, mut card)) if made.matches(&s.name, &s.role, topics, &people) => {
                 card.index = i;
                 fresh.push(s.id.clone(), (made, card.clone()));
                 card
             }
             _ => {
-                let Some(card) = card_for(map, i, topics, &names) else {
+                let Some(card) = card_for(map, i, topics, &people) else {
                     fresh.skip();
                     continue;
                 };
@@ -89,7 +101,10 @@ pub fn cards(map: &Map, cache: &mut CardCache) -> Vec<Card> {
                     role: s.role.clone(),
                     chips: topics
                         .iter()
-                        .map(|t| (t.id.clone(), t.student.clone(), shown_name(&names, t).to_string()))
+                        .map(|t| {
+                            let shown = shown_name(&people.names, t).to_string();
+                            (t.id.clone(), t.student.clone(), shown, marks(t, &people.kinds))
+                        })
                         .collect(),
                 };
                 fresh.push(s.id.clone(), (made, card.clone()));
@@ -102,9 +117,16 @@ pub fn cards(map: &Map, cache: &mut CardCache) -> Vec<Card> {
     cards
 }
 
+/// The people's names and kinds by id (the first of an id, as the map's
+/// own look-ups).
+struct People<'a> {
+    names: FastMap<&'a Id, &'a str>,
+    kinds: FastMap<&'a Id, PersonKind>,
+}
+
 /// The card of stage `index`, at (0, 0): `topics` are the topics at the
-/// stage in file order, `names` the people's names by id.
-fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &str>) -> Option<Card> {
+/// stage in file order.
+fn card_for(map: &Map, index: usize, topics: &[&Topic], people: &People) -> Option<Card> {
     let s = map.stages.get(index)?;
     let inner_max = (CARD_MAX_W - 2.0 * PAD - 4.0) / 1.04;
     let name_lines = text::wrap(&s.name, NAME_PX * BOLD, inner_max, usize::MAX);
@@ -113,15 +135,17 @@ fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &st
     if let Some(r) = &role_line {
         w = w.max(text::width(r, ROLE_PX));
     }
-    let chip_texts: Vec<(Id, Id, Vec<String>, f64)> = topics
+    let chip_texts: Vec<(Id, Id, Vec<String>, f64, Marks)> = topics
         .iter()
         .map(|t| {
-            let lines = text::wrap(shown_name(names, t), CHIP_PX, inner_max - 16.0, usize::MAX);
-            let cw = lines.iter().map(|l| text::width(l, CHIP_PX)).fold(0.0, f64::max) + 16.0;
-            (t.id.clone(), t.student.clone(), lines, cw)
+            let m = marks(t, &people.kinds);
+            let marks_w = MARK_W * (m.0 as u8 + m.1 as u8) as f64;
+            let lines = text::wrap(shown_name(&people.names, t), CHIP_PX, inner_max - 16.0 - marks_w, usize::MAX);
+            let cw = lines.iter().map(|l| text::width(l, CHIP_PX)).fold(0.0, f64::max) + 16.0 + marks_w;
+            (t.id.clone(), t.student.clone(), lines, cw, m)
         })
         .collect();
-    for (_, _, _, cw) in &chip_texts {
+    for (_, _, _, cw, _) in &chip_texts {
         w = w.max(*cw);
     }
     let vacant_w = chip_texts.is_empty().then(vacant_width);
@@ -140,7 +164,7 @@ fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &st
         // The height of the row of chips so far (a wrapped name makes its
         // chip, and so its row, taller).
         let mut row_h: f64 = 0.0;
-        for (topic, student, lines, cw) in chip_texts {
+        for (topic, student, lines, cw, (academic, enterprise)) in chip_texts {
             if x + cw > w - PAD + 0.01 && x > PAD {
                 x = PAD;
                 y += row_h + CHIP_GAP;
@@ -148,7 +172,7 @@ fn card_for(map: &Map, index: usize, topics: &[&Topic], names: &FastMap<&Id, &st
             }
             let h = CHIP_H + lines.len().saturating_sub(1) as f64 * CHIP_LINE;
             row_h = row_h.max(h);
-            chips.push(Chip { topic, student, lines, x, y, w: cw, h });
+            chips.push(Chip { topic, student, lines, academic, enterprise, x, y, w: cw, h });
             x += cw + CHIP_GAP;
         }
         y += row_h;

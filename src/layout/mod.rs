@@ -79,11 +79,35 @@ pub struct Chip {
     pub student: Id,
     /// The student's name, wrapped to the card's width (a line each).
     pub lines: Vec<String>,
+    /// The kinds of the topic's supervisors, drawn as small marks at the
+    /// chip's right end ("A" academic, "E" enterprise; PRODUCT.md: the two
+    /// told apart by a small mark): is there an academic one, an enterprise
+    /// one. The name is centred in the rest (`Chip::text_w`).
+    pub academic: bool,
+    pub enterprise: bool,
     pub x: f64,
     pub y: f64,
     pub w: f64,
     pub h: f64,
 }
+
+impl Chip {
+    /// The width the name is centred in (the marks take the rest).
+    pub fn text_w(&self) -> f64 {
+        self.w - MARK_W * (self.academic as u8 + self.enterprise as u8) as f64
+    }
+
+    /// The centres (x, relative to the card) of the academic and the
+    /// enterprise mark, each when there is one.
+    pub fn marks(&self) -> [Option<f64>; 2] {
+        let a = self.academic.then(|| self.x + self.text_w() + MARK_W / 2.0 - 3.0);
+        let e = self.enterprise.then(|| self.x + self.w - MARK_W / 2.0 - 3.0);
+        [a, e]
+    }
+}
+
+/// The room a supervisor mark takes in a chip.
+pub const MARK_W: f64 = 16.0;
 
 /// Height of a chip of one line, and of each further line.
 pub const CHIP_H: f64 = 20.0;

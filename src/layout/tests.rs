@@ -102,6 +102,35 @@ fn a_stage_nobody_works_at_shows_a_vacant_chip_and_keeps_its_height_when_a_stude
 }
 
 #[test]
+fn a_students_chip_marks_the_kinds_of_the_topics_supervisors() {
+    // Gao's topic has an academic supervisor; Li's an academic and an
+    // enterprise one.
+    let mut map = Template::Alloy.map(Lang::En);
+    let chip_at = |map: &crate::model::Map, stage: &str| {
+        diagram(map).cards.iter().find(|c| c.stage.as_str() == stage).unwrap().chips[0].clone()
+    };
+    let gao = chip_at(&map, "mech");
+    let li = chip_at(&map, "cast");
+    assert!(gao.academic && !gao.enterprise);
+    assert!(li.academic && li.enterprise);
+    assert!(matches!(gao.marks(), [Some(_), None]) && matches!(li.marks(), [Some(_), Some(_)]));
+    // The marks sit inside the chip, after the name, apart from each other.
+    let [Some(a), Some(e)] = li.marks() else { panic!() };
+    assert!(li.x + text::width("Li", CHIP_PX) < a - 6.5 && a + 6.5 <= e - 6.5 + 4.0 && e + 6.5 <= li.x + li.w);
+    assert!(li.w > gao.w - text::width("Gao", CHIP_PX) + text::width("Li", CHIP_PX));
+    // Taking the enterprise supervisor off Li's topic takes the mark away
+    // (the card is not served stale from the cache).
+    let mut cache = LayoutCache::default();
+    let before = diagram_with(&map, &mut cache);
+    let t = map.topics.iter_mut().find(|t| t.id.as_str() == "t-li").unwrap();
+    t.supervisors.retain(|s| s.as_str() != "wang");
+    let after = diagram_with(&map, &mut cache);
+    let li_after = &after.cards.iter().find(|c| c.stage.as_str() == "cast").unwrap().chips[0];
+    assert!(li_after.academic && !li_after.enterprise);
+    assert!(li_after.w < before.cards.iter().find(|c| c.stage.as_str() == "cast").unwrap().chips[0].w);
+}
+
+#[test]
 fn no_name_is_cut_short_on_a_card_however_long() {
     // PRODUCT.md: "Chinese and English text both fit without clipping:
     // cards grow to their text." The longest names the format allows (200

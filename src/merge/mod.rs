@@ -385,7 +385,10 @@ pub fn merge(mine: &Map, theirs: &Map) -> MergeResult {
 
     let other_project = {
         let (a, b) = (mine.project.title.trim(), theirs.project.title.trim());
-        (!a.is_empty() && !b.is_empty() && a.to_lowercase() != b.to_lowercase())
+        // Case is ignored in ASCII only: titles differing in the case of
+        // another script's letters are rare, and the full Unicode case
+        // tables would add 5 KB to the download.
+        (!a.is_empty() && !b.is_empty() && !a.eq_ignore_ascii_case(b))
             .then(|| ProjectTitles { mine: a.to_string(), theirs: b.to_string() })
     };
     let no_common_ids = has_entities(mine) && has_entities(theirs) && !shares_an_id(mine, theirs);

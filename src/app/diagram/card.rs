@@ -121,8 +121,19 @@ pub fn StageCard(p: &CardProps) -> Html {
     let role = c.role_line.as_ref().map(|r| {
         html! { <text class="stage-role" x="10" y={role_y.to_string()}>{r.clone()}</text> }
     });
+    let letters = [t(p.lang, Key::SupervisorAcademicLetter), t(p.lang, Key::SupervisorEnterpriseLetter)];
     let chips = c.chips.iter().map(|chip| {
-        let cx = (chip.x + chip.w / 2.0).to_string();
+        let cx = (chip.x + chip.text_w() / 2.0).to_string();
+        // The topic's supervisors: a small mark per kind (academic, enterprise).
+        let marks = chip.marks().into_iter().zip(letters).zip(["academic", "enterprise"]).filter_map(|((at, letter), kind)| {
+            let at = at?;
+            Some(html! {
+                <g class={classes!("sup-mark", kind)}>
+                    <circle cx={at.to_string()} cy={(chip.y + 10.0).to_string()} r="6.5" />
+                    <text x={at.to_string()} y={(chip.y + 13.5).to_string()} text-anchor="middle">{letter}</text>
+                </g>
+            })
+        });
         // A wrapped name: a line per tspan, a space kept at each soft break
         // so that the text reads as the name.
         let last = chip.lines.len().saturating_sub(1);
@@ -136,6 +147,7 @@ pub fn StageCard(p: &CardProps) -> Html {
             <g class="chip" key={chip.topic.to_string()} data-topic={chip.topic.to_string()}>
                 <rect x={chip.x.to_string()} y={chip.y.to_string()} width={chip.w.to_string()} height={chip.h.to_string()} rx="10" />
                 <text text-anchor="middle">{for lines}</text>
+                {for marks}
             </g>
         }
     });
