@@ -28,7 +28,8 @@ test('removing a student says before and after that their topics go too, and Und
   await expect(team.getByRole('button', { name: 'Li', exact: true })).toHaveCount(0);
   await expect(team.getByRole('button', { name: /^Casting process window/ })).toHaveCount(0);
   await expect(notice(page)).toHaveText(/^Removed Li and 1 topic\. Undo brings it all back\./);
-  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  // The way back is in the notice itself.
+  await notice(page).getByRole('button', { name: 'Undo the removal' }).click();
   await expect(team.getByRole('button', { name: /^Casting process window/ })).toBeVisible();
   // The notice was about the last thing done: Undo changed the map, and it went.
   await expect(notice(page)).toHaveCount(0);
@@ -363,4 +364,22 @@ test("a student's chip on a card marks the kinds of the topic's supervisors", as
   await activate(region(page, 'Team').getByRole('button', { name: /^Casting process window/ }));
   await region(page, 'Inspector').getByRole('checkbox', { name: 'Eng. Wang' }).uncheck();
   await expect.poll(() => marks('Casting trials')).toEqual(['A']);
+});
+
+test('a flow with no artifact name is marked "?" halfway along until it is named', async ({ page }) => {
+  await openApp(page);
+  await activate(page.getByRole('button', { name: 'New map', exact: true }));
+  await activate(page.getByRole('dialog').getByRole('button', { name: 'Example: 3D-printing sand with recycling' }));
+  const diagram = region(page, 'Chain diagram');
+  const mark = diagram.locator('.flow-unnamed');
+  await expect(mark).toHaveCount(1);
+  await expect(mark.locator('title')).toHaveText('Unnamed hand-off: select it and name its artifact');
+  await expect(mark).toContainText('?');
+  // Its gap leads to it; naming it takes the mark away.
+  await region(page, 'Gaps').getByRole('button', { name: /Unnamed hand-off/ }).click();
+  const artifact = region(page, 'Inspector').getByLabel('Artifact', { exact: true });
+  await artifact.fill('market feedback');
+  await artifact.press('Enter');
+  await expect(mark).toHaveCount(0);
+  await expect(diagram.locator('.flow-label-text', { hasText: 'market feedback' })).toHaveCount(1);
 });

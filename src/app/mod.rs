@@ -539,6 +539,12 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(note) = &ed.session.notice {
                 <div class="banner info notice-banner" role="status">
                     <span>{note.clone()}</span>
+                    // The way back it names, at hand.
+                    if ed.session.notice_undo && ed.history.can_undo() {
+                        <button type="button" class="undo-notice" onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::Undo)) }}>
+                            {t(lang, Key::UndoRemoval)}
+                        </button>
+                    }
                     <button type="button" class="dismiss" onclick={{ let d = dispatch.clone(); Callback::from(move |_: MouseEvent| d.emit(Action::Notice(None))) }}>
                         {t(lang, Key::Dismiss)}
                     </button>

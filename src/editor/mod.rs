@@ -125,6 +125,7 @@ fn commit(next: &mut Editor, edit: Edit) -> bool {
 fn create(next: &mut Editor, edit: Edit, sel: Selection, ask: bool) {
     if commit(next, edit) {
         next.session.notice = None;
+        next.session.notice_undo = false;
         next.session.selection = vec![sel];
         next.session.fresh = true;
         next.session.ask = ask;
@@ -138,6 +139,7 @@ fn travel(next: &mut Editor, doc: Rc<Map>, step: Step, change: Change) {
     next.revision += 1;
     next.session.announce = Some(Announce { step, change, revision: next.revision });
     next.session.notice = None;
+    next.session.notice_undo = false;
     next.session.refusal = None;
     next.session.refused_field = None;
 }
@@ -156,6 +158,7 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
                 next.session.notice = removal
                     .has_consequences()
                     .then(|| crate::i18n::removed_notice(state.session.lang, &state.doc, &removal));
+                next.session.notice_undo = next.session.notice.is_some();
             }
             next.session.fresh = false;
             next.session.ask = false;
@@ -193,7 +196,10 @@ pub fn reduce(state: &Editor, action: Action) -> Editor {
             next.session.fit_pending = false;
         }
         Action::ShowShortcuts(open) => next.session.shortcuts_open = open,
-        Action::Notice(n) => next.session.notice = n,
+        Action::Notice(n) => {
+            next.session.notice = n;
+            next.session.notice_undo = false;
+        }
         Action::Exported(when) => {
             next.session.last_exported = Some(when);
             next.session.exported_revision = Some(next.revision);

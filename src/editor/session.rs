@@ -263,6 +263,9 @@ pub struct Session {
     /// Inspector marks it (with the reason) until the next edit is made.
     pub refused_field: Option<Field>,
     pub notice: Option<String>,
+    /// The notice is about the last change, which Undo takes back (a
+    /// removal that took more than it named): the banner offers Undo.
+    pub notice_undo: bool,
     /// What the last change to the map was, for screen readers (a polite
     /// live region): made, undone or redone.
     pub announce: Option<Announce>,
@@ -292,6 +295,7 @@ impl Session {
             refusal: None,
             refused_field: None,
             notice: None,
+            notice_undo: false,
             announce: None,
             fresh: false,
             ask: false,

@@ -497,6 +497,8 @@ fn a_notice_lasts_until_the_document_changes() {
     // not at a session change or an edit that changes nothing.
     let merged = edit(&alloy(), Edit::RenameStage { id: id("cast"), name: "Casting".into() });
     let shown = reduce(&merged, Action::Notice(Some("Merged: 1 stage".into())));
+    // Said by the app after its edit: the banner does not offer Undo.
+    assert!(!shown.session.notice_undo);
     assert_eq!(
         reduce(&shown, Action::Select(Some(Selection::Stage(id("cast"))))).session.notice.as_deref(),
         Some("Merged: 1 stage")
@@ -548,6 +550,8 @@ fn a_deletion_that_takes_more_than_it_names_says_so_until_the_next_change() {
     let e1 = edit(&e0, Edit::DeletePerson { id: id("li") });
     assert!(e1.map().topic(&id("t-li")).is_none());
     assert_eq!(e1.session.notice.as_deref(), Some("Removed Li and 1 topic. Undo brings it all back."));
+    // The banner offers Undo for it (it is about the last change).
+    assert!(e1.session.notice_undo);
     // Undo brings the topic back, and the notice goes (it is about the last thing done).
     let back = reduce(&e1, Action::Undo);
     assert!(back.map().topic(&id("t-li")).is_some());

@@ -40,6 +40,8 @@ svg { font-family: FONTS; }
 .sup-mark circle { fill: #1f5fbf; }
 .sup-mark.enterprise circle { fill: #0b6b4f; }
 .chip .sup-mark text { font-size: 9px; font-weight: 700; fill: #ffffff; }
+.flow-unnamed circle { fill: #fff4d6; stroke: #8a5a00; stroke-dasharray: 3 2; }
+.flow-unnamed text { font-size: 11px; font-weight: 700; fill: #8a5a00; }
 .vacant rect { fill: #fff4d6; stroke: #8a5a00; stroke-dasharray: 4 3; }
 .vacant text { font-size: 12px; fill: #8a5a00; }
 ";
@@ -141,6 +143,15 @@ pub fn svg_of(map: &Map, d: &Diagram, lang: Lang) -> String {
                 ));
             }
             o.push_str("</g>");
+        }
+        if let Some((x, y)) = f.unnamed_at {
+            o.push_str(&format!(
+                "<g class=\"flow-unnamed\"><circle cx=\"{}\" cy=\"{}\" r=\"8\"/><text x=\"{}\" y=\"{}\" text-anchor=\"middle\">?</text></g>",
+                n(x),
+                n(y),
+                n(x),
+                n(y + 4.0)
+            ));
         }
         o.push_str("</g>\n");
     }

@@ -243,6 +243,8 @@ catalogue! {
     TopicAt => "At", "所在环节";
     GapsHere => "Gaps here", "此处的缺口";
     ReadBrief => "Read its defense brief", "查看开题简报";
+    UndoRemoval => "Undo the removal", "撤销这次删除";
+    UnnamedFlowMark => "Unnamed hand-off: select it and name its artifact", "交接物未命名：选中它并填写交付物";
     NextGap => "Next gap", "下一个缺口";
     TopicNotPlacedYet => "Not placed at a stage yet: choose its Stage below, or drag the topic onto a stage.", "尚未放到环节上：在下方选择“环节”，或把课题拖到环节上。";
     NoStudentYet => "no student yet", "暂无学生";

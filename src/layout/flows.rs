@@ -83,6 +83,8 @@ struct Drawn {
     w: f64,
     path: Path,
     d: Rc<str>,
+    /// The path's midpoint, for a flow with no artifact name.
+    mid: Option<Pt>,
 }
 
 /// A label has at most this many lines: it is a small tag in the gap between
@@ -180,18 +182,25 @@ pub fn flows(
             labelled.push(out.len());
             requests.push(Request { w: lw, h: lh, anchors });
         }
-        // The last diagram's path text and artifact, when they still hold.
-        let (d, artifact) = match was {
-            Some(w) => (
-                if w.path == path { w.d } else { Rc::from(path.svg()) },
-                if w.artifact == f.artifact { w.artifact } else { f.artifact.clone() },
-            ),
-            None => (Rc::from(path.svg()), f.artifact.clone()),
+        // The last diagram's path text, midpoint and artifact, when they
+        // still hold. A flow with no artifact name gets its midpoint, where
+        // the app marks the missing name.
+        let unnamed = label_lines.is_empty();
+        let (d, mid, artifact) = match was {
+            Some(w) => {
+                let same = w.path == path;
+                (
+                    if same { w.d } else { Rc::from(path.svg()) },
+                    if same && w.mid.is_some() == unnamed { w.mid } else { unnamed.then(|| midpoint(&path)) },
+                    if w.artifact == f.artifact { w.artifact } else { f.artifact.clone() },
+                )
+            }
+            None => (Rc::from(path.svg()), unnamed.then(|| midpoint(&path)), f.artifact.clone()),
         };
         fresh
             .by_flow
-            .push(f.id.clone(), Drawn { artifact, lines: Rc::clone(&label_lines), w: lw, path, d: Rc::clone(&d) });
-        out.push(FlowPath { flow: f.id.clone(), index: fi, d, back, label_lines, label: None });
+            .push(f.id.clone(), Drawn { artifact, lines: Rc::clone(&label_lines), w: lw, path, d: Rc::clone(&d), mid });
+        out.push(FlowPath { flow: f.id.clone(), index: fi, d, back, label_lines, label: None, unnamed_at: mid });
     }
     let boxes = labels::place(&requests, LANE_HEADER + 4.0);
     for (k, bx) in labelled.into_iter().zip(boxes) {

@@ -147,6 +147,9 @@ pub struct FlowPath {
     pub label_lines: Rc<[String]>,
     /// Label box (centre x, top y, width, height); no label when the artifact is empty.
     pub label: Option<(f64, f64, f64, f64)>,
+    /// When the artifact is empty: the path's midpoint, where the app marks
+    /// the missing name (the `unnamed-flow` gap) with a small "?".
+    pub unnamed_at: Option<(f64, f64)>,
 }
 
 /// Lays the whole map out.

@@ -49,6 +49,14 @@ fn chain_reads_left_to_right_and_loops_are_back_arcs() {
     let e = d.flows.iter().find(|f| f.flow.as_str() == "e").unwrap();
     assert!(e.label.is_none());
     assert!(d.flows.iter().find(|f| f.flow.as_str() == "a").unwrap().label.is_some());
+    // It is marked halfway along instead (between its two stages); named
+    // flows are not.
+    let (mx, _) = e.unnamed_at.expect("the unnamed flow's mark");
+    let f = &map.flows[e.index];
+    let (from, to) = (card(f.from.as_str()), card(f.to.as_str()));
+    let (lo, hi) = (from.x.min(to.x), (from.x + from.w).max(to.x + to.w));
+    assert!(mx > lo && mx < hi, "{mx} not between {lo} and {hi}");
+    assert!(d.flows.iter().filter(|f| f.flow.as_str() != "e").all(|f| f.unnamed_at.is_none()));
 }
 
 #[test]

@@ -4,6 +4,7 @@ use yew::prelude::*;
 
 use crate::app::Dispatch;
 use crate::editor::Selection;
+use crate::i18n::{t, Key, Lang};
 use crate::layout::FlowPath;
 
 #[derive(Properties, PartialEq)]
@@ -15,6 +16,7 @@ pub struct FlowProps {
     pub dim: bool,
     /// The whole artifact, when the label had to cut it short.
     pub tooltip: Option<AttrValue>,
+    pub lang: Lang,
     pub dispatch: Dispatch,
 }
 
@@ -60,11 +62,22 @@ pub fn FlowLine(p: &FlowProps) -> Html {
             </g>
         }
     });
+    // No artifact name (a gap): a small "?" halfway along, which says so on hover.
+    let unnamed = f.unnamed_at.map(|(x, y)| {
+        html! {
+            <g class="flow-unnamed">
+                <title>{t(p.lang, Key::UnnamedFlowMark)}</title>
+                <circle cx={x.to_string()} cy={y.to_string()} r="8" />
+                <text x={x.to_string()} y={(y + 4.0).to_string()} text-anchor="middle">{"?"}</text>
+            </g>
+        }
+    });
     html! {
         <g {class} data-flow={f.flow.to_string()} {onclick}>
             <path class="flow-hit" d={f.d.clone()} />
             <path class="flow-line" d={f.d.clone()} marker-end={marker} />
             {for label}
+            {for unnamed}
         </g>
     }
 }

@@ -758,7 +758,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
             html! {
                 <flow::FlowLine key={f.flow.to_string()} flow={f.clone()} {up} {down} {tooltip}
                     selected={highlight.flows.contains(&f.flow)} dim={active && !up && !down}
-                    dispatch={props.dispatch.clone()} />
+                    {lang} dispatch={props.dispatch.clone()} />
             }
         });
     let names = crate::analysis::Names::kept(map, &props.derived.names);
