@@ -61,7 +61,7 @@ test('a second tab is told about a newer save and chooses; nothing is overwritte
   await expect(b.getByRole('heading', { level: 1 })).toHaveText('Edited in tab A');
   await expect(banner).toHaveCount(0);
   // And Undo in B brings back what B had.
-  await b.getByRole('button', { name: 'Undo' }).click();
+  await b.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(b.getByRole('heading', { level: 1 })).toHaveText('Edited in tab B');
 });
 

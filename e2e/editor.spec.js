@@ -248,10 +248,10 @@ test('a stage dragged into another lane takes that lane’s phase, and Undo puts
   await expect(inspector.getByLabel('Phase', { exact: true }).locator('option:checked')).toHaveText('Pilot test');
 
   // One drag, one undo step.
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(stage).toHaveAccessibleName('Composition design (stage, Lab research; nobody works here)');
   await expect(inspector.getByLabel('Phase', { exact: true }).locator('option:checked')).toHaveText('Lab research');
-  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 });
 
 test('dragging from a stage’s handle to another stage connects them; the artifact is named in the Inspector', async ({
@@ -474,7 +474,7 @@ test('Tab reaches every stage; arrow keys move the selected stage, one undo step
   for (let i = 0; i < 3; i++) await page.keyboard.press('ControlOrMeta+Z');
   await expect.poll(async () => Math.round((await at()).x - a.x)).toBe(0);
   expect(Math.round((await at()).y - a.y)).toBe(0);
-  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 });
 
 test('a stage moved with the arrow keys past the edge of the view stays in view', async ({ page }) => {
@@ -702,7 +702,7 @@ test('a card dropped above and left of the drawing stays where it was let go, an
   }, 'Composition design');
   expect(shown).toBe(true);
   // Undo puts the card back; the other card still does not move.
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect.poll(async () => Math.abs((await moving.boundingBox()).y - box.y)).toBeLessThanOrEqual(1.5);
   const back = await still.boundingBox();
   expect(Math.abs(back.x - stillBefore.x)).toBeLessThanOrEqual(1.5);
@@ -723,9 +723,9 @@ test('Shift+click selects several stages; Delete removes them as one undo step',
   await page.keyboard.press('Delete');
   await expect(allCards(page)).toHaveCount(4);
   await expect(page.getByRole('region', { name: 'Chain diagram' }).locator('g.flow')).toHaveCount(3);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(allCards(page)).toHaveCount(6);
-  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
   expect(await exportJson(page)).toBe(before);
 });
 
@@ -751,7 +751,7 @@ test('dragging the background pans the chain', async ({ page }) => {
   await page.mouse.up();
   await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(start + 100);
   // A pan is not an edit.
-  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 });
 
 test('the canvas around a centred chain is background: dragging it pans, clicking it clears the selection', async ({
@@ -782,7 +782,7 @@ test('the canvas around a centred chain is background: dragging it pans, clickin
   await page.mouse.move(x - 100, y, { steps: 4 });
   await page.mouse.up();
   await expect.poll(() => scroller.evaluate((el) => el.scrollLeft)).toBeGreaterThan(start + 150);
-  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 
   await card(page, 'Composition design').click();
   await expect(card(page, 'Composition design')).toHaveAttribute('aria-pressed', 'true');
@@ -889,7 +889,7 @@ test('auto layout puts hand-placed stages back, as one undo step, and says when 
   await page.keyboard.press('l');
   await expect.poll(async () => JSON.parse(await exportJson(page)).stages.filter((s) => s.pos).length).toBe(0);
   expect(await exportJson(page)).toBe(before);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect.poll(async () => JSON.parse(await exportJson(page)).stages.filter((s) => s.pos).length).toBe(1);
   await expect(inspector).toBeVisible();
 });
@@ -904,7 +904,7 @@ test('double-clicking a lane adds a stage in its phase; the empty canvas around 
   expect(lane.y - scroller.y).toBeGreaterThan(60);
   await page.mouse.dblclick(lane.x + 20, scroller.y + (lane.y - scroller.y) / 2);
   await expect(allCards(page)).toHaveCount(6);
-  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
   // In the lane, below its cards.
   await page.mouse.dblclick(lane.x + 20, lane.y + lane.height - 8);
   await expect(allCards(page)).toHaveCount(7);

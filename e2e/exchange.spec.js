@@ -363,7 +363,7 @@ test('merge a file with a conflict, resolved both ways, as one undo step each', 
     expect(after.stages.find((s) => s.id === 'cast').role).toBe(expected);
     expect(after.stages.find((s) => s.id === 'comp').external_inputs).toEqual(['phase diagrams']);
     expect(after.topics.map((t) => t.id)).toContain('t-wu');
-    await page.getByRole('button', { name: 'Undo' }).click();
+    await page.getByRole('button', { name: 'Undo', exact: true }).click();
     expect(await exportJson(page)).toBe(before);
   }
 });

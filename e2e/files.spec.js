@@ -38,8 +38,8 @@ test('20 edits, undone one by one and redone one by one, give back the exported 
   await openApp(page);
   const inspector = page.getByRole('region', { name: 'Inspector' });
   const team = page.getByRole('region', { name: 'Team' });
-  const undo = page.getByRole('button', { name: 'Undo' });
-  const redo = page.getByRole('button', { name: 'Redo' });
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  const redo = page.getByRole('button', { name: 'Redo', exact: true });
   await expect(undo).toBeDisabled();
   const before = await exportJson(page);
 
@@ -128,7 +128,7 @@ test('20 edits, undone one by one and redone one by one, give back the exported 
 test('Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo the map, not the text of the last edited field', async ({ page }) => {
   await openApp(page);
   const inspector = page.getByRole('region', { name: 'Inspector' });
-  const undo = page.getByRole('button', { name: 'Undo' });
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
   const before = await exportJson(page);
   await activate(card(page, 'Casting trials'));
   await typeInto(page, inspector.getByLabel('Role'), 'Finds the window', 'Tab');
@@ -155,7 +155,7 @@ test('Ctrl+Z, Ctrl+Shift+Z and Ctrl+Y undo and redo the map, not the text of the
   await page.keyboard.press('ControlOrMeta+Shift+Z');
   await page.keyboard.press('ControlOrMeta+Y');
   await page.keyboard.press('ControlOrMeta+Shift+Z');
-  await expect(page.getByRole('button', { name: 'Redo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Redo', exact: true })).toBeDisabled();
   expect(await exportJson(page)).toBe(after);
 });
 
@@ -166,10 +166,10 @@ test('Undo and Redo buttons step through the history', async ({ page }) => {
   await typeInto(page, page.getByRole('region', { name: 'Inspector' }).getByLabel('Name', { exact: true }), 'Sand casting');
   await expect(card(page, 'Sand casting')).toBeVisible();
   const after = await exportJson(page);
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(card(page, 'Casting trials')).toBeVisible();
   expect(await exportJson(page)).toBe(before);
-  await page.getByRole('button', { name: 'Redo' }).click();
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(card(page, 'Sand casting')).toBeVisible();
   expect(await exportJson(page)).toBe(after);
 });
@@ -218,9 +218,9 @@ test('an invalid file is refused with every problem and its path, and the map is
   await expect(card(page, 'Sand casting')).toBeVisible();
   expect(await exportJson(page)).toBe(before);
   // Undo still undoes the rename: the refused file left no step behind.
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(card(page, 'Casting trials')).toBeVisible();
-  await expect(page.getByRole('button', { name: 'Undo' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
 });
 
 test('every problem of a file is listed, each with its path', async ({ page }) => {
@@ -260,7 +260,7 @@ test('opening a file replaces the map as one undoable step', async ({ page }) =>
   expect(opened.name).toBe('High-strength Al alloy for general-aviation engines.chainmap.json');
   // Export is byte-identical to `chainmap fmt` of the same map.
   expect(opened.text).toBe(fmt(file));
-  await page.getByRole('button', { name: 'Undo' }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1 })).toHaveText(
     'High-strength aluminium alloy for general-aviation engines',
   );
