@@ -1030,9 +1030,24 @@ test('a big map zoomed out to fit is drawn as an overview: a click there selects
   await expect(overview).toBeVisible();
   const again = await ring.boundingBox();
   const spot = { x: again.x + again.width / 2, y: again.y + again.height / 2 };
+  // Count the cards in the page frame by frame: zooming in from the
+  // overview never draws every card, not even for one frame (it froze a
+  // map of 10,000 stages for seconds).
+  await page.evaluate(() => {
+    window.__most = 0;
+    const tick = () => {
+      window.__most = Math.max(window.__most, document.querySelectorAll('g.stage').length);
+      if (!window.__stop) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
   await page.mouse.dblclick(spot.x, spot.y);
   await expect(diagram.locator('.zoom-level')).toHaveText('72%');
   await expect(overview).toHaveCount(0);
+  await page.waitForTimeout(500);
+  const most = await page.evaluate(() => ((window.__stop = true), window.__most));
+  expect(most).toBeGreaterThan(0);
+  expect(most).toBeLessThan(300);
   // Stage 0 stays under the pointer across (up and down, the view cannot
   // scroll past the map's top edge to keep it there) and is on screen.
   const zero = await card(page, 'Stage 0').boundingBox();

@@ -283,8 +283,8 @@ impl Own {
                 };
                 text.is_some_and(|t| validate::text_passes(t, *rule))
             }
-            Own::Moves(ids) => ids.iter().all(|id| {
-                m.stage(id).is_some_and(|s| {
+            Own::Moves(ids) => stage_positions(m, ids.iter()).into_iter().all(|i| {
+                i.and_then(|i| m.stages.get(i)).is_some_and(|s| {
                     let pos_ok = s
                         .pos
                         .as_ref()
@@ -307,6 +307,19 @@ pub fn apply_checking_all(map: &Map, edit: Edit) -> Result<Map, Refusal> {
 
 fn find<'a, T>(items: &'a mut [T], id: &Id, key: impl Fn(&T) -> &Id) -> Result<&'a mut T, Refusal> {
     items.iter_mut().find(|x| key(x) == id).ok_or_else(|| Refusal::NotFound(id.clone()))
+}
+
+/// Where each of `ids` is in `m.stages` (the first stage with that id, as
+/// `Map::stage`): a search per id for a few, one index for many.
+fn stage_positions<'a>(m: &Map, ids: impl ExactSizeIterator<Item = &'a Id>) -> Vec<Option<usize>> {
+    if ids.len() <= 8 {
+        return ids.map(|id| m.stages.iter().position(|s| s.id == *id)).collect();
+    }
+    let mut at: crate::model::hash::FastMap<&Id, usize> = crate::model::hash::map_with_capacity(m.stages.len());
+    for (i, s) in m.stages.iter().enumerate() {
+        at.entry(&s.id).or_insert(i);
+    }
+    ids.map(|id| at.get(id).copied()).collect()
 }
 
 fn stage<'a>(m: &'a mut Map, id: &Id) -> Result<&'a mut Stage, Refusal> {
@@ -380,8 +393,11 @@ fn change(m: &mut Map, edit: Edit) -> Result<(), Refusal> {
         Edit::SetExternalInputs { id, items } => stage(m, &id)?.external_inputs = clean_list(items),
         Edit::SetExternalOutputs { id, items } => stage(m, &id)?.external_outputs = clean_list(items),
         Edit::MoveStages(moves) => {
-            for mv in moves {
-                let s = stage(m, &mv.id)?;
+            // Auto layout moves every stage: one index of the stages, not a
+            // search of the list per move (10,000 of each took 280 ms).
+            let at = stage_positions(m, moves.iter().map(|mv| &mv.id));
+            for (mv, i) in moves.into_iter().zip(at) {
+                let s = i.and_then(|i| m.stages.get_mut(i)).ok_or_else(|| Refusal::NotFound(mv.id.clone()))?;
                 s.pos = mv.pos.map(|(x, y)| {
                     // Keep unknown fields a newer chainmap put on the position.
                     let extra = s.pos.as_ref().map(|p| p.extra.clone()).unwrap_or_default();

@@ -659,3 +659,28 @@ fn a_topic_made_with_a_guess_asks_until_the_next_action() {
     let plain = reduce(&e0, Action::EditAndSelect(add, Selection::Topic(id("t-new"))));
     assert!(plain.session.fresh && !plain.session.ask);
 }
+
+#[test]
+fn moving_many_stages_at_once_moves_each_and_refuses_an_unknown_one() {
+    // Auto layout moves every stage in one edit; above a few moves the
+    // stages are found through an index, which must agree with a search.
+    let e0 = alloy();
+    let all: Vec<StageMove> = e0
+        .map()
+        .stages
+        .iter()
+        .enumerate()
+        .map(|(i, s)| StageMove { id: s.id.clone(), pos: Some((10.0 * i as f64, 5.0)), phase: None })
+        .collect();
+    let many: Vec<StageMove> = all.iter().cycle().take(12).cloned().collect();
+    let moved = edit(&e0, Edit::MoveStages(many));
+    for (i, s) in moved.map().stages.iter().enumerate() {
+        let p = s.pos.as_ref().expect("placed");
+        assert_eq!((p.x, p.y), (10.0 * i as f64, 5.0), "{}", s.id);
+    }
+    let mut bad = all.iter().cycle().take(11).cloned().collect::<Vec<_>>();
+    bad.push(StageMove { id: id("nowhere"), pos: Some((0.0, 0.0)), phase: None });
+    let refused = edit(&e0, Edit::MoveStages(bad));
+    assert_eq!(*refused.doc, *e0.doc);
+    assert_eq!(refused.session.refusal, Some(Refusal::NotFound(id("nowhere"))));
+}

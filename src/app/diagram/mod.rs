@@ -107,7 +107,8 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     let scroller = use_node_ref();
     let connect_ref = use_node_ref();
     let size = use_state(|| (0.0f64, 0.0f64));
-    let window = use_state(Window::everything);
+    // The window the scroll listener measured, and the zoom it measured it at.
+    let window = use_state(|| (Window::everything(), 0u64));
     // The stage under the pointer in the overview (its name is shown there).
     let hover = use_state(|| None::<Id>);
     let gesture: Shared<RefCell<Gesture>> = use_memo((), |_| RefCell::new(Gesture::Idle)).into();
@@ -174,7 +175,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                             || (next.y0 - cur.y0).abs() * vp.zoom > size.1 / 2.0;
                         if force || moved {
                             last.set(next);
-                            window.set(next);
+                            window.set((next, vp.zoom.to_bits()));
                         }
                     }
                 };
@@ -182,7 +183,7 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
                 gloo::events::EventListener::new(&el, "scroll", move |_| update(false))
             });
             if !cull {
-                window.set(Window::everything());
+                window.set((Window::everything(), 0));
             }
             move || drop(listener)
         });
@@ -715,10 +716,15 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
         .collect();
 
     // Before the scroll listener has measured a window (a big map was just
-    // opened), draw around the session's view rather than all of it.
-    let win = match (cull, *window == Window::everything()) {
+    // opened), or when it measured it at another zoom (its effect runs after
+    // this render), draw around the session's view rather than what the
+    // old window holds: zooming in from the overview of 10,000 stages, the
+    // old window held all of them, and drawing them for one frame froze
+    // the page for seconds.
+    let (measured, at) = *window;
+    let win = match (cull, measured == Window::everything() || at != vp.zoom.to_bits()) {
         (false, _) => Window::everything(),
-        (true, false) => *window,
+        (true, false) => measured,
         (true, true) => {
             let (w, h) = if size.0 > 0.0 { *size } else { (1600.0, 1000.0) };
             Window::around(vp.x * vp.zoom, vp.y * vp.zoom, w, h, vp.zoom)
