@@ -83,14 +83,15 @@ struct Drawn {
     w: f64,
     path: Path,
     d: Rc<str>,
-    /// The path's midpoint, for a flow with no artifact name.
-    mid: Option<Pt>,
 }
 
 /// A label has at most this many lines: it is a small tag in the gap between
 /// two columns, not a text box. A longer artifact ends in "…" there and is
 /// shown whole on hover and in the Inspector.
 pub const LABEL_LINES: usize = 3;
+
+/// The box a flow's "?" (no artifact name) is placed in.
+const UNNAMED_MARK: f64 = 18.0;
 
 /// The lines and width of `artifact`'s label, as wrapped before when the
 /// artifact did not change.
@@ -178,34 +179,36 @@ pub fn flows(
             }
         };
         path.shorten_end(ARROW_ROOM);
-        if !label_lines.is_empty() {
-            labelled.push(out.len());
+        // A flow with no artifact name gets a small "?" (its gap, where it
+        // is), placed as a label is: clear of cards and of other labels.
+        let unnamed = label_lines.is_empty();
+        labelled.push((out.len(), unnamed));
+        if unnamed {
+            requests.push(Request { w: UNNAMED_MARK, h: UNNAMED_MARK, anchors });
+        } else {
             requests.push(Request { w: lw, h: lh, anchors });
         }
-        // The last diagram's path text, midpoint and artifact, when they
-        // still hold. A flow with no artifact name gets its midpoint, where
-        // the app marks the missing name.
-        let unnamed = label_lines.is_empty();
-        let (d, mid, artifact) = match was {
-            Some(w) => {
-                let same = w.path == path;
-                (
-                    if same { w.d } else { Rc::from(path.svg()) },
-                    if same && w.mid.is_some() == unnamed { w.mid } else { unnamed.then(|| midpoint(&path)) },
-                    if w.artifact == f.artifact { w.artifact } else { f.artifact.clone() },
-                )
-            }
-            None => (Rc::from(path.svg()), unnamed.then(|| midpoint(&path)), f.artifact.clone()),
+        // The last diagram's path text and artifact, when they still hold.
+        let (d, artifact) = match was {
+            Some(w) => (
+                if w.path == path { w.d } else { Rc::from(path.svg()) },
+                if w.artifact == f.artifact { w.artifact } else { f.artifact.clone() },
+            ),
+            None => (Rc::from(path.svg()), f.artifact.clone()),
         };
         fresh
             .by_flow
-            .push(f.id.clone(), Drawn { artifact, lines: Rc::clone(&label_lines), w: lw, path, d: Rc::clone(&d), mid });
-        out.push(FlowPath { flow: f.id.clone(), index: fi, d, back, label_lines, label: None, unnamed_at: mid });
+            .push(f.id.clone(), Drawn { artifact, lines: Rc::clone(&label_lines), w: lw, path, d: Rc::clone(&d) });
+        out.push(FlowPath { flow: f.id.clone(), index: fi, d, back, label_lines, label: None, unnamed_at: None });
     }
     let boxes = labels::place(&requests, LANE_HEADER + 4.0);
-    for (k, bx) in labelled.into_iter().zip(boxes) {
+    for ((k, unnamed), bx) in labelled.into_iter().zip(boxes) {
         if let Some(f) = out.get_mut(k) {
-            f.label = Some(bx);
+            if unnamed {
+                f.unnamed_at = Some((bx.0, bx.1 + bx.3 / 2.0));
+            } else {
+                f.label = Some(bx);
+            }
         }
     }
     fresh.last = Some(Last {

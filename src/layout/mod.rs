@@ -147,8 +147,8 @@ pub struct FlowPath {
     pub label_lines: Rc<[String]>,
     /// Label box (centre x, top y, width, height); no label when the artifact is empty.
     pub label: Option<(f64, f64, f64, f64)>,
-    /// When the artifact is empty: the path's midpoint, where the app marks
-    /// the missing name (the `unnamed-flow` gap) with a small "?".
+    /// When the artifact is empty: where the app marks the missing name (the
+    /// `unnamed-flow` gap) with a small "?", placed as a label would be.
     pub unnamed_at: Option<(f64, f64)>,
 }
 

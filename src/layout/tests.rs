@@ -49,7 +49,7 @@ fn chain_reads_left_to_right_and_loops_are_back_arcs() {
     let e = d.flows.iter().find(|f| f.flow.as_str() == "e").unwrap();
     assert!(e.label.is_none());
     assert!(d.flows.iter().find(|f| f.flow.as_str() == "a").unwrap().label.is_some());
-    // It is marked halfway along instead (between its two stages); named
+    // It is marked "?" instead, near it (between its two stages); named
     // flows are not.
     let (mx, _) = e.unnamed_at.expect("the unnamed flow's mark");
     let f = &map.flows[e.index];
@@ -57,6 +57,33 @@ fn chain_reads_left_to_right_and_loops_are_back_arcs() {
     let (lo, hi) = (from.x.min(to.x), (from.x + from.w).max(to.x + to.w));
     assert!(mx > lo && mx < hi, "{mx} not between {lo} and {hi}");
     assert!(d.flows.iter().filter(|f| f.flow.as_str() != "e").all(|f| f.unnamed_at.is_none()));
+}
+
+#[test]
+fn the_mark_of_an_unnamed_flow_covers_no_label_and_no_card() {
+    // A loop of two stages, one way named and the other not (the hostile
+    // suite's base map), and the sand example.
+    let base = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/hostile/cycle-ok.chainmap.json"))
+        .expect("the hostile base map");
+    let maps = [import_str(&base).unwrap().map, Template::Sand.map(Lang::En), Template::Sand.map(Lang::Zh)];
+    for map in maps {
+        let d = diagram(&map);
+        let marks: Vec<_> = d.flows.iter().filter_map(|f| f.unnamed_at).collect();
+        assert_eq!(marks.len(), map.flows.iter().filter(|f| f.artifact.trim().is_empty()).count());
+        for (x, y) in marks {
+            let (x0, y0, x1, y1) = (x - 9.0, y - 9.0, x + 9.0, y + 9.0);
+            for f in &d.flows {
+                if let Some((cx, top, w, h)) = f.label {
+                    let apart = x1 <= cx - w / 2.0 || x0 >= cx + w / 2.0 || y1 <= top || y0 >= top + h;
+                    assert!(apart, "the ? at ({x}, {y}) covers the label of {}", f.flow);
+                }
+            }
+            for c in &d.cards {
+                let apart = x1 <= c.x || x0 >= c.x + c.w || y1 <= c.y || y0 >= c.y + c.h;
+                assert!(apart, "the ? at ({x}, {y}) covers the card of {}", c.stage);
+            }
+        }
+    }
 }
 
 #[test]
