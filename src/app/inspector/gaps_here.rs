@@ -5,7 +5,7 @@
 use yew::prelude::*;
 
 use crate::analysis::Names;
-use crate::app::{Derived, Dispatch};
+use crate::app::{Derived, Dispatch, Shared};
 use crate::editor::{gap_walk, Action, Selection};
 use crate::i18n::{colon, gap_message, gap_title, severity_name, t, Key, Lang};
 use crate::model::Map;
@@ -13,17 +13,25 @@ use crate::model::Map;
 /// Listed at most; the Gaps list has them all.
 const HERE_SHOWN: usize = 8;
 
-pub fn gaps_here(map: &Map, derived: &Derived, sel: &Selection, lang: Lang, d: &Dispatch) -> Html {
+pub fn gaps_here(map: &Map, derived: &Shared<Derived>, sel: &Selection, lang: Lang, d: &Dispatch) -> Html {
     let gaps = &derived.analysis.gaps;
     let here = gap_walk::about(gaps, sel);
     if here.is_empty() {
         return Html::default();
     }
     let names = Names::kept(map, &derived.names);
-    let next = gap_walk::next(gaps, Some(sel)).map(|n| {
+    // The next element is found when the button is pressed, not on every
+    // render of the Inspector (a walk over all the gaps of a big map); here
+    // it is enough that another element has a gap.
+    let elsewhere = gaps.iter().any(|g| gap_walk::target(g).as_ref() != Some(sel));
+    let next = elsewhere.then(|| {
         let onclick = {
-            let d = d.clone();
-            Callback::from(move |_: MouseEvent| d.emit(Action::Select(Some(n.clone()))))
+            let (d, derived, sel) = (d.clone(), derived.clone(), sel.clone());
+            Callback::from(move |_: MouseEvent| {
+                if let Some(n) = gap_walk::next(&derived.analysis.gaps, Some(&sel)) {
+                    d.emit(Action::Select(Some(n)));
+                }
+            })
         };
         html! { <button type="button" class="next-gap" {onclick}>{t(lang, Key::NextGap)}{" →"}</button> }
     });
