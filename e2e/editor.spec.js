@@ -174,8 +174,14 @@ test('the alloy chain can be built from an empty map with the keyboard and forms
       await inspector.getByRole('group', { name: 'Supervisors' }).getByRole('checkbox', { name: person(id).name }).focus();
       await page.keyboard.press('Space');
     }
+    // The card names the student and the kinds of supervisors its chip marks.
+    const kinds = new Set(tp.supervisors.map((id) => person(id).kind));
+    const marks = kinds.has('academic_supervisor') && kinds.has('enterprise_supervisor')
+      ? ' with academic and enterprise supervisors'
+      : kinds.has('academic_supervisor') ? ' with an academic supervisor'
+      : kinds.has('enterprise_supervisor') ? ' with an enterprise supervisor' : '';
     const who = person(tp.student).name;
-    await expect(card(page, stageName(tp.stage))).toHaveAccessibleName(new RegExp(`; 1 student: ${esc(who)}\\)$`));
+    await expect(card(page, stageName(tp.stage))).toHaveAccessibleName(new RegExp(`; 1 student: ${esc(who + marks)}\\)$`));
   }
 
   // Export: the file is the map of the conformance case, up to its (random) ids.
@@ -314,7 +320,7 @@ test('a topic dragged from the Team onto a stage is placed there', async ({ page
   await page.mouse.move(b.x + b.width / 2, b.y + b.height / 2, { steps: 15 });
   await page.mouse.up();
 
-  await expect(target).toHaveAccessibleName('Engine part production (stage, Industrial production; 1 student: Chen)');
+  await expect(target).toHaveAccessibleName('Engine part production (stage, Industrial production; 1 student: Chen with academic and enterprise supervisors)');
   await expect(cardGroup(page, 'Engine part production').locator('.chip', { hasText: 'Chen' })).toHaveCount(1);
   await expect(card(page, 'Heat treatment window')).toHaveAccessibleName(/; nobody works here\)$/);
   await expect(topic).toContainText('Engine part production');
@@ -360,12 +366,12 @@ test('selecting a topic lists its inputs and outputs with people and marks its u
   expect((await cardsWith(page, 'up')).sort()).toEqual(
     [
       'Composition design (stage, Lab research; nobody works here)',
-      'Strengthening mechanism (stage, Lab research; 1 student: Gao)',
+      'Strengthening mechanism (stage, Lab research; 1 student: Gao with an academic supervisor)',
     ].sort(),
   );
   expect((await cardsWith(page, 'down')).sort()).toEqual(
     [
-      'Heat treatment window (stage, Pilot test; 1 student: Chen)',
+      'Heat treatment window (stage, Pilot test; 1 student: Chen with academic and enterprise supervisors)',
       'Engine part production (stage, Industrial production; nobody works here)',
       'Testing and certification (stage, Industrial production; nobody works here)',
     ].sort(),
@@ -410,7 +416,7 @@ test('deleting a stage removes its flows and unplaces its topics; Undo restores 
   expect(deleted.topics.find((t) => t.title === 'Casting process window').stage ?? null).toBeNull();
 
   await page.keyboard.press('ControlOrMeta+Z');
-  await expect(card(page, 'Casting trials')).toHaveAccessibleName('Casting trials (stage, Pilot test; 1 student: Li)');
+  await expect(card(page, 'Casting trials')).toHaveAccessibleName('Casting trials (stage, Pilot test; 1 student: Li with academic and enterprise supervisors)');
   await expect(diagram.locator('g.flow')).toHaveCount(5);
   await expect(topic).toContainText('Casting trials');
   expect(await exportJson(page)).toBe(before);

@@ -186,7 +186,7 @@ test('after a reload the map is restored from the browser', async ({ page }) => 
   await page.reload();
   await page.getByRole('region', { name: 'Chain diagram' }).locator('svg').waitFor();
   await expect(page.getByRole('status').filter({ hasText: 'Your last map was restored from this browser.' })).toBeVisible();
-  await expect(card(page, 'Sand casting')).toHaveAccessibleName('Sand casting (stage, Pilot test; 1 student: Li)');
+  await expect(card(page, 'Sand casting')).toHaveAccessibleName('Sand casting (stage, Pilot test; 1 student: Li with academic and enterprise supervisors)');
   expect(await exportJson(page)).toBe(before);
 });
 

@@ -23,7 +23,7 @@ test('the chain shows its lanes in order, its stages, students and flows', async
   await expect(lanes).toHaveText(['Lab research', 'Pilot test', 'Industrial production']);
   const stages = diagram.getByRole('button', { name: /\(stage, / });
   await expect(stages).toHaveCount(6);
-  await expect(diagram.getByRole('button', { name: 'Casting trials (stage, Pilot test; 1 student: Li)', exact: true })).toBeVisible();
+  await expect(diagram.getByRole('button', { name: 'Casting trials (stage, Pilot test; 1 student: Li with academic and enterprise supervisors)', exact: true })).toBeVisible();
   await expect(diagram.getByRole('button', { name: /^Engine part production \(stage, .*nobody works here/ })).toBeVisible();
   for (const student of ['Gao', 'Li', 'Chen']) {
     await expect(diagram.locator('.chip text', { hasText: new RegExp(`^${student}$`) })).toHaveCount(1);

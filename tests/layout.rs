@@ -651,6 +651,57 @@ fn a_reused_layout_gives_the_diagram_a_fresh_one_would() {
     }
 }
 
+#[test]
+fn routes_reused_on_a_map_placed_by_hand_give_the_diagram_a_fresh_one_would() {
+    // Every stage placed by hand, near where the layout would put it: most
+    // flows take detours, and a drag reuses the routes that the dragged
+    // card's old and new places do not touch. Drags, drags back (an Undo),
+    // renames, pins released: after each, exactly the fresh diagram.
+    let mut map = random_map(23, 120, 4, 200);
+    let laid = layout::diagram(&map);
+    let mut r = Rng(7);
+    for c in &laid.cards {
+        map.stages[c.index].pos = Some(chainmap::model::Pos {
+            x: (c.x - laid.shift.0 + r.below(160) as f64 - 80.0).round(),
+            y: (c.y - laid.shift.1 + r.below(120) as f64 - 60.0).round(),
+            extra: Default::default(),
+        });
+    }
+    let mut cache = layout::LayoutCache::default();
+    let first = layout::diagram_with(&map, &mut cache);
+    assert_eq!(first, layout::diagram(&map));
+    let mut reused_routes = 0;
+    for step in 0..60 {
+        let i = r.below(map.stages.len());
+        match step % 6 {
+            // A drag, then the drag undone.
+            0..=2 => {
+                let was = map.stages[i].pos.clone();
+                let p = was.clone().unwrap_or(chainmap::model::Pos { x: 0.0, y: 0.0, extra: Default::default() });
+                map.stages[i].pos = Some(chainmap::model::Pos {
+                    x: p.x + r.below(600) as f64 - 300.0,
+                    y: p.y + r.below(400) as f64 - 200.0,
+                    extra: Default::default(),
+                });
+                let moved = layout::diagram_with(&map, &mut cache);
+                assert_eq!(moved, layout::diagram(&map), "after drag {step}");
+                reused_routes += cache.routes_reused();
+                map.stages[i].pos = was;
+            }
+            3 => map.stages[i].name = WORDS[r.below(WORDS.len())].repeat(1 + r.below(4)),
+            4 => map.stages[i].pos = None,
+            _ => {
+                let j = r.below(map.flows.len());
+                map.flows[j].artifact = WORDS[r.below(WORDS.len())].to_string();
+            }
+        }
+        let reused = layout::diagram_with(&map, &mut cache);
+        assert_eq!(reused, layout::diagram(&map), "after step {step}");
+    }
+    // Most routes of a drag were reused (30 drags and their undos, 200 flows each).
+    assert!(reused_routes > 30 * 200 / 2, "{reused_routes} routes reused");
+}
+
 /// An empty lane, or one with narrow cards, is still as wide as its title:
 /// "Industrial production" once ran past the tint of its empty lane.
 #[test]

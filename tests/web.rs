@@ -106,7 +106,7 @@ mod components {
         let reclaim = root.query_selector("g.stage[data-stage=reclaim] [role=button]").unwrap().unwrap();
         assert_eq!(
             reclaim.get_attribute("aria-label").unwrap(),
-            "Used sand reclamation (stage, Industrial production; 2 students: Ma, Sun)"
+            "Used sand reclamation (stage, Industrial production; 2 students: Ma with an academic supervisor, Sun)"
         );
         root.remove();
     }

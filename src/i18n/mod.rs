@@ -293,24 +293,48 @@ catalogue! {
     ExpandPanel => "Expand", "展开";
 }
 
-/// "Casting trials (stage, Pilot test; 1 student: Li)" — the accessible
-/// name of a stage card. It starts with the visible name (WCAG "label in name").
-pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &[&str]) -> String {
+/// One student on a stage card, with the kinds of the topic's supervisors
+/// that the chip marks ("A" / "E", "学" / "企").
+pub struct CardStudent<'a> {
+    pub name: &'a str,
+    pub academic: bool,
+    pub enterprise: bool,
+}
+
+/// "Casting trials (stage, Pilot test; 1 student: Li with academic and
+/// enterprise supervisors)" — the accessible name of a stage card: what the
+/// card shows, its marks included. It starts with the visible name (WCAG
+/// "label in name").
+pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &[CardStudent]) -> String {
     let phase = phase.unwrap_or(t(lang, Key::NoPhase));
     match lang {
         Lang::En => {
+            let one = |s: &CardStudent| match (s.academic, s.enterprise) {
+                (true, true) => format!("{} with academic and enterprise supervisors", s.name),
+                (true, false) => format!("{} with an academic supervisor", s.name),
+                (false, true) => format!("{} with an enterprise supervisor", s.name),
+                (false, false) => s.name.to_string(),
+            };
+            let all: Vec<String> = students.iter().map(one).collect();
             let who = match students.len() {
                 0 => "nobody works here".to_string(),
-                1 => format!("1 student: {}", students[0]),
-                n => format!("{n} students: {}", students.join(", ")),
+                1 => format!("1 student: {}", all.join("")),
+                n => format!("{n} students: {}", all.join(", ")),
             };
             format!("{name} (stage, {phase}; {who})")
         }
         Lang::Zh => {
+            let one = |s: &CardStudent| match (s.academic, s.enterprise) {
+                (true, true) => format!("{}（学术导师、企业导师）", s.name),
+                (true, false) => format!("{}（学术导师）", s.name),
+                (false, true) => format!("{}（企业导师）", s.name),
+                (false, false) => s.name.to_string(),
+            };
             let who = if students.is_empty() {
                 "暂无学生".to_string()
             } else {
-                format!("{} 名学生：{}", students.len(), students.join("、"))
+                let all: Vec<String> = students.iter().map(one).collect();
+                format!("{} 名学生：{}", students.len(), all.join("、"))
             };
             format!("{name}（环节，{phase}；{who}）")
         }
@@ -528,5 +552,23 @@ mod tests {
         assert_eq!(Lang::negotiate(["de"]), Lang::En);
         assert_eq!(Lang::from_tag("zh-Hans-CN"), Some(Lang::Zh));
         assert_eq!(Lang::from_tag("ZH"), Some(Lang::Zh));
+    }
+
+    #[test]
+    fn a_stage_card_names_what_its_chips_mark() {
+        let st = |name, academic, enterprise| CardStudent { name, academic, enterprise };
+        assert_eq!(
+            stage_card_label(Lang::En, "Casting trials", Some("Pilot test"), &[st("Li", true, true)]),
+            "Casting trials (stage, Pilot test; 1 student: Li with academic and enterprise supervisors)"
+        );
+        assert_eq!(
+            stage_card_label(Lang::En, "Rolling", None, &[st("Gao", true, false), st("Li", false, true), st("Wu", false, false)]),
+            "Rolling (stage, No phase; 3 students: Gao with an academic supervisor, Li with an enterprise supervisor, Wu)"
+        );
+        assert_eq!(stage_card_label(Lang::En, "Rolling", Some("Lab"), &[]), "Rolling (stage, Lab; nobody works here)");
+        assert_eq!(
+            stage_card_label(Lang::Zh, "铸造试验", Some("中试"), &[st("李", true, true), st("高", false, true)]),
+            "铸造试验（环节，中试；2 名学生：李（学术导师、企业导师）、高（企业导师））"
+        );
     }
 }

@@ -4,7 +4,7 @@
 //! and the first that passes through no other box wins (else the one that
 //! passes through fewest).
 
-use super::paths::{Obstacles, Path, Piece, Pt, Rect};
+use super::paths::{Area, Obstacles, Path, Piece, Pt, Rect};
 
 /// Clearance between a detour and the box it goes around.
 const CLEAR: f64 = 14.0;
@@ -23,10 +23,12 @@ fn back_y(r: &Rect) -> f64 {
     r.y + (r.h / 4.0).min(12.0)
 }
 
-/// A path from box `a` to box `b`; `rects` are all boxes by owner.
-pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> Path {
+/// A path from box `a` to box `b`; `rects` are all boxes by owner. With it,
+/// the region every path tried lies in: boxes outside it did not change the
+/// choice (only `a`, `b` and the boxes in it did).
+pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> (Path, Area) {
     let (Some(&ra), Some(&rb)) = (rects.get(a), rects.get(b)) else {
-        return Path { start: (0.0, 0.0), pieces: Vec::new() };
+        return (Path { start: (0.0, 0.0), pieces: Vec::new() }, Area::at((0.0, 0.0)));
     };
     let skip = [a, b];
     let forward = rb.x >= ra.x + ra.w + 2.0 * CLEAR;
@@ -80,17 +82,23 @@ pub fn route(a: usize, b: usize, rects: &[Rect], obstacles: &Obstacles) -> Path 
         candidates
             .push(Path { start: (ra.x, ya_back), pieces: vec![Piece::Cubic((xl, ya_back), (xl, yb), (rb.x, yb))] });
     }
+    let mut area = Area::at((ra.x, ra.y));
+    for p in &candidates {
+        area.join(&p.area());
+    }
     let mut best: Option<(usize, Path)> = None;
     for p in candidates {
         let limit = best.as_ref().map_or(usize::MAX, |(h, _)| *h);
         let hits = obstacles.count_hits(&p, &skip, limit);
         if hits == 0 {
-            return p;
+            return (p, area);
         }
         if best.as_ref().is_none_or(|(h, _)| hits < *h) {
             best = Some((hits, p));
         }
     }
-    best.map(|(_, p)| p)
-        .unwrap_or(Path { start: (ra.x + ra.w, mid_y(&ra)), pieces: vec![Piece::S((rb.x, mid_y(&rb)))] })
+    let path = best
+        .map(|(_, p)| p)
+        .unwrap_or(Path { start: (ra.x + ra.w, mid_y(&ra)), pieces: vec![Piece::S((rb.x, mid_y(&rb)))] });
+    (path, area)
 }

@@ -10,8 +10,8 @@ use std::rc::Rc;
 use super::detour;
 use super::kept::Kept;
 use super::labels::{self, Anchor, Request};
-use super::layered::{Output, RouteKind};
-use super::paths::{dist, segments, Obstacles, Path, Piece, Pt, Rect};
+use super::layered::{Output, Route, RouteKind};
+use super::paths::{dist, segments, Area, Obstacles, Path, Piece, Pt, Rect, WORK_LIMIT};
 use super::place::Placement;
 use super::text;
 use super::{Card, FlowPath, COLUMN_GAP, LABEL_LINE, LABEL_MAX_W, LABEL_PX, LANE_HEADER};
@@ -36,6 +36,8 @@ pub struct FlowCache {
     /// rename that keeps every card's size) takes it as it is, without
     /// looking at each flow's route again.
     last: Option<Last>,
+    /// How many routes the last diagram took from the one before.
+    pub(super) reused: usize,
 }
 
 struct Last {
@@ -45,6 +47,65 @@ struct Last {
     ends: Vec<(usize, usize)>,
     rects: Vec<Rect>,
     flows: Vec<FlowPath>,
+    /// Box tests the routes took, of all boxes and of the moved ones.
+    work: (u64, u64),
+}
+
+/// At most this many cards changed (moved, resized, placed by hand or
+/// freed) for the routes of the last diagram to be looked at one by one:
+/// a stage dragged, a rename, an Undo of either. Past it (Auto layout, a
+/// phase added) every route is made afresh, which is then as quick.
+const MAX_CHANGED: usize = 256;
+
+/// How a flow was routed, with what the route depended on: its ends, its
+/// layered route, and the region that the paths it tried lie in. When the
+/// ends, the layered route and every card in the region are as they were,
+/// routing it again gives the same path, so it is reused: dragging one of
+/// 10,000 stages placed by hand no longer routes 15,000 flows around
+/// every card again.
+struct Routed {
+    a: usize,
+    b: usize,
+    /// Does it touch a stage placed by hand (then only the layered route's
+    /// kind and direction matter, not its points)?
+    hand: bool,
+    kind: RouteKind,
+    goes_back: bool,
+    route: Option<Route>,
+    origin: (f64, f64),
+    path: Path,
+    back: bool,
+    anchors: Vec<Anchor>,
+    area: Area,
+    /// Box tests the routing took (of all boxes, of the moved ones).
+    work: (u64, u64),
+}
+
+/// The cards that changed since the last diagram (their boxes then and
+/// now), when a route can be reused at all: the same cards (none added or
+/// removed), the same origin, not too many changes, every number finite,
+/// and the work limit far away (a route reused counts the box tests it
+/// took; far from the limit, a whole new diagram meets it nowhere either).
+fn changed_cards(last: Option<&Last>, rects: &[Rect], placed: &Placement) -> Option<Vec<(Rect, Rect, usize)>> {
+    let last = last?;
+    let far = |w: u64| w < WORK_LIMIT / 4;
+    if last.rects.len() != rects.len() || last.origin != placed.origin || !far(last.work.0) || !far(last.work.1) {
+        return None;
+    }
+    let finite = |r: &Rect| r.x.is_finite() && r.y.is_finite() && r.w.is_finite() && r.h.is_finite();
+    let mut changed = Vec::new();
+    for (i, (was, now)) in last.rects.iter().zip(rects).enumerate() {
+        if !finite(now) {
+            return None;
+        }
+        if was != now || last.moved.get(i) != placed.moved.get(i) {
+            if changed.len() == MAX_CHANGED {
+                return None;
+            }
+            changed.push((*was, *now, i));
+        }
+    }
+    Some(changed)
 }
 
 impl FlowCache {
@@ -83,6 +144,7 @@ struct Drawn {
     w: f64,
     path: Path,
     d: Rc<str>,
+    routed: Option<Routed>,
 }
 
 /// A label has at most this many lines: it is a small tag in the gap between
@@ -120,14 +182,20 @@ pub fn flows(
 ) -> Vec<FlowPath> {
     let rects: Vec<Rect> = cards.iter().map(|c| Rect { x: c.x, y: c.y, w: c.w, h: c.h }).collect();
     if let Some(out) = cache.unchanged(map, &rects, placed, ends) {
+        cache.reused = out.len();
         return out;
     }
-    let mut fresh = FlowCache { by_flow: Kept::with_capacity(map.flows.len()), last: None };
+    let changed = changed_cards(cache.last.as_ref(), &rects, placed);
+    let same_layout = cache.last.as_ref().is_some_and(|l| Rc::ptr_eq(&l.out, &placed.out));
+    let mut fresh = FlowCache { by_flow: Kept::with_capacity(map.flows.len()), last: None, reused: 0 };
     let (ox, oy) = placed.origin;
     let moved = |i: usize| placed.moved.get(i).copied().unwrap_or(true);
     let moved_boxes =
         Obstacles::new(rects.iter().enumerate().filter(|&(i, _)| moved(i)).map(|(i, &r)| (r, i)).collect(), 2.0);
     let mut all_boxes: Option<Obstacles> = None;
+    // Box tests so far, as a whole new diagram would have counted them
+    // (all boxes, moved ones): a reused route adds what it took.
+    let mut work = (0u64, 0u64);
 
     let mut out = Vec::with_capacity(map.flows.len());
     let mut requests = Vec::new();
@@ -141,11 +209,32 @@ pub fn flows(
             fresh.by_flow.skip();
             continue;
         };
-        let was = cache.by_flow.take(fi, &f.id);
+        let mut was = cache.by_flow.take(fi, &f.id);
         let (label_lines, lw) = label(was.as_ref(), &f.artifact);
         let lh = label_lines.len() as f64 * LABEL_LINE + 6.0;
         let mut anchors = Vec::new();
-        let (mut path, back) = if route.kind == RouteKind::SelfLoop {
+        let reusable = |r: &Routed, changed: &[(Rect, Rect, usize)]| {
+            r.a == a
+                && r.b == b
+                && r.origin == placed.origin
+                && r.kind == route.kind
+                && r.goes_back == route.back
+                && (same_layout || r.hand || r.route.as_ref() == Some(route))
+                && changed.iter().all(|(then, now, i)| *i != a && *i != b && !r.area.meets(then) && !r.area.meets(now))
+        };
+        let kept = match (was.as_mut().and_then(|w| w.routed.take()), &changed) {
+            (Some(r), Some(changed)) if route.kind != RouteKind::SelfLoop && reusable(&r, changed) => Some(r),
+            _ => None,
+        };
+        let mut routed: Option<Routed> = None;
+        let (path, back) = if let Some(r) = kept {
+            anchors = r.anchors.clone();
+            work = (work.0 + r.work.0, work.1 + r.work.1);
+            fresh.reused += 1;
+            let out = (r.path.clone(), r.back);
+            routed = Some(r);
+            out
+        } else if route.kind == RouteKind::SelfLoop {
             let (x, cy) = (ra.x + ra.w, ra.y + ra.h / 2.0);
             // The label goes in the gap right of the card's column, above the loop.
             let column = placed.out.column_of.get(a).and_then(|&c| placed.out.columns.get(c));
@@ -157,28 +246,61 @@ pub fn flows(
                 gap: column.map(|_| gap_x.to_bits()).filter(|_| !moved(a)),
             });
             let pieces = vec![Piece::Cubic((x + LOOP_OUT, cy - 24.0), (x + LOOP_OUT, cy + 24.0), (x, cy + 8.0))];
-            (Path { start: (x, cy - 8.0), pieces }, true)
+            let mut path = Path { start: (x, cy - 8.0), pieces };
+            path.shorten_end(ARROW_ROOM);
+            (path, true)
         } else {
-            let points: Vec<Pt> = route.points.iter().map(|&(x, y)| (x + ox, y + oy)).collect();
-            let layered = Path::through(&points);
-            let blocked = if route.kind == RouteKind::Direct {
-                let boxes = all_boxes.get_or_insert_with(|| all(&rects));
-                boxes.count_hits(&layered, &[a, b], 1) > 0
-            } else {
-                !moved_boxes.is_empty() && moved_boxes.count_hits(&layered, &[a, b], 1) > 0
-            };
-            if !moved(a) && !moved(b) && !blocked {
-                anchors = gap_anchors(&points, &route.gaps);
-                (layered, route.back)
-            } else {
-                let boxes = all_boxes.get_or_insert_with(|| all(&rects));
-                let p = detour::route(a, b, &rects, boxes);
-                let mid = midpoint(&p);
-                anchors.push(Anchor { cx: mid.0, cy: mid.1, gap: None });
-                (p, route.back || rb.x + rb.w / 2.0 < ra.x + ra.w / 2.0)
+            let boxes = all_boxes.get_or_insert_with(|| all(&rects));
+            boxes.set_work(work.0);
+            moved_boxes.set_work(work.1);
+            // A flow touching a stage placed by hand takes a detour; its
+            // layered route does not matter (only whether it goes back).
+            let hand = moved(a) || moved(b);
+            let mut layered = None;
+            let mut area = Area::at((ra.x, ra.y));
+            if !hand {
+                let points: Vec<Pt> = route.points.iter().map(|&(x, y)| (x + ox, y + oy)).collect();
+                let path = Path::through(&points);
+                area = path.area();
+                let blocked = if route.kind == RouteKind::Direct {
+                    boxes.count_hits(&path, &[a, b], 1) > 0
+                } else {
+                    !moved_boxes.is_empty() && moved_boxes.count_hits(&path, &[a, b], 1) > 0
+                };
+                if !blocked {
+                    anchors = gap_anchors(&points, &route.gaps);
+                    layered = Some(path);
+                }
             }
+            let (mut path, back) = match layered {
+                Some(path) => (path, route.back),
+                None => {
+                    let (p, tried) = detour::route(a, b, &rects, boxes);
+                    area.join(&tried);
+                    let mid = midpoint(&p);
+                    anchors.push(Anchor { cx: mid.0, cy: mid.1, gap: None });
+                    (p, route.back || rb.x + rb.w / 2.0 < ra.x + ra.w / 2.0)
+                }
+            };
+            path.shorten_end(ARROW_ROOM);
+            let took = (boxes.work() - work.0, moved_boxes.work() - work.1);
+            work = (boxes.work(), moved_boxes.work());
+            routed = Some(Routed {
+                a,
+                b,
+                hand,
+                kind: route.kind,
+                goes_back: route.back,
+                route: (!hand).then(|| route.clone()),
+                origin: placed.origin,
+                path: path.clone(),
+                back,
+                anchors: anchors.clone(),
+                area,
+                work: took,
+            });
+            (path, back)
         };
-        path.shorten_end(ARROW_ROOM);
         // A flow with no artifact name gets a small "?" (its gap, where it
         // is), placed as a label is: clear of cards and of other labels.
         let unnamed = label_lines.is_empty();
@@ -196,9 +318,10 @@ pub fn flows(
             ),
             None => (Rc::from(path.svg()), f.artifact.clone()),
         };
-        fresh
-            .by_flow
-            .push(f.id.clone(), Drawn { artifact, lines: Rc::clone(&label_lines), w: lw, path, d: Rc::clone(&d) });
+        fresh.by_flow.push(
+            f.id.clone(),
+            Drawn { artifact, lines: Rc::clone(&label_lines), w: lw, path, d: Rc::clone(&d), routed },
+        );
         out.push(FlowPath { flow: f.id.clone(), index: fi, d, back, label_lines, label: None, unnamed_at: None });
     }
     let boxes = labels::place(&requests, LANE_HEADER + 4.0);
@@ -218,6 +341,7 @@ pub fn flows(
         ends: ends.to_vec(),
         rects,
         flows: out.clone(),
+        work,
     });
     *cache = fresh;
     out

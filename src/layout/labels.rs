@@ -74,18 +74,119 @@ pub fn place(requests: &[Request], min_top: f64) -> Vec<LabelBox> {
         spread(members, &mut out, min_top);
     }
     // Labels outside gaps: pushed down past any label they touch.
+    push_loose_down(requests.len(), &chosen, &mut out);
+    out
+}
+
+/// Does label box `a` touch `b` (closer than `LABEL_GAP` on both axes)?
+fn touch(a: &LabelBox, b: &LabelBox) -> bool {
+    (a.0 - b.0).abs() < (a.2 + b.2) / 2.0 + LABEL_GAP && a.1 < b.1 + b.3 + LABEL_GAP && b.1 < a.1 + a.3 + LABEL_GAP
+}
+
+/// Each label outside a gap (in request order), while it touches a placed
+/// label, goes down past the first one (lowest request number) it touches,
+/// at most `min(n, 64)` times. The placed labels sit in a grid of cells, so
+/// that a label looks only at those near it (on a map of thousands of
+/// stages placed by hand, looking at every label for each was most of
+/// what the diagram cost).
+fn push_loose_down(n: usize, chosen: &[Option<Anchor>], out: &mut [LabelBox]) {
+    let placed = |j: usize| chosen.get(j).is_some_and(|a| a.is_some());
+    let mut grid = LabelGrid::default();
+    for (j, b) in out.iter().enumerate() {
+        if placed(j) {
+            grid.insert(j, b);
+        }
+    }
+    let loose = (0..chosen.len()).filter(|&i| chosen.get(i).is_some_and(|a| a.is_some_and(|a| a.gap.is_none())));
+    for i in loose {
+        for _ in 0..n.min(64) {
+            let Some(me) = out.get(i).copied() else { break };
+            let Some(o) = grid.first_touching(&me, i, out).and_then(|j| out.get(j).copied()) else { break };
+            grid.remove(i, &me);
+            let moved = (me.0, o.1 + o.3 + LABEL_GAP, me.2, me.3);
+            grid.insert(i, &moved);
+            if let Some(b) = out.get_mut(i) {
+                *b = moved;
+            }
+        }
+    }
+}
+
+/// Label boxes by the cells (`CELL_W` × `CELL_H`) that they, grown by
+/// `LABEL_GAP` on every side, cover: any box a label touches is in one of
+/// the cells the label covers.
+#[derive(Default)]
+struct LabelGrid {
+    cells: crate::model::hash::FastMap<(i64, i64), Vec<usize>>,
+}
+
+const CELL_W: f64 = 128.0;
+const CELL_H: f64 = 64.0;
+
+/// The cells a box grown by `grow` covers, as column and row ranges.
+/// (Label boxes are small: at most a few cells each way.)
+fn cell_span(b: &LabelBox, grow: f64) -> (std::ops::RangeInclusive<i64>, std::ops::RangeInclusive<i64>) {
+    let cell = |v: f64, size: f64| (v / size).floor() as i64; // saturates; NaN is 0
+    let x0 = cell(b.0 - b.2 / 2.0 - grow, CELL_W);
+    let x1 = cell(b.0 + b.2 / 2.0 + grow, CELL_W).clamp(x0, x0.saturating_add(64));
+    let y0 = cell(b.1 - grow, CELL_H);
+    let y1 = cell(b.1 + b.3 + grow, CELL_H).clamp(y0, y0.saturating_add(64));
+    (x0..=x1, y0..=y1)
+}
+
+impl LabelGrid {
+    fn insert(&mut self, j: usize, b: &LabelBox) {
+        let (xs, ys) = cell_span(b, LABEL_GAP + 1.0);
+        for y in ys {
+            for x in xs.clone() {
+                self.cells.entry((x, y)).or_default().push(j);
+            }
+        }
+    }
+
+    fn remove(&mut self, j: usize, b: &LabelBox) {
+        let (xs, ys) = cell_span(b, LABEL_GAP + 1.0);
+        for y in ys {
+            for x in xs.clone() {
+                if let Some(v) = self.cells.get_mut(&(x, y)) {
+                    if let Some(k) = v.iter().position(|&m| m == j) {
+                        v.swap_remove(k);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The lowest-numbered label other than `me_at` that `me` touches.
+    fn first_touching(&self, me: &LabelBox, me_at: usize, out: &[LabelBox]) -> Option<usize> {
+        let (xs, ys) = cell_span(me, 0.0);
+        let mut first: Option<usize> = None;
+        for y in ys {
+            for x in xs.clone() {
+                for &j in self.cells.get(&(x, y)).map_or(&[][..], |v| v.as_slice()) {
+                    if j != me_at && first.is_none_or(|f| j < f) && out.get(j).is_some_and(|o| touch(me, o)) {
+                        first = Some(j);
+                    }
+                }
+            }
+        }
+        first
+    }
+}
+
+/// The loose labels' pass as it was first written (every label against
+/// every other): what the grid must give exactly.
+#[cfg(test)]
+pub(super) fn push_loose_down_naive(n: usize, chosen: &[Option<Anchor>], out: &mut [LabelBox]) {
     let loose: Vec<usize> =
         chosen.iter().enumerate().filter(|(_, a)| a.is_some_and(|a| a.gap.is_none())).map(|(i, _)| i).collect();
     for &i in &loose {
-        for _ in 0..requests.len().min(64) {
+        for _ in 0..n.min(64) {
             let Some(&me) = out.get(i) else { break };
-            let touching = out.iter().enumerate().find(|&(j, o)| {
-                j != i
-                    && chosen.get(j).is_some_and(|a| a.is_some())
-                    && (me.0 - o.0).abs() < (me.2 + o.2) / 2.0 + LABEL_GAP
-                    && me.1 < o.1 + o.3 + LABEL_GAP
-                    && o.1 < me.1 + me.3 + LABEL_GAP
-            });
+            let touching = out
+                .iter()
+                .enumerate()
+                .find(|&(j, o)| j != i && chosen.get(j).is_some_and(|a| a.is_some()) && touch(&me, o));
             let Some((_, o)) = touching else { break };
             let below = o.1 + o.3 + LABEL_GAP;
             if let Some(b) = out.get_mut(i) {
@@ -93,7 +194,11 @@ pub fn place(requests: &[Request], min_top: f64) -> Vec<LabelBox> {
             }
         }
     }
-    out
+}
+
+#[cfg(test)]
+pub(super) fn push_loose_down_for_test(n: usize, chosen: &[Option<Anchor>], out: &mut [LabelBox]) {
+    push_loose_down(n, chosen, out)
 }
 
 /// Moves the labels of one gap (sorted by wanted top) as little as possible

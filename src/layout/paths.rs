@@ -93,6 +93,18 @@ impl Path {
         String::from_utf8(d).unwrap_or_default()
     }
 
+    /// The smallest box that holds the path: a cubic lies within its
+    /// control points.
+    pub fn area(&self) -> Area {
+        let mut a = Area::at(self.start);
+        for c in self.cubics() {
+            for p in &c[1..] {
+                a.take(*p);
+            }
+        }
+        a
+    }
+
     /// The path as a polyline (curves in `per_curve` chords).
     pub fn polyline(&self, per_curve: usize) -> Vec<Pt> {
         let mut out = vec![self.start];
@@ -162,6 +174,42 @@ pub fn cubic_at(c: &[Pt; 4], t: f64) -> Pt {
     (a * c[0].0 + b * c[1].0 + cc * c[2].0 + d * c[3].0, a * c[0].1 + b * c[1].1 + cc * c[2].1 + d * c[3].1)
 }
 
+/// A region of the diagram given by its edges: what a flow's route looked
+/// at (`flows::Routed`).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Area {
+    pub x0: f64,
+    pub y0: f64,
+    pub x1: f64,
+    pub y1: f64,
+}
+
+impl Area {
+    pub fn at(p: Pt) -> Area {
+        Area { x0: p.0, y0: p.1, x1: p.0, y1: p.1 }
+    }
+
+    pub fn take(&mut self, p: Pt) {
+        self.x0 = self.x0.min(p.0);
+        self.y0 = self.y0.min(p.1);
+        self.x1 = self.x1.max(p.0);
+        self.y1 = self.y1.max(p.1);
+    }
+
+    pub fn join(&mut self, o: &Area) {
+        self.take((o.x0, o.y0));
+        self.take((o.x1, o.y1));
+    }
+
+    /// Does the box touch the region, or come within a pixel of it?
+    /// (Not knowing, for numbers that are not finite, counts as touching.)
+    pub fn meets(&self, r: &Rect) -> bool {
+        let apart =
+            r.x > self.x1 + 1.0 || r.x + r.w < self.x0 - 1.0 || r.y > self.y1 + 1.0 || r.y + r.h < self.y0 - 1.0;
+        !apart
+    }
+}
+
 /// A box: left, top, width, height.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Rect {
@@ -209,7 +257,7 @@ impl Rect {
 /// Box tests a set of obstacles does at most; past it every path counts as
 /// clear. This bounds the time of odd maps (thousands of hand-placed
 /// stages or unroutable long flows) while staying deterministic.
-const WORK_LIMIT: u64 = 20_000_000;
+pub const WORK_LIMIT: u64 = 20_000_000;
 
 /// Boxes in a uniform grid, for "which boxes does this segment touch":
 /// a segment looks only at the cells it crosses, so a flow beside a column
@@ -309,6 +357,18 @@ impl Obstacles {
 
     pub fn is_empty(&self) -> bool {
         self.boxes.is_empty()
+    }
+
+    /// Box tests done so far (see `WORK_LIMIT`), and setting that count:
+    /// a flow's route taken from the last diagram counts the tests it took
+    /// then, so that the routes made afresh meet the limit where a whole
+    /// new diagram would.
+    pub fn work(&self) -> u64 {
+        self.work.get()
+    }
+
+    pub fn set_work(&self, work: u64) {
+        self.work.set(work)
     }
 
     /// Owners of the boxes the segment a–b passes through, except `skip`.

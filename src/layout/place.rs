@@ -43,6 +43,11 @@ pub struct LayoutCache {
 }
 
 impl LayoutCache {
+    /// How many flow routes the last diagram reused (tests and benchmarks).
+    pub fn routes_reused(&self) -> usize {
+        self.flows.reused
+    }
+
     fn layout(&mut self, input: Input) -> Rc<Output> {
         let (structure, before) = match &self.last {
             Some((seen, _, out)) if *seen == input => return Rc::clone(out),

@@ -272,17 +272,50 @@ fn labels_in_one_gap_are_spread_without_overlap_and_stay_near_their_flows() {
 }
 
 #[test]
+fn loose_labels_are_pushed_down_as_by_comparing_every_pair() {
+    // Labels of flows placed by hand sit where their paths are, and each
+    // goes down past the labels it touches. The grid that finds them must
+    // give exactly what comparing every pair gives: crowded heaps, spread
+    // ones, gap labels among them, labels far apart and far off.
+    for seed in 1..40u32 {
+        let mut rnd = crate::seeded::mulberry32(seed);
+        let n = 1 + (rnd() * 300.0) as usize;
+        let spread = [40.0, 300.0, 3000.0, 1e7][seed as usize % 4];
+        let mut chosen = Vec::new();
+        let mut out = Vec::new();
+        for _ in 0..n {
+            let (cx, top) = ((rnd() - 0.5) * spread, (rnd() - 0.3) * spread / 2.0);
+            let (w, h) = (18.0 + (rnd() * 160.0).round(), [18.0, 21.0, 35.0, 49.0][(rnd() * 4.0) as usize % 4]);
+            let kind = rnd();
+            chosen.push(if kind < 0.1 {
+                None
+            } else {
+                Some(labels::Anchor { cx, cy: top + h / 2.0, gap: (kind < 0.3).then_some(cx.to_bits()) })
+            });
+            out.push((cx, top, w, h));
+        }
+        let mut naive = out.clone();
+        labels::push_loose_down_naive(n, &chosen, &mut naive);
+        labels::push_loose_down_for_test(n, &chosen, &mut out);
+        assert_eq!(out, naive, "seed {seed}");
+        if spread < 100.0 {
+            assert!(out.iter().zip(&naive).any(|(a, _)| a.1 > spread), "seed {seed}: the heap was not pushed down");
+        }
+    }
+}
+
+#[test]
 fn detours_go_around_boxes_in_the_way() {
     let r = |x: f64, y: f64| paths::Rect { x, y, w: 140.0, h: 60.0 };
     // a → b with c right in between.
     let rects = vec![r(0.0, 100.0), r(600.0, 100.0), r(300.0, 90.0)];
     let boxes = paths::Obstacles::new(rects.iter().copied().enumerate().map(|(i, b)| (b, i)).collect(), 2.0);
-    let p = detour::route(0, 1, &rects, &boxes);
+    let (p, _) = detour::route(0, 1, &rects, &boxes);
     assert!(boxes.path_hits(&p, &[0, 1]).is_empty(), "{}", p.svg());
     // Stacked boxes: a bracket on the side.
     let stacked = vec![r(0.0, 0.0), r(0.0, 200.0), r(0.0, 100.0)];
     let boxes = paths::Obstacles::new(stacked.iter().copied().enumerate().map(|(i, b)| (b, i)).collect(), 2.0);
-    let p = detour::route(0, 1, &stacked, &boxes);
+    let (p, _) = detour::route(0, 1, &stacked, &boxes);
     assert!(boxes.path_hits(&p, &[0, 1]).is_empty(), "{}", p.svg());
 }
 

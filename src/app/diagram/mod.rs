@@ -23,7 +23,7 @@ pub use view::{fit_all, live_view, opening_view, Highlight};
 
 use super::{commands, Derived, Dispatch, Shared};
 use crate::editor::{Action, Edit, Editor, Selection, StageMove};
-use crate::i18n::{stage_card_label, t, Key};
+use crate::i18n::{stage_card_label, t, CardStudent, Key};
 use crate::layout::LANE_HEADER;
 use crate::model::Id;
 
@@ -771,7 +771,11 @@ pub fn ChainDiagram(props: &DiagramProps) -> Html {
     let cards = d.cards.iter().filter(|c| win.meets(c.x, c.y, c.x + c.w, c.y + c.h)).map(|c| {
         let stage = map.stages.get(c.index);
         let phase_name = stage.and_then(|s| s.phase.as_ref()).and_then(|p| phase_names.get(p).copied());
-        let students: Vec<&str> = c.chips.iter().map(|ch| names.person(&ch.student)).collect();
+        let students: Vec<CardStudent> = c
+            .chips
+            .iter()
+            .map(|ch| CardStudent { name: names.person(&ch.student), academic: ch.academic, enterprise: ch.enterprise })
+            .collect();
         let label = stage_card_label(lang, stage.map_or("", |s| s.name.as_str()), phase_name, &students);
         // A name or role cut short on the card ("…") is shown whole on hover.
         let cut = |shown: Option<&str>, full: &str| {
