@@ -117,7 +117,17 @@ fn push_loose_down(n: usize, chosen: &[Option<Anchor>], out: &mut [LabelBox]) {
 /// the cells the label covers.
 #[derive(Default)]
 struct LabelGrid {
-    cells: crate::model::hash::FastMap<(i64, i64), Vec<usize>>,
+    /// By cell (`cell_key`); the same kind of map as the gaps' labels, so
+    /// that the app's code holds one such map, not two.
+    cells: std::collections::BTreeMap<u64, Vec<usize>>,
+}
+
+/// One number for a cell (its column and row, each clamped to 32 bits: the
+/// cells of labels billions of pixels away are shared, which only makes a
+/// label look at more of them).
+fn cell_key(x: i64, y: i64) -> u64 {
+    let c = |v: i64| v.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32 as u32 as u64;
+    (c(x) << 32) | c(y)
 }
 
 const CELL_W: f64 = 128.0;
@@ -139,7 +149,7 @@ impl LabelGrid {
         let (xs, ys) = cell_span(b, LABEL_GAP + 1.0);
         for y in ys {
             for x in xs.clone() {
-                self.cells.entry((x, y)).or_default().push(j);
+                self.cells.entry(cell_key(x, y)).or_default().push(j);
             }
         }
     }
@@ -148,7 +158,7 @@ impl LabelGrid {
         let (xs, ys) = cell_span(b, LABEL_GAP + 1.0);
         for y in ys {
             for x in xs.clone() {
-                if let Some(v) = self.cells.get_mut(&(x, y)) {
+                if let Some(v) = self.cells.get_mut(&cell_key(x, y)) {
                     if let Some(k) = v.iter().position(|&m| m == j) {
                         v.swap_remove(k);
                     }
@@ -163,7 +173,7 @@ impl LabelGrid {
         let mut first: Option<usize> = None;
         for y in ys {
             for x in xs.clone() {
-                for &j in self.cells.get(&(x, y)).map_or(&[][..], |v| v.as_slice()) {
+                for &j in self.cells.get(&cell_key(x, y)).map_or(&[][..], |v| v.as_slice()) {
                     if j != me_at && first.is_none_or(|f| j < f) && out.get(j).is_some_and(|o| touch(me, o)) {
                         first = Some(j);
                     }
