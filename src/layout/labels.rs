@@ -8,6 +8,8 @@
 /// Vertical room between two labels.
 const LABEL_GAP: f64 = 4.0;
 
+use super::cells::Cells;
+
 /// Where a label may go: its centre, and the gap it is in (`None` when it is not in one).
 #[derive(Clone, Copy, Debug)]
 pub struct Anchor {
@@ -85,102 +87,39 @@ fn touch(a: &LabelBox, b: &LabelBox) -> bool {
 
 /// Each label outside a gap (in request order), while it touches a placed
 /// label, goes down past the first one (lowest request number) it touches,
-/// at most `min(n, 64)` times. The placed labels sit in a grid of cells, so
+/// at most `min(n, 64)` times. The placed labels are kept by grid cells, so
 /// that a label looks only at those near it (on a map of thousands of
 /// stages placed by hand, looking at every label for each was most of
 /// what the diagram cost).
 fn push_loose_down(n: usize, chosen: &[Option<Anchor>], out: &mut [LabelBox]) {
     let placed = |j: usize| chosen.get(j).is_some_and(|a| a.is_some());
-    let mut grid = LabelGrid::default();
+    let edges = |b: &LabelBox| (b.0 - b.2 / 2.0, b.1, b.0 + b.2 / 2.0, b.1 + b.3);
+    // Cells about a label wide and two lines tall; labels near enough to
+    // touch are within `LABEL_GAP`.
+    let mut grid = Cells::new(128.0, 64.0, LABEL_GAP);
     for (j, b) in out.iter().enumerate() {
         if placed(j) {
-            grid.insert(j, b);
+            grid.insert(j, edges(b));
         }
     }
     let loose = (0..chosen.len()).filter(|&i| chosen.get(i).is_some_and(|a| a.is_some_and(|a| a.gap.is_none())));
     for i in loose {
         for _ in 0..n.min(64) {
             let Some(me) = out.get(i).copied() else { break };
-            let Some(o) = grid.first_touching(&me, i, out).and_then(|j| out.get(j).copied()) else { break };
-            grid.remove(i, &me);
+            let mut first: Option<usize> = None;
+            grid.visit(edges(&me), |j| {
+                if j != i && first.is_none_or(|f| j < f) && out.get(j).is_some_and(|o| touch(&me, o)) {
+                    first = Some(j);
+                }
+            });
+            let Some(o) = first.and_then(|j| out.get(j).copied()) else { break };
+            grid.remove(i, edges(&me));
             let moved = (me.0, o.1 + o.3 + LABEL_GAP, me.2, me.3);
-            grid.insert(i, &moved);
+            grid.insert(i, edges(&moved));
             if let Some(b) = out.get_mut(i) {
                 *b = moved;
             }
         }
-    }
-}
-
-/// Label boxes by the cells (`CELL_W` × `CELL_H`) that they, grown by
-/// `LABEL_GAP` on every side, cover: any box a label touches is in one of
-/// the cells the label covers.
-#[derive(Default)]
-struct LabelGrid {
-    /// By cell (`cell_key`); the same kind of map as the gaps' labels, so
-    /// that the app's code holds one such map, not two.
-    cells: std::collections::BTreeMap<u64, Vec<usize>>,
-}
-
-/// One number for a cell (its column and row, each clamped to 32 bits: the
-/// cells of labels billions of pixels away are shared, which only makes a
-/// label look at more of them).
-fn cell_key(x: i64, y: i64) -> u64 {
-    let c = |v: i64| v.clamp(i64::from(i32::MIN), i64::from(i32::MAX)) as i32 as u32 as u64;
-    (c(x) << 32) | c(y)
-}
-
-const CELL_W: f64 = 128.0;
-const CELL_H: f64 = 64.0;
-
-/// The cells a box grown by `grow` covers, as column and row ranges.
-/// (Label boxes are small: at most a few cells each way.)
-fn cell_span(b: &LabelBox, grow: f64) -> (std::ops::RangeInclusive<i64>, std::ops::RangeInclusive<i64>) {
-    let cell = |v: f64, size: f64| (v / size).floor() as i64; // saturates; NaN is 0
-    let x0 = cell(b.0 - b.2 / 2.0 - grow, CELL_W);
-    let x1 = cell(b.0 + b.2 / 2.0 + grow, CELL_W).clamp(x0, x0.saturating_add(64));
-    let y0 = cell(b.1 - grow, CELL_H);
-    let y1 = cell(b.1 + b.3 + grow, CELL_H).clamp(y0, y0.saturating_add(64));
-    (x0..=x1, y0..=y1)
-}
-
-impl LabelGrid {
-    fn insert(&mut self, j: usize, b: &LabelBox) {
-        let (xs, ys) = cell_span(b, LABEL_GAP + 1.0);
-        for y in ys {
-            for x in xs.clone() {
-                self.cells.entry(cell_key(x, y)).or_default().push(j);
-            }
-        }
-    }
-
-    fn remove(&mut self, j: usize, b: &LabelBox) {
-        let (xs, ys) = cell_span(b, LABEL_GAP + 1.0);
-        for y in ys {
-            for x in xs.clone() {
-                if let Some(v) = self.cells.get_mut(&cell_key(x, y)) {
-                    if let Some(k) = v.iter().position(|&m| m == j) {
-                        v.swap_remove(k);
-                    }
-                }
-            }
-        }
-    }
-
-    /// The lowest-numbered label other than `me_at` that `me` touches.
-    fn first_touching(&self, me: &LabelBox, me_at: usize, out: &[LabelBox]) -> Option<usize> {
-        let (xs, ys) = cell_span(me, 0.0);
-        let mut first: Option<usize> = None;
-        for y in ys {
-            for x in xs.clone() {
-                for &j in self.cells.get(&cell_key(x, y)).map_or(&[][..], |v| v.as_slice()) {
-                    if j != me_at && first.is_none_or(|f| j < f) && out.get(j).is_some_and(|o| touch(me, o)) {
-                        first = Some(j);
-                    }
-                }
-            }
-        }
-        first
     }
 }
 

@@ -18,6 +18,7 @@
 
 pub mod beyond;
 mod card;
+mod cells;
 mod detour;
 mod flows;
 mod graph_json;
