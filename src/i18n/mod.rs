@@ -307,37 +307,27 @@ pub struct CardStudent<'a> {
 /// "label in name").
 pub fn stage_card_label(lang: Lang, name: &str, phase: Option<&str>, students: &[CardStudent]) -> String {
     let phase = phase.unwrap_or(t(lang, Key::NoPhase));
-    match lang {
-        Lang::En => {
-            let one = |s: &CardStudent| match (s.academic, s.enterprise) {
-                (true, true) => format!("{} with academic and enterprise supervisors", s.name),
-                (true, false) => format!("{} with an academic supervisor", s.name),
-                (false, true) => format!("{} with an enterprise supervisor", s.name),
-                (false, false) => s.name.to_string(),
-            };
-            let all: Vec<String> = students.iter().map(one).collect();
-            let who = match students.len() {
-                0 => "nobody works here".to_string(),
-                1 => format!("1 student: {}", all.join("")),
-                n => format!("{n} students: {}", all.join(", ")),
-            };
-            format!("{name} (stage, {phase}; {who})")
-        }
-        Lang::Zh => {
-            let one = |s: &CardStudent| match (s.academic, s.enterprise) {
-                (true, true) => format!("{}（学术导师、企业导师）", s.name),
-                (true, false) => format!("{}（学术导师）", s.name),
-                (false, true) => format!("{}（企业导师）", s.name),
-                (false, false) => s.name.to_string(),
-            };
-            let who = if students.is_empty() {
-                "暂无学生".to_string()
-            } else {
-                let all: Vec<String> = students.iter().map(one).collect();
-                format!("{} 名学生：{}", students.len(), all.join("、"))
-            };
-            format!("{name}（环节，{phase}；{who}）")
-        }
+    // What a student's chip marks: none, academic, enterprise, both.
+    let marks: [&str; 4] = match lang {
+        Lang::En => [
+            "",
+            " with an academic supervisor",
+            " with an enterprise supervisor",
+            " with academic and enterprise supervisors",
+        ],
+        Lang::Zh => ["", "（学术导师）", "（企业导师）", "（学术导师、企业导师）"],
+    };
+    let one = |s: &CardStudent| {
+        let k = usize::from(s.academic) + 2 * usize::from(s.enterprise);
+        format!("{}{}", s.name, marks.get(k).copied().unwrap_or_default())
+    };
+    let all: Vec<String> = students.iter().map(one).collect();
+    match (lang, students.len()) {
+        (Lang::En, 0) => format!("{name} (stage, {phase}; nobody works here)"),
+        (Lang::En, 1) => format!("{name} (stage, {phase}; 1 student: {})", all.concat()),
+        (Lang::En, n) => format!("{name} (stage, {phase}; {n} students: {})", all.join(", ")),
+        (Lang::Zh, 0) => format!("{name}（环节，{phase}；暂无学生）"),
+        (Lang::Zh, n) => format!("{name}（环节，{phase}；{n} 名学生：{}）", all.join("、")),
     }
 }
 
