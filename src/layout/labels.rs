@@ -91,7 +91,7 @@ fn touch(a: &LabelBox, b: &LabelBox) -> bool {
 /// that a label looks only at those near it (on a map of thousands of
 /// stages placed by hand, looking at every label for each was most of
 /// what the diagram cost).
-fn push_loose_down(n: usize, chosen: &[Option<Anchor>], out: &mut [LabelBox]) {
+pub(super) fn push_loose_down(n: usize, chosen: &[Option<Anchor>], out: &mut [LabelBox]) {
     let placed = |j: usize| chosen.get(j).is_some_and(|a| a.is_some());
     let edges = |b: &LabelBox| (b.0 - b.2 / 2.0, b.1, b.0 + b.2 / 2.0, b.1 + b.3);
     // Cells about a label wide and two lines tall; labels near enough to
@@ -143,11 +143,6 @@ pub(super) fn push_loose_down_naive(n: usize, chosen: &[Option<Anchor>], out: &m
             }
         }
     }
-}
-
-#[cfg(test)]
-pub(super) fn push_loose_down_for_test(n: usize, chosen: &[Option<Anchor>], out: &mut [LabelBox]) {
-    push_loose_down(n, chosen, out)
 }
 
 /// Moves the labels of one gap (sorted by wanted top) as little as possible

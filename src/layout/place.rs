@@ -179,7 +179,7 @@ fn apply_manual_positions(map: &Map, cards: &mut [Card], out: &Output) -> Vec<bo
             floor = f64::NEG_INFINITY;
         }
         let Some(c) = cards.get_mut(i) else { continue };
-        let y = clear_of(&pinned, &near, Rect { y: c.y.max(floor), ..Rect { x: c.x, y: 0.0, w: c.w, h: c.h } });
+        let y = clear_of(&pinned, &near, Rect { x: c.x, y: c.y.max(floor), w: c.w, h: c.h });
         if y != c.y {
             if let Some(m) = moved.get_mut(i) {
                 *m = true;

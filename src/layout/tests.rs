@@ -296,7 +296,7 @@ fn loose_labels_are_pushed_down_as_by_comparing_every_pair() {
         }
         let mut naive = out.clone();
         labels::push_loose_down_naive(n, &chosen, &mut naive);
-        labels::push_loose_down_for_test(n, &chosen, &mut out);
+        labels::push_loose_down(n, &chosen, &mut out);
         assert_eq!(out, naive, "seed {seed}");
         if spread < 100.0 {
             assert!(out.iter().zip(&naive).any(|(a, _)| a.1 > spread), "seed {seed}: the heap was not pushed down");

@@ -57,10 +57,19 @@ pub fn orient(n: usize, band: &[usize], edges: &[(usize, usize)]) -> Vec<Oriente
     // depth-first search, or of a greedy order. The one whose longest path
     // is shorter wins (fewer columns, shorter flows); on ties the search,
     // which is how loops were broken before the greedy order was tried.
+    // (A band without loops has no back edge either way: the search's
+    // empty list is taken as it is.)
     let search = search_back_edges(n, &out, &intra);
-    let greedy = greedy_back_edges(n, &out, &intra);
-    let reverse =
-        if longest_path(n, &out, &intra, &greedy) < longest_path(n, &out, &intra, &search) { greedy } else { search };
+    let reverse = if search.is_empty() {
+        search
+    } else {
+        let greedy = greedy_back_edges(n, &out, &intra);
+        if longest_path(n, &out, &intra, &greedy) < longest_path(n, &out, &intra, &search) {
+            greedy
+        } else {
+            search
+        }
+    };
     for e in reverse {
         if let Some(o) = out.get_mut(e) {
             *o = Oriented { from: o.to, to: o.from, kind: Kind::Back };
