@@ -76,6 +76,18 @@ mod components {
         yew::platform::time::sleep(std::time::Duration::from_millis(30)).await;
     }
 
+    /// Waits (up to 3 s, a tick at a time) until `ready` holds, for what
+    /// the app draws after more than one frame (a loaded machine can take
+    /// longer than a tick to draw the Inspector after a click).
+    async fn until(mut ready: impl FnMut() -> bool) {
+        for _ in 0..100 {
+            if ready() {
+                return;
+            }
+            tick().await;
+        }
+    }
+
     fn all(root: &Element, sel: &str) -> Vec<Element> {
         let list = root.query_selector_all(sel).unwrap();
         (0..list.length()).filter_map(|i| list.item(i)).filter_map(|n| n.dyn_into::<Element>().ok()).collect()
@@ -118,7 +130,7 @@ mod components {
         let card: HtmlElement =
             root.query_selector("g.stage[data-stage=cast] [role=button]").unwrap().unwrap().unchecked_into();
         card.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
-        tick().await;
+        until(|| all(&root, "g.stage.down").len() == 3).await;
         let inspector = region(&root, "Inspector");
         let text = inspector.text_content().unwrap();
         assert!(text.contains("alloy specification"), "{text}");
@@ -135,15 +147,15 @@ mod components {
         tick().await;
         assert_eq!(all(&root, "g.stage").len(), 0);
         button(&root, "Add stage").click();
-        tick().await;
+        until(|| all(&root, "g.stage").len() == 1).await;
         assert_eq!(all(&root, "g.stage").len(), 1);
         let gaps = region(&root, "Gaps").text_content().unwrap();
         assert!(gaps.contains("New stage"), "the new stage has gaps: {gaps}");
         button(&root, "Undo").click();
-        tick().await;
+        until(|| all(&root, "g.stage").is_empty()).await;
         assert_eq!(all(&root, "g.stage").len(), 0);
         button(&root, "Redo").click();
-        tick().await;
+        until(|| all(&root, "g.stage").len() == 1).await;
         assert_eq!(all(&root, "g.stage").len(), 1);
         root.remove();
     }
@@ -159,6 +171,7 @@ mod components {
             let card: HtmlElement = root.query_selector(selector).unwrap().unwrap().unchecked_into();
             card.dispatch_event(&web_sys::MouseEvent::new("click").unwrap()).unwrap();
             tick().await;
+            until(|| all(&region(&root, "详情"), "label[for]").len() >= 4).await;
             let inspector = region(&root, "详情");
             let labels = all(&inspector, "label[for]");
             assert!(labels.len() >= 4, "the stage form has its fields: {}", labels.len());
