@@ -199,12 +199,19 @@ mod components {
         let root = mount(Template::Alloy, Lang::En).await;
         tick().await;
         button(&root, "中文").click();
-        tick().await;
+        // The page's own `lang` is set by an effect after the render.
+        let page_lang = || gloo::utils::document().document_element().and_then(|e| e.get_attribute("lang"));
+        until(|| {
+            root.query_selector("section[aria-label=\"缺口\"]").ok().flatten().is_some()
+                && page_lang().as_deref() == Some("zh-CN")
+        })
+        .await;
         assert!(root.query_selector("section[aria-label=\"缺口\"]").unwrap().is_some());
         assert!(root.query_selector("section[aria-label=\"Gaps\"]").unwrap().is_none());
         assert_eq!(gloo::utils::document().document_element().unwrap().get_attribute("lang").unwrap(), "zh-CN");
         button(&root, "English").click();
-        tick().await;
+        until(|| page_lang().as_deref() == Some("en")).await;
+        assert_eq!(page_lang().as_deref(), Some("en"));
         root.remove();
     }
 }
