@@ -66,13 +66,11 @@ const MAX_CHANGED: usize = 256;
 struct Routed {
     a: usize,
     b: usize,
-    /// Does it touch a stage placed by hand (then only the layered route's
-    /// kind and direction matter, not its points)?
-    hand: bool,
     kind: RouteKind,
     goes_back: bool,
+    /// The layered route; `None` for a flow touching a stage placed by
+    /// hand, whose detour depends only on the route's kind and direction.
     route: Option<Route>,
-    origin: (f64, f64),
     path: Path,
     back: bool,
     anchors: Vec<Anchor>,
@@ -216,10 +214,9 @@ pub fn flows(
         let reusable = |r: &Routed, changed: &[(Rect, Rect, usize)]| {
             r.a == a
                 && r.b == b
-                && r.origin == placed.origin
                 && r.kind == route.kind
                 && r.goes_back == route.back
-                && (same_layout || r.hand || r.route.as_ref() == Some(route))
+                && (same_layout || r.route.is_none() || r.route.as_ref() == Some(route))
                 && changed.iter().all(|(then, now, i)| *i != a && *i != b && !r.area.meets(then) && !r.area.meets(now))
         };
         let kept = match (was.as_mut().and_then(|w| w.routed.take()), &changed) {
@@ -288,11 +285,9 @@ pub fn flows(
             routed = Some(Routed {
                 a,
                 b,
-                hand,
                 kind: route.kind,
                 goes_back: route.back,
                 route: (!hand).then(|| route.clone()),
-                origin: placed.origin,
                 path: path.clone(),
                 back,
                 anchors: anchors.clone(),
