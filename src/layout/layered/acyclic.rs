@@ -1,10 +1,14 @@
 //! Cycle breaking, for layout only. An edge into an earlier band goes
-//! against the reading direction and is reversed; inside a band, the edges
-//! that go backwards in a greedy order (`greedy_back_edges`) are reversed.
+//! against the reading direction and is reversed; inside a band, the loops
+//! are broken by one of three sets of edges (a depth-first search's back
+//! edges, a greedy order's, or each loop taken from where flows enter it:
+//! `layered_back_edges`), whichever leaves the shortest longest path.
 //! Every reversed edge closes a cycle or points into an earlier band, so a
 //! map without loops has no back edges.
 
 use std::collections::BTreeSet;
+
+use petgraph::graph::{DiGraph, NodeIndex};
 
 use super::csr::Csr;
 
@@ -53,22 +57,27 @@ pub fn orient(n: usize, band: &[usize], edges: &[(usize, usize)]) -> Vec<Oriente
         .filter(|(_, o)| o.kind == Kind::Forward && band_of(o.from) == band_of(o.to))
         .map(|(i, o)| (o.from, i))
         .collect();
-    // Two ways of breaking the loops inside bands: the back edges of a
-    // depth-first search, or of a greedy order. The one whose longest path
-    // is shorter wins (fewer columns, shorter flows); on ties the search,
-    // which is how loops were broken before the greedy order was tried.
-    // (A band without loops has no back edge either way: the search's
+    // Three ways of breaking the loops inside bands: the back edges of a
+    // depth-first search, of a greedy order, or of each loop's distances
+    // from where flows enter it. The one whose longest path is shortest
+    // wins (fewer columns, shorter flows); on ties the earlier, so the
+    // search, which is how loops were broken first, keeps the layouts it
+    // made. (A band without loops has no back edge any way: the search's
     // empty list is taken as it is.)
     let search = search_back_edges(n, &out, &intra);
     let reverse = if search.is_empty() {
         search
     } else {
         let greedy = greedy_back_edges(n, &out, &intra);
-        if longest_path(n, &out, &intra, &greedy) < longest_path(n, &out, &intra, &search) {
-            greedy
-        } else {
-            search
+        let layered = layered_back_edges(n, &out, &intra);
+        let mut best: Option<(usize, Vec<usize>)> = None;
+        for candidate in [search, greedy, layered] {
+            let length = longest_path(n, &out, &intra, &candidate);
+            if best.as_ref().is_none_or(|(l, _)| length < *l) {
+                best = Some((length, candidate));
+            }
         }
+        best.map(|(_, r)| r).unwrap_or_default()
     };
     for e in reverse {
         if let Some(o) = out.get_mut(e) {
@@ -269,4 +278,133 @@ fn greedy_back_edges(n: usize, out: &[Oriented], intra: &[(usize, usize)]) -> Ve
     }
     let place = |v: usize| pos.get(v).copied().unwrap_or(usize::MAX);
     intra.iter().map(|&(_, e)| e).filter(|&e| ends(e).is_some_and(|(a, b)| place(a) > place(b))).collect()
+}
+
+/// The edges to reverse so that each loop is laid out as the flow goes
+/// through it. The strongly connected sets of vertices are taken in the
+/// order flows pass between them, each vertex getting a rank (longest
+/// path from the start, as the columns will be). Inside a set, each vertex
+/// gets its distance from where flows enter the set (the rank of the
+/// vertex outside that feeds it, plus one; a set nothing enters starts at
+/// its vertex with most more outputs than inputs, the lowest number on
+/// ties), and an edge to a vertex no farther away is reversed; edges
+/// between vertices at the same distance are broken by the greedy order.
+/// Only edges on a loop are reversed, and every edge kept inside a set
+/// goes one step farther, so a chain of layers with flows back from late
+/// layers to early ones keeps its layers, where the greedy order (its
+/// choice goes by counts of inputs and outputs) can take forward flows
+/// for back ones.
+fn layered_back_edges(n: usize, out: &[Oriented], intra: &[(usize, usize)]) -> Vec<usize> {
+    use std::cmp::Reverse;
+    use std::collections::BinaryHeap;
+    let ends = |e: usize| out.get(e).map(|o| (o.from, o.to)).filter(|&(a, b)| a < n && b < n);
+    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, intra.len());
+    for _ in 0..n {
+        g.add_node(());
+    }
+    for &(_, e) in intra {
+        if let Some((a, b)) = ends(e) {
+            g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
+        }
+    }
+    // Kosaraju lists the sets sinks first: reversed, every set comes after
+    // the sets that feed it.
+    let mut sets: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
+        .into_iter()
+        .map(|c| {
+            let mut vs: Vec<usize> = c.into_iter().map(|v| v.index()).collect();
+            vs.sort_unstable();
+            vs
+        })
+        .collect();
+    sets.reverse();
+    let mut set = vec![usize::MAX; n];
+    for (k, vs) in sets.iter().enumerate() {
+        for &v in vs {
+            if let Some(s) = set.get_mut(v) {
+                *s = k;
+            }
+        }
+    }
+    let set_of = |v: usize| set.get(v).copied().unwrap_or(usize::MAX);
+    let outs = Csr::from_pairs(n, intra);
+    let into: Vec<(usize, usize)> = intra.iter().filter_map(|&(_, e)| ends(e).map(|(_, b)| (b, e))).collect();
+    let ins = Csr::from_pairs(n, &into);
+    let from_of = |e: usize| ends(e).map_or(usize::MAX, |(a, _)| a);
+    let to_of = |e: usize| ends(e).map_or(usize::MAX, |(_, b)| b);
+    let mut rank = vec![0usize; n];
+    let mut dist = vec![usize::MAX; n];
+    let mut heap = BinaryHeap::new();
+    let mut reverse = Vec::new();
+    let mut level = Vec::new();
+    for (k, vs) in sets.iter().enumerate() {
+        // Where flows from earlier sets put each vertex.
+        let entry = |rank: &[usize], v: usize| {
+            ins.of(v)
+                .iter()
+                .map(|&e| from_of(e))
+                .filter(|&a| set_of(a) != k)
+                .map(|a| rank.get(a).copied().unwrap_or(0) + 1)
+                .max()
+        };
+        if let [v] = vs[..] {
+            let r = entry(&rank, v).unwrap_or(0);
+            if let Some(x) = rank.get_mut(v) {
+                *x = r;
+            }
+            continue;
+        }
+        let mut entered = false;
+        for &v in vs {
+            if let Some(r) = entry(&rank, v) {
+                entered = true;
+                heap.push(Reverse((r, v)));
+            }
+        }
+        if !entered {
+            let balance = |v: usize| {
+                let inside = |es: &[usize], end: &dyn Fn(usize) -> usize| {
+                    es.iter().filter(|&&e| set_of(end(e)) == k).count() as i64
+                };
+                inside(outs.of(v), &to_of) - inside(ins.of(v), &from_of)
+            };
+            if let Some(v) = vs.iter().copied().max_by_key(|&v| (balance(v), Reverse(v))) {
+                heap.push(Reverse((0, v)));
+            }
+        }
+        while let Some(Reverse((d, v))) = heap.pop() {
+            match dist.get_mut(v) {
+                Some(x) if *x == usize::MAX => *x = d,
+                _ => continue,
+            }
+            for &e in outs.of(v) {
+                let w = to_of(e);
+                if set_of(w) == k && dist.get(w) == Some(&usize::MAX) {
+                    heap.push(Reverse((d + 1, w)));
+                }
+            }
+        }
+        let dist_of = |v: usize| dist.get(v).copied().unwrap_or(usize::MAX);
+        for &v in vs {
+            let r = dist_of(v).max(entry(&rank, v).unwrap_or(0));
+            if let Some(x) = rank.get_mut(v) {
+                *x = r;
+            }
+            for &e in outs.of(v) {
+                let w = to_of(e);
+                if set_of(w) != k {
+                    continue;
+                }
+                match dist_of(v).cmp(&dist_of(w)) {
+                    std::cmp::Ordering::Greater => reverse.push(e),
+                    std::cmp::Ordering::Equal => level.push((v, e)),
+                    std::cmp::Ordering::Less => {}
+                }
+            }
+        }
+    }
+    level.sort_unstable();
+    reverse.extend(greedy_back_edges(n, out, &level));
+    reverse.sort_unstable();
+    reverse
 }

@@ -2,8 +2,10 @@
 //!
 //! The steps, one module each:
 //! 1. `acyclic` — cycles are broken for layout only: flows into an earlier
-//!    band, and the back edges of a depth-first search inside a band, are
-//!    reversed (they are still drawn in their own direction).
+//!    band, and inside a band the back edges of a search, of a greedy
+//!    order or of each loop's distances from where flows enter it
+//!    (whichever leaves the fewest columns), are reversed (they are still
+//!    drawn in their own direction).
 //! 2. `rank` — bands are ordered groups of columns; inside a band a node
 //!    takes its column by longest path. Nodes without edges fill the gaps
 //!    under their band's columns, then a grid of new ones (after

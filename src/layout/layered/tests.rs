@@ -274,8 +274,9 @@ fn loops_in_a_long_chain_do_not_stretch_it() {
     // reversed to break the loops decides how many columns the chain takes.
     // A depth-first search alone reversed 81 flows, forward ones among
     // them, and stretched it over 102 columns; the greedy order reverses
-    // 39 and takes 36. (Still not 8: its choice goes by counts of inputs
-    // and outputs, and a loop's flow back gives its source one more output.)
+    // 39 and takes 36 (its choice goes by counts of inputs and outputs,
+    // and a loop's flow back gives its source one more output). Taking
+    // each loop from where flows enter it reverses 51 and takes 12.
     let (layers, per) = (8usize, 40usize);
     let mut rnd = crate::seeded::mulberry32(3);
     let mut pick = |k: usize| ((rnd() * k as f64) as usize).min(k - 1);
@@ -295,6 +296,6 @@ fn loops_in_a_long_chain_do_not_stretch_it() {
     let out = layout(&inp, &SP);
     no_box_overlaps(&inp, &out);
     let reversed = Structure::of(&inp).oriented.iter().filter(|o| o.kind == Kind::Back).count();
-    assert!(reversed <= 40, "{reversed} flows reversed for 40 loops");
-    assert!(out.columns.len() <= 40, "{} columns for {layers} layers", out.columns.len());
+    assert!(reversed <= 60, "{reversed} flows reversed for 40 loops");
+    assert!(out.columns.len() <= 14, "{} columns for {layers} layers", out.columns.len());
 }
