@@ -68,8 +68,13 @@ pub fn orient(n: usize, band: &[usize], edges: &[(usize, usize)]) -> Vec<Oriente
     let reverse = if search.is_empty() {
         search
     } else {
-        let greedy = greedy_back_edges(n, &out, &intra);
-        let layered = layered_back_edges(n, &out, &intra);
+        let sets = loop_sets(n, &out, &intra);
+        // The greedy order can put a vertex before one that feeds it from
+        // another loop; such an edge closes no loop and stays as it is.
+        let same_set =
+            |e: &usize| out.get(*e).is_some_and(|o| sets.of.get(o.from).is_some_and(|s| Some(s) == sets.of.get(o.to)));
+        let greedy = greedy_back_edges(n, &out, &intra).into_iter().filter(same_set).collect();
+        let layered = layered_back_edges(n, &out, &intra, &sets);
         let mut best: Option<(usize, Vec<usize>)> = None;
         for candidate in [search, greedy, layered] {
             let length = longest_path(n, &out, &intra, &candidate);
@@ -294,38 +299,11 @@ fn greedy_back_edges(n: usize, out: &[Oriented], intra: &[(usize, usize)]) -> Ve
 /// layers to early ones keeps its layers, where the greedy order (its
 /// choice goes by counts of inputs and outputs) can take forward flows
 /// for back ones.
-fn layered_back_edges(n: usize, out: &[Oriented], intra: &[(usize, usize)]) -> Vec<usize> {
+fn layered_back_edges(n: usize, out: &[Oriented], intra: &[(usize, usize)], sets: &LoopSets) -> Vec<usize> {
     use std::cmp::Reverse;
     use std::collections::BinaryHeap;
     let ends = |e: usize| out.get(e).map(|o| (o.from, o.to)).filter(|&(a, b)| a < n && b < n);
-    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, intra.len());
-    for _ in 0..n {
-        g.add_node(());
-    }
-    for &(_, e) in intra {
-        if let Some((a, b)) = ends(e) {
-            g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
-        }
-    }
-    // Kosaraju lists the sets sinks first: reversed, every set comes after
-    // the sets that feed it.
-    let mut sets: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
-        .into_iter()
-        .map(|c| {
-            let mut vs: Vec<usize> = c.into_iter().map(|v| v.index()).collect();
-            vs.sort_unstable();
-            vs
-        })
-        .collect();
-    sets.reverse();
-    let mut set = vec![usize::MAX; n];
-    for (k, vs) in sets.iter().enumerate() {
-        for &v in vs {
-            if let Some(s) = set.get_mut(v) {
-                *s = k;
-            }
-        }
-    }
+    let (set, sets) = (&sets.of, &sets.sets);
     let set_of = |v: usize| set.get(v).copied().unwrap_or(usize::MAX);
     let outs = Csr::from_pairs(n, intra);
     let into: Vec<(usize, usize)> = intra.iter().filter_map(|&(_, e)| ends(e).map(|(_, b)| (b, e))).collect();
@@ -407,4 +385,43 @@ fn layered_back_edges(n: usize, out: &[Oriented], intra: &[(usize, usize)]) -> V
     reverse.extend(greedy_back_edges(n, out, &level));
     reverse.sort_unstable();
     reverse
+}
+
+/// The strongly connected sets of the edges of `intra`, every set after
+/// the sets that feed it, each in vertex order, and the set of each vertex.
+struct LoopSets {
+    sets: Vec<Vec<usize>>,
+    of: Vec<usize>,
+}
+
+fn loop_sets(n: usize, out: &[Oriented], intra: &[(usize, usize)]) -> LoopSets {
+    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, intra.len());
+    for _ in 0..n {
+        g.add_node(());
+    }
+    for &(_, e) in intra {
+        if let Some(o) = out.get(e).filter(|o| o.from < n && o.to < n) {
+            g.add_edge(NodeIndex::new(o.from), NodeIndex::new(o.to), ());
+        }
+    }
+    // Kosaraju lists the sets sinks first: reversed, every set comes after
+    // the sets that feed it.
+    let mut sets: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
+        .into_iter()
+        .map(|c| {
+            let mut vs: Vec<usize> = c.into_iter().map(|v| v.index()).collect();
+            vs.sort_unstable();
+            vs
+        })
+        .collect();
+    sets.reverse();
+    let mut of = vec![usize::MAX; n];
+    for (k, vs) in sets.iter().enumerate() {
+        for &v in vs {
+            if let Some(s) = of.get_mut(v) {
+                *s = k;
+            }
+        }
+    }
+    LoopSets { sets, of }
 }

@@ -299,3 +299,58 @@ fn loops_in_a_long_chain_do_not_stretch_it() {
     assert!(reversed <= 60, "{reversed} flows reversed for 40 loops");
     assert!(out.columns.len() <= 14, "{} columns for {layers} layers", out.columns.len());
 }
+
+#[test]
+fn every_reversed_edge_closes_a_loop_and_none_is_left() {
+    // Random graphs of 2 to 30 vertices in one band, up to three edges per
+    // vertex, loops everywhere: whichever way wins, the edges as laid out
+    // have no cycle, and each reversed edge a → b is on a loop (b reaches a).
+    let mut rnd = crate::seeded::mulberry32(11);
+    let mut pick = |k: usize| ((rnd() * k as f64) as usize).min(k.saturating_sub(1));
+    for round in 0..400 {
+        let n = 2 + pick(29);
+        let m = pick(3 * n + 1);
+        let edges: Vec<(usize, usize)> = (0..m).map(|_| (pick(n), pick(n))).collect();
+        let o = acyclic::orient(n, &vec![0; n], &edges);
+        let laid: Vec<(usize, usize)> =
+            o.iter().filter(|e| matches!(e.kind, Kind::Forward | Kind::Back)).map(|e| (e.from, e.to)).collect();
+        // Kahn's algorithm removes every vertex only when there is no cycle.
+        let mut indeg = vec![0usize; n];
+        for &(_, b) in &laid {
+            indeg[b] += 1;
+        }
+        let mut ready: Vec<usize> = (0..n).filter(|&v| indeg[v] == 0).collect();
+        let mut removed = 0;
+        while let Some(v) = ready.pop() {
+            removed += 1;
+            for &(a, b) in &laid {
+                if a == v {
+                    indeg[b] -= 1;
+                    if indeg[b] == 0 {
+                        ready.push(b);
+                    }
+                }
+            }
+        }
+        assert_eq!(removed, n, "round {round}: a cycle is left in {edges:?}");
+        let reaches = |from: usize, to: usize| {
+            let mut seen = vec![false; n];
+            let mut stack = vec![from];
+            while let Some(v) = stack.pop() {
+                if v == to {
+                    return true;
+                }
+                if !std::mem::replace(&mut seen[v], true) {
+                    stack.extend(edges.iter().filter(|e| e.0 == v).map(|e| e.1));
+                }
+            }
+            false
+        };
+        for (k, e) in o.iter().enumerate() {
+            if e.kind == Kind::Back {
+                let (a, b) = edges[k];
+                assert!(reaches(b, a), "round {round}: {a} → {b} reversed but on no loop in {edges:?}");
+            }
+        }
+    }
+}
