@@ -77,12 +77,12 @@ pub fn orient(n: usize, band: &[usize], edges: &[(usize, usize)]) -> Vec<Oriente
         let layered = layered_back_edges(n, &out, &intra, &sets);
         let mut best: Option<(usize, Vec<usize>)> = None;
         for candidate in [search, greedy, layered] {
-            let length = longest_path(n, &out, &intra, &candidate);
+            let length = measure(n, &out, &intra, &candidate).map_or(usize::MAX, |m| m.longest);
             if best.as_ref().is_none_or(|(l, _)| length < *l) {
                 best = Some((length, candidate));
             }
         }
-        best.map(|(_, r)| r).unwrap_or_default()
+        only_needed(n, &out, &intra, best.map(|(_, r)| r).unwrap_or_default())
     };
     for e in reverse {
         if let Some(o) = out.get_mut(e) {
@@ -92,9 +92,19 @@ pub fn orient(n: usize, band: &[usize], edges: &[(usize, usize)]) -> Vec<Oriente
     out
 }
 
-/// The number of edges on the longest path through the edges of `intra`,
-/// with those of `reverse` (sorted) reversed.
-fn longest_path(n: usize, out: &[Oriented], intra: &[(usize, usize)], reverse: &[usize]) -> usize {
+/// The edges of `intra` laid out with those of `reverse` (sorted)
+/// reversed, measured with columns by longest path.
+#[derive(Clone, Copy)]
+struct Measure {
+    /// Edges on the longest path: the columns, less one.
+    longest: usize,
+    /// Columns spanned by all the edges: long edges make dummy vertices,
+    /// and dummy vertices make crossings and time.
+    span: usize,
+}
+
+/// None when the edges so laid out have a cycle.
+fn measure(n: usize, out: &[Oriented], intra: &[(usize, usize)], reverse: &[usize]) -> Option<Measure> {
     let pairs: Vec<(usize, usize)> = intra
         .iter()
         .filter_map(|&(_, e)| {
@@ -112,7 +122,9 @@ fn longest_path(n: usize, out: &[Oriented], intra: &[(usize, usize)], reverse: &
     let mut ready: Vec<usize> = (0..n).filter(|&v| indeg.get(v) == Some(&0)).collect();
     let mut length = vec![0usize; n];
     let mut longest = 0;
+    let mut taken = 0;
     while let Some(v) = ready.pop() {
+        taken += 1;
         let here = length.get(v).copied().unwrap_or(0);
         longest = longest.max(here);
         for &w in succ.of(v) {
@@ -127,7 +139,49 @@ fn longest_path(n: usize, out: &[Oriented], intra: &[(usize, usize)], reverse: &
             }
         }
     }
-    longest
+    let at = |v: usize| length.get(v).copied().unwrap_or(0);
+    let span = pairs.iter().map(|&(a, b)| at(b).saturating_sub(at(a))).sum();
+    (taken == n).then_some(Measure { longest, span })
+}
+
+/// Work allowed to `only_needed`: measures times the size of the graph.
+/// 1,000 stages with 100 loops take about 0.4 M.
+const ONLY_NEEDED_WORK: usize = 20_000_000;
+
+/// `reverse` without the edges that can keep their own direction: in edge
+/// order, again until none is put back, an edge is put back when that
+/// leaves no cycle, no more columns and no longer edges. Each of the three
+/// ways can reverse more than it must (a flow drawn back for nothing shows
+/// a loop the map does not have): 1,000 stages with 100 loops 80 → 70
+/// flows drawn back, 32 layers with 30 loops 65 → 40, and fewer crossings
+/// on most such graphs.
+fn only_needed(n: usize, out: &[Oriented], intra: &[(usize, usize)], mut reverse: Vec<usize>) -> Vec<usize> {
+    let size = n + intra.len();
+    let mut work = size;
+    let Some(mut now) = measure(n, out, intra, &reverse) else { return reverse };
+    let mut put_back = true;
+    while put_back {
+        put_back = false;
+        let mut k = 0;
+        while k < reverse.len() {
+            work += size;
+            if work > ONLY_NEEDED_WORK {
+                return reverse;
+            }
+            let e = reverse.remove(k);
+            match measure(n, out, intra, &reverse) {
+                Some(m) if m.longest <= now.longest && m.span <= now.span => {
+                    now = m;
+                    put_back = true;
+                }
+                _ => {
+                    reverse.insert(k, e);
+                    k += 1;
+                }
+            }
+        }
+    }
+    reverse
 }
 
 /// The back edges of a depth-first search (sources first, then input

@@ -304,7 +304,9 @@ fn loops_in_a_long_chain_do_not_stretch_it() {
 fn every_reversed_edge_closes_a_loop_and_none_is_left() {
     // Random graphs of 2 to 30 vertices in one band, up to three edges per
     // vertex, loops everywhere: whichever way wins, the edges as laid out
-    // have no cycle, and each reversed edge a → b is on a loop (b reaches a).
+    // have no cycle, each reversed edge a → b is on a loop (b reaches a),
+    // and none could keep its direction without a cycle, more columns or
+    // longer edges.
     let mut rnd = crate::seeded::mulberry32(11);
     let mut pick = |k: usize| ((rnd() * k as f64) as usize).min(k.saturating_sub(1));
     for round in 0..400 {
@@ -351,6 +353,38 @@ fn every_reversed_edge_closes_a_loop_and_none_is_left() {
                 let (a, b) = edges[k];
                 assert!(reaches(b, a), "round {round}: {a} → {b} reversed but on no loop in {edges:?}");
             }
+        }
+        // None could be put back without a cycle, more columns or longer edges.
+        let measure = |laid: &[(usize, usize)]| {
+            let mut rank = vec![0usize; n];
+            for _ in 0..n {
+                for &(a, b) in laid {
+                    rank[b] = rank[b].max(rank[a] + 1);
+                }
+            }
+            let cyclic = laid.iter().any(|&(a, b)| rank[b] <= rank[a]);
+            let span: usize = laid.iter().map(|&(a, b)| rank[b].saturating_sub(rank[a])).sum();
+            (cyclic, rank.iter().max().copied().unwrap_or(0), span)
+        };
+        let (_, longest, span) = measure(&laid);
+        let kept: Vec<usize> = o
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| matches!(e.kind, Kind::Forward | Kind::Back))
+            .map(|(k, _)| k)
+            .collect();
+        for (i, &k) in kept.iter().enumerate() {
+            if o[k].kind != Kind::Back {
+                continue;
+            }
+            let mut other = laid.clone();
+            other[i] = edges[k];
+            let (cyclic, l, s) = measure(&other);
+            assert!(
+                cyclic || l > longest || s > span,
+                "round {round}: {:?} was reversed for nothing in {edges:?}",
+                edges[k]
+            );
         }
     }
 }
