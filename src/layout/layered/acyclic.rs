@@ -2,9 +2,10 @@
 //! against the reading direction and is reversed; inside a band, the loops
 //! are broken by one of three sets of edges (a depth-first search's back
 //! edges, a greedy order's, or each loop taken from where flows enter it:
-//! `layered_back_edges`), whichever leaves the shortest longest path.
-//! Every reversed edge closes a cycle or points into an earlier band, so a
-//! map without loops has no back edges.
+//! `layered_back_edges`), whichever leaves the shortest longest path;
+//! then the edges of that set that can keep their direction are put back
+//! (`only_needed`). Every reversed edge closes a cycle or points into an
+//! earlier band, so a map without loops has no back edges.
 
 use std::collections::BTreeSet;
 
