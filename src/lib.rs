@@ -16,6 +16,7 @@ pub mod merge;
 pub mod model;
 pub mod seeded;
 pub mod sorting;
+pub mod strongly_connected;
 pub mod templates;
 
 #[cfg(target_arch = "wasm32")]

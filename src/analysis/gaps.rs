@@ -11,7 +11,6 @@
 //! Linear in the size of the map (hash look-ups, one union-find pass, one
 //! strongly-connected-components pass).
 
-use petgraph::graph::{DiGraph, NodeIndex};
 use petgraph::unionfind::UnionFind;
 
 use super::index::{any_named, FastMap, MapIndex};
@@ -564,24 +563,9 @@ pub(crate) fn islands(map: &Map, ix: &MapIndex) -> Vec<Vec<usize>> {
 /// cannot overflow the stack.
 pub(crate) fn loops(map: &Map, ix: &MapIndex) -> Vec<Vec<usize>> {
     let n = map.stages.len();
-    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, map.flows.len());
-    for _ in 0..n {
-        g.add_node(());
-    }
-    for &(a, b) in ix.flow_ends.iter().flatten() {
-        if a < n && b < n && a != b {
-            g.add_edge(NodeIndex::new(a), NodeIndex::new(b), ());
-        }
-    }
-    let mut sets: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
-        .into_iter()
-        .filter(|c| c.len() >= 2)
-        .map(|c| {
-            let mut set: Vec<usize> = c.into_iter().map(|v| v.index()).collect();
-            set.sort_unstable();
-            set
-        })
-        .collect();
+    let pairs = ix.flow_ends.iter().flatten().copied().filter(|&(a, b)| a != b);
+    let mut sets: Vec<Vec<usize>> =
+        crate::strongly_connected::sets(n, pairs).into_iter().filter(|c| c.len() >= 2).collect();
     crate::sorting::sort_by_key(&mut sets, |s| s.first().copied().unwrap_or(usize::MAX));
     sets
 }

@@ -9,8 +9,6 @@
 
 use std::collections::BTreeSet;
 
-use petgraph::graph::{DiGraph, NodeIndex};
-
 use super::csr::Csr;
 
 /// What an input edge became.
@@ -450,26 +448,8 @@ struct LoopSets {
 }
 
 fn loop_sets(n: usize, out: &[Oriented], intra: &[(usize, usize)]) -> LoopSets {
-    let mut g: DiGraph<(), ()> = DiGraph::with_capacity(n, intra.len());
-    for _ in 0..n {
-        g.add_node(());
-    }
-    for &(_, e) in intra {
-        if let Some(o) = out.get(e).filter(|o| o.from < n && o.to < n) {
-            g.add_edge(NodeIndex::new(o.from), NodeIndex::new(o.to), ());
-        }
-    }
-    // Kosaraju lists the sets sinks first: reversed, every set comes after
-    // the sets that feed it.
-    let mut sets: Vec<Vec<usize>> = petgraph::algo::kosaraju_scc(&g)
-        .into_iter()
-        .map(|c| {
-            let mut vs: Vec<usize> = c.into_iter().map(|v| v.index()).collect();
-            vs.sort_unstable();
-            vs
-        })
-        .collect();
-    sets.reverse();
+    let pairs = intra.iter().filter_map(|&(_, e)| out.get(e).map(|o| (o.from, o.to)));
+    let sets = crate::strongly_connected::sets(n, pairs);
     let mut of = vec![usize::MAX; n];
     for (k, vs) in sets.iter().enumerate() {
         for &v in vs {
